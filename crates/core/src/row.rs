@@ -1,0 +1,286 @@
+//! The quote CSV's row (format version 1, `../shared/docs/csv-format.md`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Attribution, Span};
+
+/// Which offsets a row carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OffsetKind {
+    /// Unicode scalar values, as Python's `str` indexes (the default).
+    #[default]
+    Chars,
+    /// UTF-8 bytes, as Rust's `&str` slices.
+    Bytes,
+}
+
+/// One row of the quote CSV, column for column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub article_id: String,
+    pub quote_id: u32,
+    pub kind: String,
+    pub quote: String,
+    pub quote_start: usize,
+    pub quote_end: usize,
+    pub quote_spans: String,
+    pub speaker: String,
+    pub speaker_mention: String,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    pub speaker_type: String,
+    pub cue: String,
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+    pub sieve: String,
+    pub confidence: f32,
+}
+
+/// The CSV header, in column order.
+pub const HEADER: [&str; 17] = [
+    "article_id",
+    "quote_id",
+    "kind",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "quote_spans",
+    "speaker",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "speaker_type",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "sieve",
+    "confidence",
+];
+
+impl Row {
+    /// The row for attribution number `quote_id` (1-based) of an article.
+    pub fn new(
+        article_id: &str,
+        text: &str,
+        quote_id: u32,
+        attribution: &Attribution,
+        offsets: &CharIndex,
+        kind: OffsetKind,
+    ) -> Row {
+        let at = |byte: usize| match kind {
+            OffsetKind::Bytes => byte,
+            OffsetKind::Chars => offsets.char_offset(text, byte),
+        };
+        let content = &attribution.content;
+        let first = content.first().copied().unwrap_or_default();
+        let last = content.last().copied().unwrap_or_default();
+        let quote_spans = content
+            .iter()
+            .map(|s| format!("{}-{}", at(s.start), at(s.end)))
+            .collect::<Vec<_>>()
+            .join(";");
+        let mention = attribution.speaker_mention;
+        let cue = attribution.cue;
+        Row {
+            article_id: article_id.to_string(),
+            quote_id,
+            kind: attribution.kind.as_str().to_string(),
+            quote: quote_text(text, content),
+            quote_start: at(first.start),
+            quote_end: at(last.end),
+            quote_spans,
+            speaker: attribution.speaker.clone().unwrap_or_default(),
+            speaker_mention: mention
+                .map(|s| fold_whitespace(s.text(text)))
+                .unwrap_or_default(),
+            speaker_start: mention.map(|s| at(s.start)),
+            speaker_end: mention.map(|s| at(s.end)),
+            speaker_type: attribution.speaker_type.as_str().to_string(),
+            cue: cue
+                .map(|s| fold_whitespace(s.text(text)))
+                .unwrap_or_default(),
+            cue_start: cue.map(|s| at(s.start)),
+            cue_end: cue.map(|s| at(s.end)),
+            sieve: attribution.sieve.to_string(),
+            confidence: (attribution.confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
+        }
+    }
+}
+
+/// The attributed words as a reader would copy them: each fragment's text with
+/// its enclosing quotation marks left out, joined by one space, every
+/// whitespace run folded to one space.
+pub fn quote_text(text: &str, fragments: &[Span]) -> String {
+    let mut out = String::new();
+    for fragment in fragments {
+        let piece = strip_enclosing_marks(fragment.text(text));
+        if piece.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    fold_whitespace(&out)
+}
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
+}
+
+fn is_single_mark(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‛')
+}
+
+/// Drops quotation marks (and the whitespace around them) from both ends. A
+/// single mark at the end is dropped only when the fragment opened with one,
+/// or as half of the NYT's `''`, so that "Jones'" keeps its apostrophe.
+fn strip_enclosing_marks(piece: &str) -> &str {
+    let mut s = piece.trim();
+    let opened_single = s.starts_with(is_single_mark) && !s.starts_with("''");
+    loop {
+        let before = s.len();
+        s = s.trim_start_matches(is_double_mark).trim_start();
+        if s.starts_with("''") {
+            s = s[2..].trim_start();
+        } else if opened_single {
+            s = s.trim_start_matches(is_single_mark).trim_start();
+        }
+        s = s.trim_end_matches(is_double_mark).trim_end();
+        if s.ends_with("''") {
+            s = s[..s.len() - 2].trim_end();
+        } else if opened_single {
+            s = s.trim_end_matches(is_single_mark).trim_end();
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Every run of whitespace folded to one space, and none at the ends.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Turns byte offsets into character offsets in O(1) each, after one pass over
+/// the text that keeps the character count at every 64th byte (1/16 of the
+/// text's size in memory, and nothing at all for ASCII text).
+#[derive(Clone, Debug, Default)]
+pub struct CharIndex {
+    /// Characters before byte `i * BLOCK`; empty when the text is ASCII.
+    checkpoints: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        if text.is_ascii() {
+            return CharIndex::default();
+        }
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0u32;
+        for block in bytes.chunks(BLOCK) {
+            checkpoints.push(chars);
+            chars += count_char_starts(block) as u32;
+        }
+        CharIndex { checkpoints }
+    }
+
+    /// The character offset of byte offset `byte` (which must be a char
+    /// boundary of `text`, or its length).
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = self.checkpoints.get(block).copied().unwrap_or_else(|| {
+            // Only byte == text.len() on a block boundary lands here.
+            self.checkpoints.last().copied().unwrap_or(0)
+                + count_char_starts(&text.as_bytes()[(self.checkpoints.len() - 1) * BLOCK..]) as u32
+        }) as usize;
+        let from = (block * BLOCK).min(text.len());
+        base + count_char_starts(&text.as_bytes()[from..byte.max(from)])
+    }
+}
+
+fn count_char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{QuoteKind, SpeakerType};
+
+    #[test]
+    fn char_offsets_match_a_plain_count() {
+        let text = "“Straße,” said Zoë — ünïcödé ".repeat(20);
+        let index = CharIndex::new(&text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(index.char_offset(&text, byte), text[..byte].chars().count());
+        }
+    }
+
+    #[test]
+    fn ascii_text_needs_no_index() {
+        let index = CharIndex::new("plain");
+        assert_eq!(index.char_offset("plain", 3), 3);
+    }
+
+    #[test]
+    fn quote_text_drops_enclosing_marks_and_folds_space() {
+        let text = "\"This is  not\n a test,\" he said. ''Nor this.''";
+        let a = Span::new(0, 23);
+        let b = Span::new(33, text.len());
+        assert_eq!(quote_text(text, &[a, b]), "This is not a test, Nor this.");
+        assert_eq!(
+            quote_text("'Jones' view'", &[Span::new(0, 13)]),
+            "Jones' view"
+        );
+        assert_eq!(
+            quote_text("the Joneses'", &[Span::new(0, 12)]),
+            "the Joneses'"
+        );
+        let mixed = "Russia was “either unwilling or unable.";
+        assert_eq!(
+            quote_text(mixed, &[Span::new(0, mixed.len())]),
+            "Russia was “either unwilling or unable."
+        );
+    }
+
+    #[test]
+    fn row_carries_char_or_byte_offsets() {
+        let text = "“Ça va,” dit Zoë.";
+        let zoe = text.find("Zoë").unwrap();
+        let attribution = Attribution {
+            content: vec![Span::new(0, text.find(" dit").unwrap())],
+            kind: QuoteKind::Direct,
+            speaker_mention: Some(Span::new(zoe, zoe + "Zoë".len())),
+            speaker: Some("Zoë".into()),
+            speaker_type: SpeakerType::Person,
+            cue: None,
+            sieve: "test",
+            confidence: 0.9,
+        };
+        let index = CharIndex::new(text);
+        let row = Row::new("a", text, 1, &attribution, &index, OffsetKind::Chars);
+        assert_eq!((row.quote_start, row.quote_end), (0, 8));
+        assert_eq!(row.quote, "Ça va,");
+        assert_eq!((row.speaker_start, row.speaker_end), (Some(13), Some(16)));
+        assert_eq!(row.quote_spans, "0-8");
+        let row = Row::new("a", text, 1, &attribution, &index, OffsetKind::Bytes);
+        assert_eq!(row.quote_end, text.find(" dit").unwrap());
+        assert_eq!(row.cue_start, None);
+    }
+}
