@@ -1,0 +1,92 @@
+//! Attributions in the making: what the sieves have claimed so far.
+//!
+//! A sieve claims content only where no earlier sieve has, and a cue only
+//! once, so that a later sieve never undoes an earlier one.
+
+use std::collections::BTreeMap;
+
+use whosaid_core::Span;
+
+/// An attribution before its speaker is resolved to a name.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// Content fragments in text order.
+    pub content: Vec<Span>,
+    /// Index of the speaker mention in `Candidates::mentions`.
+    pub source: Option<usize>,
+    /// Index of the cue in `Candidates::cues`.
+    pub cue: Option<usize>,
+    pub sieve: &'static str,
+    pub confidence: f32,
+}
+
+#[derive(Default)]
+pub struct Claims {
+    pub drafts: Vec<Draft>,
+    /// Claimed content: fragment start → (end, draft). Fragments never overlap.
+    taken: BTreeMap<usize, (usize, usize)>,
+    used_cues: Vec<bool>,
+}
+
+impl Claims {
+    pub fn new(cues: usize) -> Claims {
+        Claims {
+            used_cues: vec![false; cues],
+            ..Claims::default()
+        }
+    }
+
+    /// The draft whose content overlaps `span`, if any.
+    pub fn owner(&self, span: Span) -> Option<usize> {
+        let (_, &(end, draft)) = self.taken.range(..span.end).next_back()?;
+        (end > span.start).then_some(draft)
+    }
+
+    pub fn is_free(&self, span: Span) -> bool {
+        self.owner(span).is_none()
+    }
+
+    pub fn cue_is_free(&self, cue: usize) -> bool {
+        !self.used_cues.get(cue).copied().unwrap_or(true)
+    }
+
+    /// Claims a new attribution; refused (false) when any of its content is
+    /// taken, its cue is used, or it has no content.
+    pub fn add(&mut self, draft: Draft) -> bool {
+        let empty = draft.content.iter().all(|s| s.is_empty());
+        if empty
+            || !draft.content.iter().all(|&s| self.is_free(s))
+            || draft.cue.is_some_and(|c| !self.cue_is_free(c))
+        {
+            return false;
+        }
+        let index = self.drafts.len();
+        for s in &draft.content {
+            self.taken.insert(s.start, (s.end, index));
+        }
+        if let Some(c) = draft.cue {
+            self.used_cues[c] = true;
+        }
+        self.drafts.push(draft);
+        true
+    }
+
+    /// Adds a fragment to an existing attribution, when it is free.
+    pub fn extend(&mut self, draft: usize, fragment: Span) -> bool {
+        if fragment.is_empty() || !self.is_free(fragment) {
+            return false;
+        }
+        self.taken.insert(fragment.start, (fragment.end, draft));
+        let content = &mut self.drafts[draft].content;
+        let at = content.partition_point(|s| s.start < fragment.start);
+        content.insert(at, fragment);
+        true
+    }
+
+    /// The drafts in text order of their first fragment.
+    pub fn into_sorted(mut self) -> Vec<Draft> {
+        self.drafts
+            .sort_by_key(|d| d.content.first().map(|s| (s.start, s.end)));
+        self.drafts
+    }
+}

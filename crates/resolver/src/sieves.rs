@@ -1,0 +1,609 @@
+//! The sieves: an ordered cascade of attribution rules, most precise first.
+//!
+//! Each sieve has a stable name (it appears in the output's `sieve` column),
+//! looks at the layers through [`Doc`], and may claim content nobody has
+//! claimed yet. A later sieve never undoes an earlier one, so each rule's
+//! precision can be measured on its own (`whosaid eval` reports it per sieve)
+//! and each can be switched off to see what it earns ([`crate::Options`]).
+
+use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
+
+use crate::claims::{Claims, Draft};
+use crate::doc::Doc;
+use crate::words::{self, ADDRESSEE_CUES, GAP, LEADING, OBJECT};
+
+/// One rule of the cascade.
+pub struct Sieve {
+    /// Stable name, written in the `sieve` column.
+    pub name: &'static str,
+    /// The construction it handles, for docs and `--help`.
+    pub pattern: &'static str,
+    run: fn(&Doc, &mut Claims, &'static str),
+    /// Base confidence of its attributions, from its precision on PolNeAR train.
+    confidence: f32,
+}
+
+impl Sieve {
+    pub(crate) fn run(&self, doc: &Doc, claims: &mut Claims) {
+        let before = claims.drafts.len();
+        (self.run)(doc, claims, self.name);
+        for draft in &mut claims.drafts[before..] {
+            draft.confidence = self.confidence;
+        }
+    }
+}
+
+/// The cascade, in the order it runs.
+pub const SIEVES: &[Sieve] = &[
+    Sieve {
+        name: "quote_then_speaker",
+        pattern: r#""Q," X said / "Q," said X / "Q," X, a doctor, said / "Q1," X said, "Q2.""#,
+        run: quote_then_speaker,
+        confidence: 0.95,
+    },
+    Sieve {
+        name: "speaker_then_quote",
+        pattern: r#"X said: "Q" / X added, "Q" / X was quoted as saying "Q""#,
+        run: speaker_then_quote,
+        confidence: 0.9,
+    },
+    Sieve {
+        name: "colon_lead_in",
+        pattern: "X said: ¶ \"Q\" (the lead-in ends the previous paragraph)",
+        run: colon_lead_in,
+        confidence: 0.85,
+    },
+    Sieve {
+        name: "according_to",
+        pattern: "According to X, C / C, according to X",
+        run: according_to,
+        confidence: 0.8,
+    },
+    Sieve {
+        name: "speaker_cue_content",
+        pattern: "X said (that) C / X told reporters C / X accused Y of \"Q\"",
+        run: speaker_cue_content,
+        confidence: 0.7,
+    },
+    Sieve {
+        name: "content_then_speaker",
+        pattern: "C, X said / C, said X",
+        run: content_then_speaker,
+        confidence: 0.75,
+    },
+    Sieve {
+        name: "participial_cue",
+        pattern: "X …, adding that C / …, accusing Y of C (the speaker is the clause's)",
+        run: participial_cue,
+        confidence: 0.6,
+    },
+    Sieve {
+        name: "split_quote",
+        pattern: "\"Q1,\" X said. \"Q2.\" (Q2 joins Q1's attribution)",
+        run: split_quote,
+        confidence: 0.85,
+    },
+    Sieve {
+        name: "continuation",
+        pattern: "a paragraph that is only a quote continues the previous paragraph's speaker",
+        run: continuation,
+        confidence: 0.7,
+    },
+];
+
+// ---------------------------------------------------------------------------
+// Sieves
+
+fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for &q in &doc.outer_quotes {
+        let quote = doc.quote(q);
+        let span = quote.span();
+        if !quote.closed || !doc.is_speech_like(q) || !claims.is_free(span) {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        let rest = doc.tokens(Span::new(span.end, unit.end));
+        let skip = usize::from(
+            rest.first()
+                .is_some_and(|t| is_punct(doc, t, &[",", "—", "–", "--"])),
+        );
+        let Some(next) = rest.get(skip) else { continue };
+        let frame = if let Some(c) = cue_at(doc, claims, next.span.start, unit.end) {
+            // "Q," said X
+            doc.source_after(doc.cues()[c].span.end, unit.end)
+                .map(|m| (m, c))
+        } else if let Some(m) = doc.mention_starting_at_token(next.span.start, unit.end) {
+            // "Q," X said / "Q," X, a doctor, said
+            let from = doc.mentions()[m].span.end;
+            next_cue(doc, claims, from, unit.end)
+                .filter(|&c| doc.source_before(doc.cues()[c].span.start, span.end) == Some(m))
+                .map(|c| (m, c))
+        } else {
+            None
+        };
+        let Some((m, c)) = frame else { continue };
+        let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
+        let mut content = vec![span];
+        // "Q1," he said, "Q2." — the second half, in the same unit.
+        if let Some(second) = quote_after(doc, frame_end, unit.end) {
+            content.push(second);
+        }
+        claims.add(Draft {
+            content,
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
+fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        if !is_speech_frame(cue.frame) || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        let Some(m) = doc.source_before(cue.span.start, unit.start) else {
+            continue;
+        };
+        let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
+            continue;
+        };
+        let span = doc.quote(q).span();
+        // The quote must end the unit; words after it make a mixed clause,
+        // which speaker_cue_content takes whole.
+        let after = doc.tokens(Span::new(span.end, unit.end));
+        if after.iter().any(|t| t.kind == TokenKind::Word) {
+            continue;
+        }
+        claims.add(Draft {
+            content: vec![span],
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
+fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        if !is_speech_frame(cue.frame) || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+            continue;
+        }
+        let paragraph = doc.paragraph_of(cue.span.start);
+        let Some(&para) = doc.segments.paragraphs.get(paragraph) else {
+            continue;
+        };
+        let rest = doc.tokens(Span::new(cue.span.end, para.end));
+        let Some(colon) = rest.iter().position(|t| doc.word(t) == ":") else {
+            continue;
+        };
+        if colon + 1 != rest.len() || !rest[..colon].iter().all(|t| is_object_word(doc, t)) {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        let Some(m) = doc.source_before(cue.span.start, unit.start) else {
+            continue;
+        };
+        let Some(&next) = doc.segments.paragraphs.get(paragraph + 1) else {
+            continue;
+        };
+        let Some(q) = quote_starting(doc, next.start, next.end) else {
+            continue;
+        };
+        let content = vec![doc.quote(q).span()];
+        claims.add(Draft {
+            content,
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
+fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        if cue.frame != CueFrame::AccordingTo || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        let Some(m) = doc.source_after(cue.span.end, unit.end) else {
+            continue;
+        };
+        let source_end = doc.mentions()[m].span.end;
+        let content = if starts_unit(doc, unit, cue.span.start) {
+            // According to X, C.
+            let after = doc.tokens(Span::new(source_end, unit.end));
+            match after.first() {
+                Some(t) if doc.word(t) == "," => trim(doc, Span::new(t.span.end, unit.end)),
+                _ => continue,
+            }
+        } else if comma_before(doc, unit.start, cue.span.start).is_some() {
+            // C, according to X.
+            let comma = comma_before(doc, unit.start, cue.span.start).unwrap_or(cue.span.start);
+            trim(doc, Span::new(content_start(doc, unit), comma))
+        } else {
+            continue;
+        };
+        if word_count(doc, content) < 3 {
+            continue;
+        }
+        claims.add(Draft {
+            content: vec![content],
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
+fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        if !is_speech_frame(cue.frame) || cue.form == VerbForm::Gerund || !claims.cue_is_free(c) {
+            continue;
+        }
+        if doc.is_quoted(cue.span) {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        let Some(m) = doc.source_before(cue.span.start, unit.start) else {
+            continue;
+        };
+        let start = content_start_after_cue(doc, c, unit.end);
+        let content = trim(doc, Span::new(start, unit.end));
+        if word_count(doc, content) < 3 || !claims.is_free(content) {
+            continue;
+        }
+        claims.add(Draft {
+            content: vec![content],
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
+fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        if cue.frame != CueFrame::Verb
+            || !matches!(
+                cue.form,
+                VerbForm::Past | VerbForm::Present | VerbForm::Participle
+            )
+            || !claims.cue_is_free(c)
+            || doc.is_quoted(cue.span)
+        {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        // C, X said  /  C, said X
+        let frame = match doc.source_before(cue.span.start, unit.start) {
+            Some(m) => {
+                comma_before(doc, unit.start, doc.mentions()[m].span.start).map(|comma| (m, comma))
+            }
+            None => comma_before(doc, unit.start, cue.span.start)
+                .and_then(|comma| doc.source_after(cue.span.end, unit.end).map(|m| (m, comma))),
+        };
+        let Some((m, comma)) = frame else { continue };
+        // Nothing but a short coda may follow ("…, he said in an interview.").
+        let frame_end = cue.span.end.max(doc.mentions()[m].span.end);
+        let coda = doc.tokens(Span::new(frame_end, unit.end));
+        if coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 8
+            || coda.iter().any(|t| t.kind == TokenKind::QuoteMark)
+        {
+            continue;
+        }
+        let content = trim(doc, Span::new(content_start(doc, unit), comma));
+        if word_count(doc, content) < 3 || !claims.is_free(content) {
+            continue;
+        }
+        claims.add(Draft {
+            content: vec![content],
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
+fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        if cue.frame != CueFrame::Verb || cue.form != VerbForm::Gerund || !claims.cue_is_free(c) {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        let after_comma = doc
+            .tokens(Span::new(unit.start, cue.span.start))
+            .last()
+            .is_some_and(|t| is_punct(doc, t, &[","]));
+        if doc.is_quoted(cue.span) || !after_comma {
+            continue;
+        }
+        // The speaker is the clause's: the attribution already made in this
+        // unit, or the mention the unit opens with.
+        let earlier = claims
+            .drafts
+            .iter()
+            .filter(|d| {
+                d.cue
+                    .is_some_and(|dc| unit.contains(doc.cues()[dc].span) && dc < c)
+            })
+            .filter_map(|d| d.source)
+            .next_back();
+        let subject = earlier
+            .or_else(|| doc.mention_starting_at_token(content_start(doc, unit), cue.span.start));
+        let Some(m) = subject else { continue };
+        let start = content_start_after_cue(doc, c, unit.end);
+        let content = trim(doc, Span::new(start, unit.end));
+        if word_count(doc, content) < 2 || !claims.is_free(content) {
+            continue;
+        }
+        claims.add(Draft {
+            content: vec![content],
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
+fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
+    for (u, unit) in doc.units.iter().enumerate() {
+        let Some(q) = quote_filling(doc, unit.span) else {
+            continue;
+        };
+        let Some(previous) = u.checked_sub(1).map(|p| doc.units[p]) else {
+            continue;
+        };
+        if previous.paragraph != unit.paragraph {
+            continue;
+        }
+        let owner = last_quoting_draft(doc, claims, previous.span);
+        if let Some(d) = owner {
+            claims.extend(d, doc.quote(q).span());
+        }
+    }
+}
+
+fn continuation(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
+    let paragraphs = &doc.segments.paragraphs;
+    for p in 1..paragraphs.len() {
+        let Some(q) = quote_filling(doc, paragraphs[p]) else {
+            continue;
+        };
+        // Whichever attribution ends the previous paragraph, if it quoted.
+        let Some(d) = last_quoting_draft(doc, claims, paragraphs[p - 1]) else {
+            continue;
+        };
+        claims.extend(d, doc.quote(q).span());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Shared pieces
+
+fn is_speech_frame(frame: CueFrame) -> bool {
+    matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying)
+}
+
+fn is_punct(doc: &Doc, token: &Token, marks: &[&str]) -> bool {
+    token.kind == TokenKind::Punct && marks.contains(&doc.word(token))
+}
+
+fn is_object_word(doc: &Doc, token: &Token) -> bool {
+    token.kind == TokenKind::Word
+        && (words::is_in(&OBJECT, doc.word(token)) || words::is_in(&GAP, doc.word(token)))
+}
+
+/// The free cue that starts at the first token at or after `offset`.
+fn cue_at(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usize> {
+    let token = doc.tokens(Span::new(offset, limit)).first()?;
+    let cues = doc.cues();
+    let c = cues.partition_point(|c| c.span.start < token.span.start);
+    (c < cues.len()
+        && cues[c].span.start == token.span.start
+        && claims.cue_is_free(c)
+        && is_speech_frame(cues[c].frame))
+    .then_some(c)
+}
+
+/// The first free speech cue starting at or after `offset`, before `limit`.
+fn next_cue(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usize> {
+    let cues = doc.cues();
+    let from = cues.partition_point(|c| c.span.start < offset);
+    (from..cues.len())
+        .take_while(|&c| cues[c].span.end <= limit)
+        .find(|&c| claims.cue_is_free(c) && is_speech_frame(cues[c].frame))
+}
+
+/// A quote opening right after a frame, past a comma: `, "Q2."`.
+fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
+    let rest = doc.tokens(Span::new(offset, limit));
+    let skip = usize::from(rest.first().is_some_and(|t| is_punct(doc, t, &[",", ":"])));
+    let opener = rest.get(skip)?;
+    let q = doc.outer_quote_at(opener.span.start)?;
+    let span = doc.quote(q).span();
+    (span.start == opener.span.start && doc.is_speech_like(q)).then_some(span)
+}
+
+/// A quote opening after a cue, past its addressee and a comma or colon.
+fn quote_opening_after_cue(doc: &Doc, offset: usize, limit: usize) -> Option<usize> {
+    let rest = doc.tokens(Span::new(offset, limit));
+    let mut i = 0;
+    while i < rest.len() && (is_object_word(doc, &rest[i]) || is_punct(doc, &rest[i], &[",", ":"]))
+    {
+        i += 1;
+    }
+    let opener = rest.get(i)?;
+    if opener.kind != TokenKind::QuoteMark {
+        return None;
+    }
+    let q = doc.outer_quote_at(opener.span.start)?;
+    (doc.quote(q).span().start == opener.span.start && doc.is_speech_like(q)).then_some(q)
+}
+
+/// The quote that opens a span's first token.
+fn quote_starting(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let first = doc.tokens(Span::new(start, end)).first()?;
+    let q = doc.outer_quote_at(first.span.start)?;
+    (doc.quote(q).span().start == first.span.start && doc.is_speech_like(q)).then_some(q)
+}
+
+/// A quote that makes up all of `span` but for punctuation.
+fn quote_filling(doc: &Doc, span: Span) -> Option<usize> {
+    let q = quote_starting(doc, span.start, span.end)?;
+    let quote = doc.quote(q).span();
+    let rest = doc.tokens(Span::new(quote.end, span.end));
+    rest.iter()
+        .all(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number)
+        .then_some(q)
+}
+
+/// The last attribution with quoted content that ends inside `span`.
+fn last_quoting_draft(doc: &Doc, claims: &Claims, span: Span) -> Option<usize> {
+    let last = claims
+        .drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.content
+                .last()
+                .is_some_and(|s| span.contains_offset(s.start))
+        })
+        .max_by_key(|(_, d)| d.content.last().map(|s| s.end))?;
+    let quoted = last
+        .1
+        .content
+        .iter()
+        .any(|&s| doc.quotes_in(s).next().is_some());
+    quoted.then_some(last.0)
+}
+
+/// Where a content after cue `c` starts: past the addressee of "told",
+/// time words ("on Tuesday"), and a comma or colon; at "that" when it comes.
+fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usize {
+    let cue = &doc.cues()[c];
+    let rest = doc.tokens(Span::new(cue.span.end, limit));
+    let addressee = words::is_in(&ADDRESSEE_CUES, cue.lemma);
+    // "said on Tuesday that", "told reporters that": start at "that".
+    if let Some(that) = rest
+        .iter()
+        .take(8)
+        .position(|t| doc.word(t).eq_ignore_ascii_case("that"))
+    {
+        let between = &rest[..that];
+        if between
+            .iter()
+            .all(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
+            && (addressee || between.iter().all(|t| is_object_word(doc, t)))
+        {
+            return rest[that].span.start;
+        }
+    }
+    let mut i = 0;
+    while i < rest.len() {
+        let t = &rest[i];
+        let skip = if addressee {
+            is_object_word(doc, t)
+                || (i == 0 && doc.mention_starting_at_token(t.span.start, limit).is_some())
+        } else {
+            t.kind == TokenKind::Word && words::is_in(&GAP, doc.word(t)) && i < 3
+        };
+        if skip {
+            // An addressee mention is skipped whole.
+            let m = doc.mention_starting_at_token(t.span.start, limit);
+            match m.map(|m| doc.mentions()[m].span.end) {
+                Some(end) if addressee => {
+                    while i < rest.len() && rest[i].span.start < end {
+                        i += 1;
+                    }
+                }
+                _ => i += 1,
+            }
+            continue;
+        }
+        if is_punct(doc, t, &[",", ":"]) {
+            i += 1;
+        }
+        break;
+    }
+    rest.get(i).map_or(limit, |t| t.span.start)
+}
+
+/// Where a unit's content starts: past openers like "But" and "And".
+fn content_start(doc: &Doc, unit: Span) -> usize {
+    let tokens = doc.tokens(unit);
+    let mut i = 0;
+    while i < tokens.len()
+        && ((tokens[i].kind == TokenKind::Word && words::is_in(&LEADING, doc.word(&tokens[i])))
+            || is_punct(doc, &tokens[i], &[","]))
+    {
+        i += 1;
+    }
+    tokens.get(i).map_or(unit.start, |t| t.span.start)
+}
+
+fn starts_unit(doc: &Doc, unit: Span, offset: usize) -> bool {
+    content_start(doc, unit) == offset
+}
+
+/// The start of the comma just before `offset`, if the token before it is one
+/// (a comma inside a closing quote, `,"`, counts).
+fn comma_before(doc: &Doc, floor: usize, offset: usize) -> Option<usize> {
+    let before = doc.tokens(Span::new(floor, offset));
+    let last = before.last()?;
+    if is_punct(doc, last, &[",", "—", "–", "--"]) {
+        return Some(last.span.start);
+    }
+    if last.kind == TokenKind::QuoteMark {
+        let prev = before.get(before.len().checked_sub(2)?)?;
+        if is_punct(doc, prev, &[","]) {
+            return Some(last.span.end);
+        }
+    }
+    None
+}
+
+/// Trims whitespace and sentence punctuation from both ends (closing quote
+/// marks stay: PolNeAR's content includes them).
+fn trim(doc: &Doc, span: Span) -> Span {
+    let tokens = doc.tokens(span);
+    let keep = |t: &Token| {
+        t.kind != TokenKind::Punct
+            || !matches!(doc.word(t), "." | "," | ";" | ":" | "—" | "–" | "--")
+    };
+    let first = tokens.iter().position(keep);
+    let last = tokens.iter().rposition(keep);
+    match (first, last) {
+        (Some(f), Some(l)) if f <= l => Span::new(tokens[f].span.start, tokens[l].span.end),
+        _ => Span::new(span.start, span.start),
+    }
+}
+
+fn word_count(doc: &Doc, span: Span) -> usize {
+    doc.tokens(span)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
+}

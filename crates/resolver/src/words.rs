@@ -1,0 +1,38 @@
+//! Small word lists the sieves consult, kept as data files in `data/resolver/`
+//! and compiled in, so that tuning them never means editing code.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn parse(list: &'static str) -> HashSet<&'static str> {
+    list.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// Words allowed between a speaker and its cue ("Kirby *also* said").
+pub static GAP: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/gap-words.txt")));
+
+/// Words that may stand between a cue and its content as the verb's
+/// addressee ("told *reporters* that").
+pub static OBJECT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/objects.txt")));
+
+/// Sentence openers that are not part of a content ("*But* the deal is dead,
+/// he said").
+pub static LEADING: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/leading-words.txt")));
+
+/// Whether `word` (any case) is in `set` (lowercase).
+pub fn is_in(set: &HashSet<&'static str>, word: &str) -> bool {
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return set.contains(word);
+    }
+    set.contains(word.to_ascii_lowercase().as_str())
+}
+
+/// Cue lemmas followed by an addressee before the content ("told reporters").
+pub static ADDRESSEE_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/addressee-cues.txt")));
