@@ -3,6 +3,9 @@
 //! This facade wires the stages together; each stage is its own crate.
 pub use whosaid_core as core;
 
+pub mod input;
+pub mod output;
+
 use whosaid_core::Attribution;
 
 /// Runs the whole pipeline over one article's text: segments, candidates,

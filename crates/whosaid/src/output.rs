@@ -1,0 +1,279 @@
+//! Writers for the quote CSV and its JSON Lines twin
+//! (`../shared/docs/csv-format.md`).
+//!
+//! [`Writer::render`] turns one article's attributions into the bytes of its
+//! rows, so that articles can be rendered in parallel and written in order.
+//!
+//! CSV: the columns of [`HEADER`], offsets as [`OffsetKind`] says. A text cell
+//! that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) gets a `'` in front, as OWASP recommends
+//! against CSV injection; [`Options::raw_cells`] turns that off. Numbers are
+//! never touched.
+//!
+//! JSON Lines: one object a row with the CSV's fields under the same names,
+//! the offsets in characters, plus the same offsets in UTF-8 bytes under names
+//! ending in `_byte` (`quote_start_byte`, `quote_spans_byte`, …), as PolNeAR
+//! does. An absent offset is `null`. Cells are written as they are: JSON is no
+//! spreadsheet.
+
+use serde::Serialize;
+use whosaid_core::row::HEADER;
+use whosaid_core::{Attribution, CharIndex, OffsetKind, Row, Span};
+
+/// What the output looks like.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Csv,
+    JsonLines,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub format: Format,
+    /// The CSV's offsets (JSON Lines carries both kinds).
+    pub offsets: OffsetKind,
+    /// Leave cells that look like spreadsheet formulas as they are.
+    pub raw_cells: bool,
+}
+
+/// Renders rows; cheap to copy into every worker.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Writer {
+    options: Options,
+}
+
+impl Writer {
+    pub fn new(options: Options) -> Writer {
+        Writer { options }
+    }
+
+    /// The header row (CSV), or nothing (JSON Lines).
+    pub fn header(&self) -> Vec<u8> {
+        match self.options.format {
+            Format::Csv => {
+                let mut out = HEADER.join(",");
+                out.push('\n');
+                out.into_bytes()
+            }
+            Format::JsonLines => Vec::new(),
+        }
+    }
+
+    /// Appends one article's rows to `out`, one per attribution, numbered from 1.
+    pub fn render(
+        &self,
+        article_id: &str,
+        text: &str,
+        attributions: &[Attribution],
+        out: &mut Vec<u8>,
+    ) -> csv::Result<()> {
+        if attributions.is_empty() {
+            return Ok(());
+        }
+        let index = CharIndex::new(text);
+        match self.options.format {
+            Format::Csv => {
+                let mut csv = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out);
+                for (n, attribution) in (1..).zip(attributions) {
+                    let mut row = Row::new(
+                        article_id,
+                        text,
+                        n,
+                        attribution,
+                        &index,
+                        self.options.offsets,
+                    );
+                    if !self.options.raw_cells {
+                        neutralize_formulas(&mut row);
+                    }
+                    csv.serialize(&row)?;
+                }
+                csv.flush()?;
+            }
+            Format::JsonLines => {
+                for (n, attribution) in (1..).zip(attributions) {
+                    let row = Row::new(article_id, text, n, attribution, &index, OffsetKind::Chars);
+                    serde_json::to_writer(&mut *out, &JsonRow::new(&row, attribution))
+                        .map_err(std::io::Error::from)?;
+                    out.push(b'\n');
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Puts a `'` before every text cell a spreadsheet would run as a formula.
+pub fn neutralize_formulas(row: &mut Row) {
+    for cell in [
+        &mut row.article_id,
+        &mut row.kind,
+        &mut row.quote,
+        &mut row.quote_spans,
+        &mut row.speaker,
+        &mut row.speaker_mention,
+        &mut row.speaker_type,
+        &mut row.cue,
+        &mut row.sieve,
+    ] {
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            cell.insert(0, '\'');
+        }
+    }
+}
+
+/// A JSON Lines row: the CSV's fields with character offsets, then the same
+/// offsets in bytes.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    #[serde(flatten)]
+    row: &'a Row,
+    quote_start_byte: usize,
+    quote_end_byte: usize,
+    quote_spans_byte: String,
+    speaker_start_byte: Option<usize>,
+    speaker_end_byte: Option<usize>,
+    cue_start_byte: Option<usize>,
+    cue_end_byte: Option<usize>,
+}
+
+impl<'a> JsonRow<'a> {
+    fn new(row: &'a Row, attribution: &Attribution) -> JsonRow<'a> {
+        let content = &attribution.content;
+        let spans: Vec<String> = content
+            .iter()
+            .map(|s| format!("{}-{}", s.start, s.end))
+            .collect();
+        let start = |span: Option<Span>| span.map(|s| s.start);
+        let end = |span: Option<Span>| span.map(|s| s.end);
+        JsonRow {
+            row,
+            quote_start_byte: content.first().map_or(0, |s| s.start),
+            quote_end_byte: content.last().map_or(0, |s| s.end),
+            quote_spans_byte: spans.join(";"),
+            speaker_start_byte: start(attribution.speaker_mention),
+            speaker_end_byte: end(attribution.speaker_mention),
+            cue_start_byte: start(attribution.cue),
+            cue_end_byte: end(attribution.cue),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use whosaid_core::{QuoteKind, SpeakerType};
+
+    /// “Ça va,” dit =Zoë. — an attribution with non-ASCII text, so that
+    /// character and byte offsets differ.
+    fn example() -> (&'static str, Attribution) {
+        let text = "“Ça va,” dit =Zoë.";
+        let zoe = text.find("=Zoë").unwrap();
+        let dit = text.find("dit").unwrap();
+        let attribution = Attribution {
+            content: vec![Span::new(0, text.find(" dit").unwrap())],
+            kind: QuoteKind::Direct,
+            speaker_mention: Some(Span::new(zoe, zoe + "=Zoë".len())),
+            speaker: Some("=Zoë".into()),
+            speaker_type: SpeakerType::Person,
+            cue: Some(Span::new(dit, dit + 3)),
+            sieve: "test",
+            confidence: 0.9,
+        };
+        (text, attribution)
+    }
+
+    fn render(options: Options, id: &str) -> String {
+        let (text, attribution) = example();
+        let mut out = Vec::new();
+        Writer::new(options)
+            .render(id, text, &[attribution.clone(), attribution], &mut out)
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_rows_follow_the_header() {
+        let header = String::from_utf8(Writer::default().header()).unwrap();
+        assert_eq!(header.trim_end().split(',').collect::<Vec<_>>(), HEADER);
+        let rows = render(Options::default(), "a,b");
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(rows.as_bytes());
+        let records: Vec<_> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1].len(), HEADER.len());
+        assert_eq!(&records[0][0], "a,b");
+        assert_eq!(&records[1][1], "2");
+        let offsets: Vec<_> = records[0].iter().skip(4).take(3).collect();
+        assert_eq!(offsets, ["0", "8", "0-8"]);
+    }
+
+    #[test]
+    fn formulas_are_neutralized_unless_raw() {
+        let rows = render(Options::default(), "@id");
+        assert!(rows.starts_with("'@id,1,direct,"), "{rows}");
+        assert!(rows.contains(",'=Zoë,'=Zoë,"), "{rows}");
+        let raw = Options {
+            raw_cells: true,
+            ..Options::default()
+        };
+        assert!(render(raw, "@id").starts_with("@id,1,direct,"));
+        let (text, attribution) = example();
+        let mut row = Row::new(
+            "-1",
+            text,
+            1,
+            &attribution,
+            &CharIndex::new(text),
+            OffsetKind::Bytes,
+        );
+        row.quote = "\tx".into();
+        neutralize_formulas(&mut row);
+        assert_eq!(
+            (row.article_id.as_str(), row.quote.as_str()),
+            ("'-1", "'\tx")
+        );
+    }
+
+    #[test]
+    fn byte_offsets_in_csv_on_request() {
+        let options = Options {
+            offsets: OffsetKind::Bytes,
+            ..Options::default()
+        };
+        let rows = render(options, "a");
+        let end = "“Ça va,”".len();
+        assert!(rows.contains(&format!(",0,{end},0-{end},")), "{rows}");
+    }
+
+    #[test]
+    fn json_lines_carry_both_offsets() {
+        let options = Options {
+            format: Format::JsonLines,
+            ..Options::default()
+        };
+        assert!(Writer::new(options).header().is_empty());
+        let rows = render(options, "=a");
+        let lines: Vec<serde_json::Value> = rows
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        let row = &lines[0];
+        for field in HEADER {
+            assert!(row.get(field).is_some(), "no {field} in {row}");
+        }
+        assert_eq!(row["article_id"], "=a");
+        assert_eq!(row["quote_id"], 1);
+        assert_eq!(row["quote_end"], 8);
+        assert_eq!(row["quote_end_byte"], "“Ça va,”".len());
+        assert_eq!(row["quote_spans_byte"], format!("0-{}", "“Ça va,”".len()));
+        assert_eq!(row["speaker_start"], 13);
+        assert_eq!(row["confidence"], 0.9);
+        assert_eq!(lines[1]["quote_id"], 2);
+    }
+}
