@@ -1,8 +1,61 @@
 //! Paragraphs, sentences, tokens and quotation spans of a news article.
-use whosaid_core::Segments;
+//!
+//! [`segment`] is a pure function of the text, linear in its length, and never
+//! panics; every span it returns lies on character boundaries. The layers are
+//! built in this order, each in one pass:
+//!
+//! 1. paragraphs: every non-blank line ([`paragraphs`]);
+//! 2. quotation marks, scanned per paragraph, and quotes, paired per
+//!    paragraph with the multi-paragraph rule ([`marks`], [`quotes`]);
+//! 3. sentences: UAX #29 boundaries and a merge pass for abbreviations,
+//!    initials and quotes ([`sentences`]);
+//! 4. tokens, which take their quotation marks from step 2 so that a quote's
+//!    marks and the `QuoteMark` tokens always agree ([`tokens`]);
+//! 5. unclosed quotes cut at their sentence's end when their paragraph goes
+//!    on long after them, and every quote's hint.
 
-/// Segments `text`: a pure function of the text.
+mod marks;
+mod paragraphs;
+mod quotes;
+mod sentences;
+mod text;
+mod tokens;
+
+use whosaid_core::{Segments, Span};
+
+/// Segments `text` into paragraphs, sentences, tokens and quotes.
 pub fn segment(text: &str) -> Segments {
-    let _ = text;
-    Segments::default()
+    let paragraphs = paragraphs::split(text);
+
+    let mut marks = Vec::new();
+    let mut pairer = quotes::Pairer::default();
+    for &para in &paragraphs {
+        let first = marks.len();
+        marks::scan(text, para, &mut marks);
+        pairer.paragraph(text, para, &mut marks, first);
+    }
+    let mut quotes = pairer.finish();
+
+    let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
+    sentences::split(text, &paragraphs, &mut sentences);
+
+    // Double marks are quotation marks even when stray; a single mark is one
+    // only when a quote uses it, and an apostrophe otherwise.
+    let token_marks: Vec<Span> = marks
+        .iter()
+        .filter(|m| m.used || !m.glyph.is_single())
+        .map(|m| m.span)
+        .collect();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokens::tokenize(text, &token_marks, &mut tokens);
+
+    quotes::recover_unclosed(&mut quotes, &paragraphs, &sentences);
+    quotes::set_hints(text, &mut quotes, &tokens);
+
+    Segments {
+        paragraphs,
+        sentences,
+        tokens,
+        quotes,
+    }
 }

@@ -1,0 +1,569 @@
+//! Quotations: marks paired into quotes, paragraph by paragraph.
+//!
+//! Each paragraph's marks are read in order against a small stack of open
+//! quotes (deep nesting is not news style: the stack is capped at
+//! [`MAX_DEPTH`], which also keeps every step constant-time):
+//!
+//! - A mark the neighbours call opening opens a quote; one they call closing
+//!   closes the innermost open quote it fits (`”` fits `“`, `''` fits `''`, any
+//!   single fits any single); one that could be either closes if it fits an
+//!   open quote and opens otherwise. A mark at the very start of a paragraph
+//!   opens, one at its very end closes.
+//! - A closing mark that fits no open quote is a stray and is ignored.
+//! - Single quotes left open at the paragraph's end were apostrophes after all
+//!   and are dropped.
+//! - A double quote left open at the end of a paragraph continues when the
+//!   next paragraph starts with an opening mark of the same style (the news
+//!   convention for a quote over several paragraphs): one quote, one piece per
+//!   paragraph. Otherwise it is unclosed, and [`recover_unclosed`] ends it at
+//!   its paragraph's end, or at its sentence's end when the paragraph goes on
+//!   long after it.
+//!
+//! [`set_hints`] then judges each quote from its own words.
+
+use whosaid_core::{Quote, QuoteHint, Span, Token, TokenKind};
+
+use crate::marks::{Direction, Glyph, Mark};
+use crate::text::{char_before, trim_end};
+
+/// Quotes nested deeper than this are not looked for.
+const MAX_DEPTH: usize = 8;
+
+/// An unclosed quote is cut at its sentence's end when more than this many
+/// sentences follow in its paragraph.
+const UNCLOSED_SENTENCES: usize = 3;
+
+/// A quote still open.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    /// Index of its slot in `Pairer::quotes`.
+    quote: usize,
+    /// Index of its (re-)opening mark in the marks.
+    mark: usize,
+    glyph: Glyph,
+    /// Where the current paragraph's piece starts.
+    piece_start: usize,
+}
+
+/// Pairs marks into quotes, one paragraph after another.
+#[derive(Default)]
+pub(crate) struct Pairer {
+    /// One slot per opening mark, in text order; slots left without pieces
+    /// (dropped singles) are removed at the end.
+    quotes: Vec<Quote>,
+    stack: Vec<Open>,
+    /// A double quote open at the end of the previous paragraph.
+    carry: Option<Open>,
+}
+
+impl Pairer {
+    /// Pairs the marks `marks[first..]` of paragraph `para`.
+    pub(crate) fn paragraph(&mut self, text: &str, para: Span, marks: &mut [Mark], first: usize) {
+        let mut next = first;
+        if let Some(carry) = self.carry.take() {
+            match marks.get(next) {
+                Some(m)
+                    if m.span.start == para.start
+                        && !m.glyph.is_single()
+                        && carry.glyph.style() == m.glyph.style() =>
+                {
+                    marks[next].used = true;
+                    self.stack.push(Open {
+                        mark: next,
+                        piece_start: para.start,
+                        ..carry
+                    });
+                    next += 1;
+                }
+                // It stays unclosed, with the pieces it has.
+                _ => {}
+            }
+        }
+        for k in next..marks.len() {
+            self.mark(text, para, marks, k);
+        }
+        self.end_paragraph(para, marks);
+    }
+
+    /// The quotes found, in text order of their first mark.
+    pub(crate) fn finish(mut self) -> Vec<Quote> {
+        self.carry = None;
+        self.quotes.retain(|q| !q.pieces.is_empty());
+        self.quotes
+    }
+
+    fn mark(&mut self, text: &str, para: Span, marks: &mut [Mark], k: usize) {
+        let m = marks[k];
+        let direction = if m.span.start == para.start {
+            Direction::Open
+        } else if m.span.end == para.end {
+            Direction::Close
+        } else {
+            m.direction
+        };
+        let leaning = m.glyph.leaning();
+        match direction {
+            Direction::Open => self.open(text, para, marks, k),
+            Direction::Close => {
+                self.close(text, marks, k, true);
+            }
+            Direction::Either => match leaning {
+                Some(Direction::Open) => self.open(text, para, marks, k),
+                Some(_) => {
+                    self.close(text, marks, k, true);
+                }
+                None => {
+                    if !self.close(text, marks, k, false) {
+                        self.open(text, para, marks, k);
+                    }
+                }
+            },
+            Direction::Neither => {
+                if !self.close(text, marks, k, false) && leaning == Some(Direction::Open) {
+                    self.open(text, para, marks, k);
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, text: &str, para: Span, marks: &mut [Mark], k: usize) {
+        let m = marks[k];
+        let same_style = self
+            .stack
+            .iter()
+            .rposition(|o| o.glyph.style() == m.glyph.style());
+        if let Some(at) = same_style {
+            if m.glyph.is_single() {
+                // An earlier single was an apostrophe after all.
+                self.unwind(text, marks, at, m.span.start);
+            } else {
+                // Quotes of one style do not nest: either this mark closes the
+                // open one (`,"he said`) or that one was never closed.
+                let closes = char_before(text, m.span.start)
+                    .is_some_and(|c| c.is_alphanumeric() || ",.!?;…".contains(c));
+                if closes {
+                    self.unwind(text, marks, at + 1, m.span.start);
+                    self.close_at(marks, at, k);
+                    return;
+                }
+                self.unwind(text, marks, at, m.span.start);
+            }
+        }
+        if self.stack.len() >= MAX_DEPTH || m.span.end >= para.end {
+            return;
+        }
+        self.quotes.push(Quote {
+            pieces: Vec::new(),
+            closed: false,
+            style: m.glyph.style(),
+            depth: self.stack.len() as u8,
+            hint: QuoteHint::Speech,
+        });
+        self.stack.push(Open {
+            quote: self.quotes.len() - 1,
+            mark: k,
+            glyph: m.glyph,
+            piece_start: m.span.start,
+        });
+    }
+
+    /// Closes the innermost open quote mark `k` fits; `loose` also lets a
+    /// double mark close a double quote of another style. Returns whether it
+    /// closed one.
+    fn close(&mut self, text: &str, marks: &mut [Mark], k: usize, loose: bool) -> bool {
+        let glyph = marks[k].glyph;
+        let fits = self
+            .stack
+            .iter()
+            .rposition(|o| o.glyph.is_closed_by(glyph))
+            .or_else(|| {
+                let innermost = self
+                    .stack
+                    .iter()
+                    .rposition(|o| o.glyph.is_single() == glyph.is_single());
+                innermost.filter(|_| loose && !glyph.is_single())
+            });
+        let Some(at) = fits else { return false };
+        self.unwind(text, marks, at + 1, marks[k].span.start);
+        self.close_at(marks, at, k);
+        true
+    }
+
+    /// Closes the open quote at stack position `at` (the top) with mark `k`.
+    fn close_at(&mut self, marks: &mut [Mark], at: usize, k: usize) {
+        self.stack.truncate(at + 1);
+        let Some(open) = self.stack.pop() else { return };
+        marks[open.mark].used = true;
+        marks[k].used = true;
+        let quote = &mut self.quotes[open.quote];
+        quote
+            .pieces
+            .push(Span::new(open.piece_start, marks[k].span.end));
+        quote.closed = true;
+    }
+
+    /// Ends the quotes open from stack position `from` up, cut off before byte
+    /// `limit`: singles are dropped, doubles left unclosed.
+    fn unwind(&mut self, text: &str, marks: &mut [Mark], from: usize, limit: usize) {
+        while self.stack.len() > from {
+            let Some(open) = self.stack.pop() else { break };
+            if !open.glyph.is_single() {
+                let end = trim_end(text, open.piece_start, limit);
+                self.leave_unclosed(marks, open, end);
+            }
+        }
+    }
+
+    fn leave_unclosed(&mut self, marks: &mut [Mark], open: Open, end: usize) {
+        marks[open.mark].used = true;
+        let quote = &mut self.quotes[open.quote];
+        quote.pieces.push(Span::new(
+            open.piece_start,
+            end.max(marks[open.mark].span.end),
+        ));
+        quote.closed = false;
+    }
+
+    fn end_paragraph(&mut self, para: Span, marks: &mut [Mark]) {
+        while let Some(open) = self.stack.pop() {
+            if open.glyph.is_single() {
+                continue;
+            }
+            self.leave_unclosed(marks, open, para.end);
+            let outermost = !self.stack.iter().any(|o| !o.glyph.is_single());
+            if outermost {
+                self.carry = Some(open);
+            }
+        }
+    }
+}
+
+/// Ends each unclosed quote that starts inside its paragraph (not at its
+/// start) at the end of its sentence, when more than [`UNCLOSED_SENTENCES`]
+/// sentences follow it in the paragraph.
+pub(crate) fn recover_unclosed(quotes: &mut [Quote], paragraphs: &[Span], sentences: &[Span]) {
+    for quote in quotes.iter_mut().filter(|q| !q.closed) {
+        let Some(last) = quote.pieces.last_mut() else {
+            continue;
+        };
+        let p = paragraphs.partition_point(|p| p.end <= last.start);
+        if paragraphs.get(p).is_some_and(|p| p.start == last.start) {
+            continue;
+        }
+        let s = sentences.partition_point(|s| s.end <= last.start);
+        let following = sentences[s..]
+            .iter()
+            .take(UNCLOSED_SENTENCES + 1)
+            .take_while(|x| x.start < last.end)
+            .count();
+        if following > UNCLOSED_SENTENCES {
+            if let Some(sentence) = sentences.get(s) {
+                last.end = last.end.min(sentence.end.max(last.start + 1));
+            }
+        }
+    }
+}
+
+/// Words that stay lower-case inside a title ("Department of State").
+const TITLE_MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "of", "on", "or", "the", "to",
+    "vs", "with",
+];
+
+/// At most this many tokens of a quote are read to judge it.
+const HINT_TOKENS: usize = 32;
+
+/// Sets every quote's hint from its own tokens.
+pub(crate) fn set_hints(text: &str, quotes: &mut [Quote], tokens: &[Token]) {
+    for quote in quotes.iter_mut() {
+        quote.hint = hint(text, quote, tokens);
+    }
+}
+
+fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
+    let [piece] = quote.pieces[..] else {
+        return QuoteHint::Speech; // several paragraphs
+    };
+    let lo = tokens.partition_point(|t| t.span.start < piece.start);
+    let hi = tokens.partition_point(|t| t.span.end <= piece.end);
+    let inside = tokens.get(lo..hi).unwrap_or_default();
+    let head = inside
+        .iter()
+        .take(HINT_TOKENS)
+        .filter(|t| t.kind != TokenKind::QuoteMark);
+    let last = inside
+        .iter()
+        .rev()
+        .take(HINT_TOKENS)
+        .find(|t| t.kind != TokenKind::QuoteMark);
+
+    let capitalised = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    let mut words = 0;
+    let mut first_capitalised = false;
+    let mut all_capitalised = true;
+    let mut sentence_punct = false;
+    for token in head {
+        let word = token.span.text(text);
+        match token.kind {
+            TokenKind::Word | TokenKind::Number => {
+                if words == 0 {
+                    first_capitalised = capitalised(word);
+                }
+                words += 1;
+                all_capitalised &= capitalised(word) || TITLE_MINOR_WORDS.contains(&word);
+            }
+            _ => sentence_punct |= matches!(word, "." | "?" | "!" | "," | ";"),
+        }
+    }
+    if (2..=12).contains(&words) && first_capitalised && all_capitalised && !sentence_punct {
+        return QuoteHint::Title;
+    }
+    if words >= 6 {
+        return QuoteHint::Speech;
+    }
+    let ends_like_speech = last.is_some_and(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(t.span.text(text), "." | "?" | "!" | "," | "…" | "...")
+    });
+    if words >= 2 && first_capitalised && ends_like_speech {
+        QuoteHint::Speech
+    } else {
+        QuoteHint::Fragment
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use whosaid_core::{QuoteHint, QuoteStyle};
+
+    use crate::segment;
+
+    /// Each quote as (its pieces' texts, closed, style, depth).
+    fn quotes(text: &str) -> Vec<(Vec<&str>, bool, QuoteStyle, u8)> {
+        segment(text)
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.pieces.iter().map(|p| p.text(text)).collect(),
+                    q.closed,
+                    q.style,
+                    q.depth,
+                )
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        segment(text)
+            .quotes
+            .iter()
+            .map(|q| q.span().text(text))
+            .collect()
+    }
+
+    fn hints(text: &str) -> Vec<QuoteHint> {
+        segment(text).quotes.iter().map(|q| q.hint).collect()
+    }
+
+    #[test]
+    fn straight() {
+        assert_eq!(
+            quotes(r#"He said "we will win," and left."#),
+            [(vec![r#""we will win,""#], true, QuoteStyle::Straight, 0)]
+        );
+    }
+
+    #[test]
+    fn curly() {
+        assert_eq!(
+            quotes("“We will win,” she said. “Today.”"),
+            [
+                (vec!["“We will win,”"], true, QuoteStyle::Curly, 0),
+                (vec!["“Today.”"], true, QuoteStyle::Curly, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn nyt_double_apostrophes() {
+        let text = "''This isn't reform,'' said Mr. Smith. ''It's worse.''";
+        assert_eq!(
+            quotes(text),
+            [
+                (
+                    vec!["''This isn't reform,''"],
+                    true,
+                    QuoteStyle::DoubleApostrophe,
+                    0
+                ),
+                (
+                    vec!["''It's worse.''"],
+                    true,
+                    QuoteStyle::DoubleApostrophe,
+                    0
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn nyt_nested_single_closing_with_the_double() {
+        let text = "''He said, 'Not now,''' she said.";
+        assert_eq!(
+            quotes(text),
+            [
+                (
+                    vec!["''He said, 'Not now,'''"],
+                    true,
+                    QuoteStyle::DoubleApostrophe,
+                    0
+                ),
+                (vec!["'Not now,'"], true, QuoteStyle::Single, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn singles_nested_in_doubles() {
+        assert_eq!(
+            texts(r#""He told me, 'Go home,' and left," she said."#),
+            [r#""He told me, 'Go home,' and left,""#, "'Go home,'"]
+        );
+        assert_eq!(
+            quotes("“He said ‘no’ twice,” she said.")[1],
+            (vec!["‘no’"], true, QuoteStyle::Single, 1)
+        );
+    }
+
+    #[test]
+    fn single_quotes_outside_doubles() {
+        assert_eq!(texts("Trends Are 'Terrifying.'"), ["'Terrifying.'"]);
+    }
+
+    #[test]
+    fn apostrophes_do_not_quote() {
+        let text = r#""Don't say it's the '90s, Jones' rock 'n' roll, y'all," he said."#;
+        assert_eq!(quotes(text).len(), 1);
+        assert!(texts("The Joneses' car and the Smiths' house.").is_empty());
+        assert!(texts("It’s the ’90s and rock ’n’ roll’s back.").is_empty());
+    }
+
+    #[test]
+    fn guillemets_and_low_marks() {
+        assert_eq!(
+            quotes("«Oui», dit-il. „Ja“, sagte er. »Nein«"),
+            [
+                (vec!["«Oui»"], true, QuoteStyle::Other, 0),
+                (vec!["„Ja“"], true, QuoteStyle::Other, 0),
+                (vec!["»Nein«"], true, QuoteStyle::Other, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph() {
+        let text = "\"First part.\n\n\"Second part.\n\n\"Third,\" he said.";
+        assert_eq!(
+            quotes(text),
+            [(
+                vec!["\"First part.", "\"Second part.", "\"Third,\""],
+                true,
+                QuoteStyle::Straight,
+                0
+            )]
+        );
+        let text = "She said: ''First.\n''Second,'' she said.";
+        assert_eq!(
+            quotes(text),
+            [(
+                vec!["''First.", "''Second,''"],
+                true,
+                QuoteStyle::DoubleApostrophe,
+                0
+            )]
+        );
+    }
+
+    #[test]
+    fn unclosed_ends_at_its_paragraph() {
+        let text = "He said “this will never end.\n\nThen a “quoted” word.";
+        assert_eq!(
+            quotes(text),
+            [
+                (vec!["“this will never end."], false, QuoteStyle::Curly, 0),
+                (vec!["“quoted”"], true, QuoteStyle::Curly, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_ends_at_its_sentence_when_the_paragraph_goes_on() {
+        let text = "He said \"no way. One more. Two more. Three more. Four more.";
+        assert_eq!(
+            quotes(text),
+            [(vec!["\"no way."], false, QuoteStyle::Straight, 0)]
+        );
+    }
+
+    #[test]
+    fn stray_closing_marks_are_ignored() {
+        assert_eq!(
+            texts(r#"It is done," he said. A 5" screen and "more" came."#),
+            [r#""more""#]
+        );
+        assert_eq!(texts("It is done,” he said."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn mark_opening_a_paragraph_opens() {
+        assert_eq!(texts("” Yes, we can,” he said."), ["” Yes, we can,”"]);
+    }
+
+    #[test]
+    fn missing_space_after_closing() {
+        assert_eq!(texts(r#""Yes,"he said, "no.""#), [r#""Yes,""#, r#""no.""#]);
+    }
+
+    #[test]
+    fn only_marks_pair_up_without_swallowing() {
+        let text = "\"\"\"\"\"";
+        assert_eq!(texts(text), ["\"\"", "\"\""]);
+    }
+
+    #[test]
+    fn hint_title_fragment_speech() {
+        assert_eq!(
+            hints("at the “Joint Implementation Center” in Geneva"),
+            [QuoteHint::Title]
+        );
+        assert_eq!(
+            hints("called the plan \"moderate\" and \"very bad.\""),
+            [QuoteHint::Fragment, QuoteHint::Fragment]
+        );
+        assert_eq!(
+            hints("it would stop \"counterterrorism operations in Syria.\""),
+            [QuoteHint::Fragment]
+        );
+        assert_eq!(
+            hints("\"We will not stop until we win,\" he said. \"Why not?\""),
+            [QuoteHint::Speech, QuoteHint::Speech]
+        );
+        assert_eq!(
+            hints("\"First.\n\n\"Second,\" he said."),
+            [QuoteHint::Speech]
+        );
+    }
+
+    #[test]
+    fn quote_marks_in_tags_are_skipped() {
+        assert_eq!(
+            texts(r#"<tweet id="1" author="@a">“Hi there”</tweet>."#),
+            ["“Hi there”"]
+        );
+    }
+}

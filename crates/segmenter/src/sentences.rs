@@ -1,0 +1,252 @@
+//! Sentences: Unicode sentence boundaries (UAX #29), then a merge pass.
+//!
+//! UAX #29 breaks after every period before a capital, so it splits "Sen. |
+//! Warren", "John F. | Kennedy" and "the U.S. | Senate", and after every `?`
+//! or `!`, so it splits `"Why?" | she asked.` The merge pass joins two
+//! neighbouring sentences back when:
+//!
+//! - the second starts with a lower-case letter (no news sentence does);
+//! - the first ends with a title abbreviation ("Mr.", "Sen.", see
+//!   `data/abbreviations.txt`);
+//! - the first ends with another abbreviation ("U.S.", "Inc.", "Sept.") or an
+//!   initial ("F.", "J.R.R."), unless the second plainly starts a sentence:
+//!   it opens with a quotation mark or bracket, or its first word is one of
+//!   `data/sentence-starters.txt` ("The", "But", "He").
+//!
+//! Sentences end after closing marks (`…he said."` ends after the `"`), never
+//! cross a paragraph, and are trimmed of blanks.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_segmentation::UnicodeSegmentation;
+use whosaid_core::Span;
+
+use crate::text::{is_punct, trim};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbreviation {
+    /// Comes before a name; never ends a sentence.
+    Title,
+    /// Ends a sentence only when the next word plainly starts one.
+    Other,
+}
+
+/// The abbreviations, keyed without their final period ("U.S", "Sen").
+fn abbreviations() -> &'static HashMap<&'static str, Abbreviation> {
+    static ABBREVIATIONS: OnceLock<HashMap<&'static str, Abbreviation>> = OnceLock::new();
+    ABBREVIATIONS.get_or_init(|| {
+        data_lines(include_str!("../data/abbreviations.txt"))
+            .filter_map(|line| {
+                let (word, class) = line.split_once(char::is_whitespace)?;
+                let class = match class.trim() {
+                    "title" => Abbreviation::Title,
+                    _ => Abbreviation::Other,
+                };
+                Some((word.strip_suffix('.').unwrap_or(word), class))
+            })
+            .collect()
+    })
+}
+
+fn sentence_starters() -> &'static HashMap<&'static str, ()> {
+    static STARTERS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    STARTERS.get_or_init(|| {
+        data_lines(include_str!("../data/sentence-starters.txt"))
+            .map(|w| (w, ()))
+            .collect()
+    })
+}
+
+/// The non-empty, non-comment lines of a data file.
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Appends the sentences of each paragraph to `sentences`.
+pub(crate) fn split(text: &str, paragraphs: &[Span], sentences: &mut Vec<Span>) {
+    for para in paragraphs {
+        let Some(p) = text.get(para.range()) else {
+            continue;
+        };
+        let mut pending: Option<Span> = None;
+        for (offset, s) in p.split_sentence_bound_indices() {
+            let start = para.start + offset;
+            let Some((start, end)) = trim(text, start, start + s.len()) else {
+                continue;
+            };
+            let next = Span::new(start, end);
+            pending = Some(match pending {
+                Some(prev) if continues(text, prev, next) => prev.cover(next),
+                Some(prev) => {
+                    sentences.push(prev);
+                    next
+                }
+                None => next,
+            });
+        }
+        sentences.extend(pending);
+    }
+}
+
+/// Longest abbreviation or run of initials looked at, in bytes.
+const MAX_ABBREVIATION: usize = 16;
+
+/// Whether sentence `next` continues sentence `prev` (see the module docs).
+fn continues(text: &str, prev: Span, next: Span) -> bool {
+    let next_text = next.text(text);
+    let Some(first) = next_text.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return true;
+    }
+    let Some(word) = prev.text(text).strip_suffix('.').and_then(last_word) else {
+        return false;
+    };
+    match abbreviations().get(word) {
+        Some(Abbreviation::Title) => true,
+        Some(Abbreviation::Other) => !starts_sentence(next_text),
+        None => is_initials(word) && !starts_sentence(next_text),
+    }
+}
+
+/// The word ending `s`: letters and inner periods, at most
+/// [`MAX_ABBREVIATION`] bytes, preceded by a blank, punctuation or nothing.
+fn last_word(s: &str) -> Option<&str> {
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        if !(c.is_alphabetic() || c == '.') {
+            if !(c.is_whitespace() || is_punct(c)) {
+                return None;
+            }
+            break;
+        }
+        if s.len() - i > MAX_ABBREVIATION {
+            return None;
+        }
+        start = i;
+    }
+    let word = &s[start..];
+    (!word.is_empty() && !word.starts_with('.')).then_some(word)
+}
+
+/// "F", "J.R.R": single capitals joined by periods.
+fn is_initials(word: &str) -> bool {
+    word.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    })
+}
+
+/// Whether `s` plainly starts a sentence: an opening mark or bracket, or a
+/// word of the starters list.
+fn starts_sentence(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !first.is_alphanumeric() {
+        return is_punct(first);
+    }
+    let word_len = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    sentence_starters().contains_key(&s[..word_len])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paragraphs;
+
+    fn texts(text: &str) -> Vec<&str> {
+        let mut sentences = Vec::new();
+        split(text, &paragraphs::split(text), &mut sentences);
+        sentences.iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            texts("It rained. Then it stopped! Did it?"),
+            ["It rained.", "Then it stopped!", "Did it?"]
+        );
+    }
+
+    #[test]
+    fn titles_never_end_a_sentence() {
+        assert_eq!(
+            texts("Mr. Smith met Sen. Warren and Gov. Brown. Dr. Who left."),
+            ["Mr. Smith met Sen. Warren and Gov. Brown.", "Dr. Who left."]
+        );
+        assert_eq!(
+            texts("Mrs. Jones saw Gen. Lee and Lt. Dan."),
+            ["Mrs. Jones saw Gen. Lee and Lt. Dan."]
+        );
+    }
+
+    #[test]
+    fn other_abbreviations_end_a_sentence_only_before_a_starter() {
+        assert_eq!(
+            texts("The U.S. Senate voted. It moved to the U.S. The rest stayed."),
+            [
+                "The U.S. Senate voted.",
+                "It moved to the U.S.",
+                "The rest stayed."
+            ]
+        );
+        assert_eq!(
+            texts("Acme Inc. Chief Bob Jones Jr. spoke at 9 a.m. Monday."),
+            ["Acme Inc. Chief Bob Jones Jr. spoke at 9 a.m. Monday."]
+        );
+        assert_eq!(
+            texts("It happened on Sept. 11 in New York. No. 2 is next."),
+            ["It happened on Sept. 11 in New York.", "No. 2 is next."]
+        );
+        assert_eq!(
+            texts("Jones vs. Smith, Jan. Fourth, etc. But not more."),
+            ["Jones vs. Smith, Jan. Fourth, etc.", "But not more."]
+        );
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(
+            texts("John F. Kennedy read J.R.R. Tolkien. He liked it."),
+            ["John F. Kennedy read J.R.R. Tolkien.", "He liked it."]
+        );
+        assert_eq!(
+            texts("They chose Plan B. The rest failed."),
+            ["They chose Plan B.", "The rest failed."]
+        );
+    }
+
+    #[test]
+    fn quotes_inside_sentences() {
+        assert_eq!(
+            texts("\"Why?\" she asked. \"Because,\" he said."),
+            ["\"Why?\" she asked.", "\"Because,\" he said."]
+        );
+        assert_eq!(
+            texts("“Stop!” he yelled. Then he left."),
+            ["“Stop!” he yelled.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_sentence_ends_after_its_closing_mark() {
+        assert_eq!(
+            texts("It is over,\" he said.\" Then she left."),
+            ["It is over,\" he said.\"", "Then she left."]
+        );
+        assert_eq!(
+            texts("''We won.'' Fans cheered."),
+            ["''We won.''", "Fans cheered."]
+        );
+    }
+
+    #[test]
+    fn sentences_stay_in_their_paragraph() {
+        assert_eq!(texts("Sen.\nWarren spoke"), ["Sen.", "Warren spoke"]);
+    }
+}

@@ -1,0 +1,301 @@
+//! Tokens: words, numbers, quotation marks and other punctuation, in one pass.
+//!
+//! - A word starts with a letter and runs on over letters and digits, and over
+//!   an apostrophe, hyphen or period inside it when a letter (for the period, a
+//!   letter after a segment of at most two: "U.S", "Ph.D") follows: "don't",
+//!   "al-Assad", "F-16". A word with inner periods takes its final one too
+//!   ("U.S.", "a.m."). A trailing apostrophe that is not a quotation mark
+//!   belongs to the word ("Jones'"), and so does a leading one ("'em").
+//! - A number starts with a digit (or an apostrophe before one: "'90s") and
+//!   runs on over digits, inner `, . : /` between digits and a letter suffix
+//!   ("1,000", "3.5", "9/11", "1990s"); "20-year-old" is a word.
+//! - A quotation mark is whatever the quote pass calls one (a double mark
+//!   always; a single one when it opens or closes a quote); `''` is one token.
+//! - Any other character is punctuation; a run of the same character ("...",
+//!   "--") is one token.
+//! - Blanks (whitespace, NBSP, zero-width characters) are no token.
+
+use whosaid_core::{Span, Token, TokenKind};
+
+use crate::text::{char_at, is_blank};
+
+/// Characters that may join two parts of a word.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Invisible characters that may sit inside a word (soft hyphen, joiners).
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200C}' | '\u{200D}')
+}
+
+/// Appends the tokens of `text` to `tokens`; `marks` are the spans of the
+/// quotation marks, in text order.
+pub(crate) fn tokenize(text: &str, marks: &[Span], tokens: &mut Vec<Token>) {
+    let mut t = Tokenizer {
+        text,
+        marks,
+        next_mark: 0,
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        if let Some(mark) = t.mark_at(i) {
+            tokens.push(Token {
+                span: mark,
+                kind: TokenKind::QuoteMark,
+            });
+            i = mark.end;
+            continue;
+        }
+        let width = c.len_utf8();
+        if is_blank(c) {
+            i += width;
+            continue;
+        }
+        let leading_apostrophe =
+            is_apostrophe(c) && char_at(text, i + width).is_some_and(char::is_alphanumeric);
+        let first = if leading_apostrophe {
+            char_at(text, i + width)
+        } else {
+            Some(c)
+        };
+        let token = match first {
+            Some(f) if f.is_alphanumeric() => {
+                let body = if leading_apostrophe { i + width } else { i };
+                t.word(i, body, f.is_numeric())
+            }
+            _ => {
+                // The run stops before the next mark, which keeps it linear.
+                let limit = t.next_mark_start().unwrap_or(text.len());
+                let run = text[i..limit].chars().take_while(|&d| d == c).count();
+                Token {
+                    span: Span::new(i, i + run.max(1) * width),
+                    kind: TokenKind::Punct,
+                }
+            }
+        };
+        i = token.span.end;
+        tokens.push(token);
+    }
+}
+
+struct Tokenizer<'a> {
+    text: &'a str,
+    marks: &'a [Span],
+    /// The first mark not yet behind the scan.
+    next_mark: usize,
+}
+
+impl Tokenizer<'_> {
+    /// The quotation mark starting at `i`, if any; `i` only ever grows.
+    fn mark_at(&mut self, i: usize) -> Option<Span> {
+        while self.marks.get(self.next_mark).is_some_and(|m| m.start < i) {
+            self.next_mark += 1;
+        }
+        self.marks
+            .get(self.next_mark)
+            .copied()
+            .filter(|m| m.start == i)
+    }
+
+    /// Where the first mark not behind the scan starts.
+    fn next_mark_start(&self) -> Option<usize> {
+        self.marks.get(self.next_mark).map(|m| m.start)
+    }
+
+    /// The word or number starting at `start`, its first alphanumeric at
+    /// `body`.
+    fn word(&mut self, start: usize, body: usize, numeric: bool) -> Token {
+        let text = self.text;
+        let mut end = body;
+        let mut segment = 0; // characters since the start or the last period
+        let mut inner_period = false;
+        let mut hyphened_letters = false;
+        while let Some(c) = char_at(text, end) {
+            let width = c.len_utf8();
+            if c.is_alphanumeric() || is_combining(c) {
+                end += width;
+                segment += 1;
+                continue;
+            }
+            let next = char_at(text, end + width);
+            let prev_digit = text[..end].ends_with(|p: char| p.is_ascii_digit());
+            let joins = match c {
+                _ if self.mark_at(end).is_some() => false,
+                _ if is_apostrophe(c) => next.is_some_and(char::is_alphabetic),
+                _ if is_hyphen(c) => {
+                    let joins = next.is_some_and(char::is_alphanumeric);
+                    hyphened_letters |= joins && next.is_some_and(char::is_alphabetic);
+                    joins
+                }
+                _ if is_word_joiner(c) => next.is_some_and(char::is_alphanumeric),
+                '.' if prev_digit && next.is_some_and(|n| n.is_ascii_digit()) => true,
+                '.' if next.is_some_and(char::is_alphabetic) && segment <= 2 && !numeric => {
+                    inner_period = true;
+                    segment = 0;
+                    end += width;
+                    continue;
+                }
+                ',' | ':' | '/' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+            if joins {
+                end += width;
+                continue;
+            }
+            if c == '.' && inner_period && segment <= 2 {
+                end += width; // U.S.
+            } else if is_apostrophe(c) && self.mark_at(end).is_none() && !numeric {
+                end += width; // Jones'
+            }
+            break;
+        }
+        let kind = if numeric && !hyphened_letters {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        Token {
+            span: Span::new(start, end),
+            kind,
+        }
+    }
+}
+
+/// Combining diacritics written after their letter.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use whosaid_core::TokenKind::{self, *};
+
+    use crate::segment;
+
+    fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
+        segment(text)
+            .tokens
+            .iter()
+            .map(|t| (t.span.text(text), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_with_inner_marks() {
+        assert_eq!(
+            tokens("Don't al-Assad U.S. Ph.D. a.m. F-16 O’Brien"),
+            [
+                ("Don't", Word),
+                ("al-Assad", Word),
+                ("U.S.", Word),
+                ("Ph.D.", Word),
+                ("a.m.", Word),
+                ("F-16", Word),
+                ("O’Brien", Word)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_periods_are_punctuation() {
+        assert_eq!(
+            tokens("Mr. Li left."),
+            [
+                ("Mr", Word),
+                (".", Punct),
+                ("Li", Word),
+                ("left", Word),
+                (".", Punct)
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(
+            tokens("1,000 3.5 9/11 1990s '90s 20-year-old 10:30."),
+            [
+                ("1,000", Number),
+                ("3.5", Number),
+                ("9/11", Number),
+                ("1990s", Number),
+                ("'90s", Number),
+                ("20-year-old", Word),
+                ("10:30", Number),
+                (".", Punct)
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_join_words_unless_they_are_marks() {
+        assert_eq!(
+            tokens("the Joneses' car, rock 'n' roll, 'em"),
+            [
+                ("the", Word),
+                ("Joneses'", Word),
+                ("car", Word),
+                (",", Punct),
+                ("rock", Word),
+                ("'n'", Word),
+                ("roll", Word),
+                (",", Punct),
+                ("'em", Word)
+            ]
+        );
+        assert_eq!(
+            tokens("\"a 'b' c\""),
+            [
+                ("\"", QuoteMark),
+                ("a", Word),
+                ("'", QuoteMark),
+                ("b", Word),
+                ("'", QuoteMark),
+                ("c", Word),
+                ("\"", QuoteMark)
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_marks() {
+        assert_eq!(
+            tokens("''Hi,'' “a” «b» 5\""),
+            [
+                ("''", QuoteMark),
+                ("Hi", Word),
+                (",", Punct),
+                ("''", QuoteMark),
+                ("“", QuoteMark),
+                ("a", Word),
+                ("”", QuoteMark),
+                ("«", QuoteMark),
+                ("b", Word),
+                ("»", QuoteMark),
+                ("5", Number),
+                ("\"", QuoteMark)
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_runs_and_blanks() {
+        assert_eq!(
+            tokens("Wait... no\u{a0}—\u{200b}yes!?"),
+            [
+                ("Wait", Word),
+                ("...", Punct),
+                ("no", Word),
+                ("—", Punct),
+                ("yes", Word),
+                ("!", Punct),
+                ("?", Punct)
+            ]
+        );
+    }
+}
