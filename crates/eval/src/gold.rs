@@ -87,8 +87,13 @@ pub fn read_gold_jsonl(path: &Path) -> Result<Gold, Error> {
         if line.trim().is_empty() {
             continue;
         }
-        let raw: RawArticle = serde_json::from_str(line)
-            .map_err(|e| Error::at(path, line_no, format!("not a gold article: {e}")))?;
+        let raw: RawArticle = serde_json::from_str(line).map_err(|e| {
+            Error::at(
+                path,
+                line_no,
+                format!("not a gold article: {}", json_fault(&e)),
+            )
+        })?;
         let id = raw.id.into_string();
         if !seen.insert(id.clone()) {
             return Err(Error::at(path, line_no, format!("article {id:?} again")));
@@ -174,6 +179,15 @@ pub fn read_gold_csv(csv: &Path, texts: &Path) -> Result<Gold, Error> {
         name: stem(csv),
         articles,
     })
+}
+
+/// A JSON error of one line, placed by column (its line is the file's).
+fn json_fault(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let what = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(what, _)| what);
+    format!("{what} (column {})", error.column())
 }
 
 fn read_to_string(path: &Path) -> Result<String, Error> {
