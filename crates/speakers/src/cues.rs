@@ -1,0 +1,350 @@
+//! Cues: reporting verbs and phrases, found with one automaton over the text.
+//!
+//! The automaton holds every form of `data/cues.tsv` and finds, ASCII
+//! case-insensitively, the leftmost-longest match, so "said in a statement"
+//! wins over "said" and cues never overlap. A match counts only as a whole
+//! word. Then each cue is fitted to its context:
+//!
+//! - **Auxiliaries join the cue.** "has said", "had been told", "was quoted as
+//!   saying", "will say", "did not deny": the auxiliary (and an adverb such as
+//!   "also", "not", "repeatedly" after it) becomes part of the cue's span, so
+//!   that the source stands right before the cue. A past form after "have" or
+//!   "be" becomes [`VerbForm::Participle`]; a base form after a modal or "do"
+//!   stays [`VerbForm::Base`]; "is saying" stays a gerund.
+//! - **Verb or noun.** A form that is both ("claim", "report", "view") is a
+//!   [`CueFrame::Noun`] after a determiner or possessive ("his claim that"),
+//!   a verb elsewhere.
+//! - **Names are not verbs.** A capitalised cue inside a sentence, or one
+//!   with a capitalised word after it, is taken for a name ("Hope Hicks",
+//!   "State Department") and dropped.
+
+use aho_corasick::Input;
+use whosaid_core::{Cue, CueFrame, Span, VerbForm};
+
+use crate::lexicon::{self, ascii_lower, LexFrame};
+use crate::text::{char_before, is_capitalized, is_whole_word, word_after, word_before};
+
+/// The cues of `text`, in text order, never overlapping.
+pub fn find(text: &str) -> Vec<Cue> {
+    let lexicon = lexicon::cues();
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = lexicon
+            .automaton
+            .find(Input::new(text).span(pos..text.len()))
+        else {
+            break;
+        };
+        let (start, end) = (m.start(), m.end());
+        let Some(entry) = lexicon.entries.get(m.pattern().as_usize()) else {
+            break;
+        };
+        if !is_whole_word(text, start, end) || looks_like_name(text, start, end) {
+            // Resume inside the rejected match: a shorter cue may start later.
+            pos = start + char_len_at(text, start);
+            continue;
+        }
+        let frame = match entry.frame {
+            LexFrame::Fixed(frame) => frame,
+            LexFrame::VerbOrNoun if after_determiner(text, start) => CueFrame::Noun,
+            LexFrame::VerbOrNoun => CueFrame::Verb,
+        };
+        let mut cue = Cue {
+            span: Span::new(start, end),
+            lemma: entry.lemma,
+            frame,
+            form: if frame == CueFrame::Noun {
+                VerbForm::None
+            } else {
+                entry.form
+            },
+        };
+        let floor = cues.last().map_or(0, |c| c.span.end);
+        if matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying) {
+            join_auxiliary(text, &mut cue, floor);
+        }
+        cues.push(cue);
+        pos = end;
+    }
+    cues
+}
+
+#[inline]
+fn char_len_at(text: &str, i: usize) -> usize {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
+/// A capitalised one-word match followed by another capitalised word is a
+/// name ("Hope Hicks said", "State Department"), not a verb; inside a
+/// sentence, a capitalised match is a name whatever follows it.
+fn looks_like_name(text: &str, start: usize, end: usize) -> bool {
+    let Some(word) = text.get(start..end) else {
+        return false;
+    };
+    if !is_capitalized(word) || word.contains(' ') {
+        return false;
+    }
+    if !starts_sentence(text, start) {
+        return true;
+    }
+    let next = word_after(text, end);
+    next.end > next.start && is_capitalized(next.text(text))
+}
+
+/// Whether the word at `start` opens a sentence, a line or a quotation.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let before = head.trim_end_matches([' ', '\t', '\u{a0}']);
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | ':'
+                | ';'
+                | '\n'
+                | '\r'
+                | '"'
+                | '\u{201C}'
+                | '\u{201D}'
+                | '('
+                | '['
+                | '\u{2014}'
+                | '\u{2013}'
+                | '\u{2018}'
+                | '\''
+        ),
+    }
+}
+
+/// Whether a determiner or possessive stands right before byte `start`.
+fn after_determiner(text: &str, start: usize) -> bool {
+    let prev = word_before(text, start);
+    let Some(word) = text.get(prev.start..prev.end) else {
+        return false;
+    };
+    if word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'") {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    matches!(
+        ascii_lower(word, &mut buf),
+        Some(
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "such"
+                | "another"
+                | "whose"
+                | "no"
+                | "any"
+                | "every"
+                | "same"
+                | "new"
+                | "latest"
+                | "earlier"
+                | "recent"
+                | "public"
+        )
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Aux {
+    /// have, be: perfect and passive.
+    HaveBe,
+    /// will, would, did, …: before a base form.
+    ModalDo,
+}
+
+fn auxiliary(word: &str) -> Option<Aux> {
+    let mut buf = [0u8; 16];
+    Some(match ascii_lower(word, &mut buf)? {
+        "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        | "hasn't" | "haven't" | "hadn't" | "isn't" | "wasn't" | "weren't" | "aren't" | "'s"
+        | "'ve" | "'d" => Aux::HaveBe,
+        "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
+        | "did" | "do" | "does" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't"
+        | "couldn't" | "can't" | "cannot" | "shouldn't" | "'ll" => Aux::ModalDo,
+        _ => return None,
+    })
+}
+
+/// Adverbs that may stand between an auxiliary and its verb.
+fn is_inner_adverb(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    matches!(
+        ascii_lower(word, &mut buf),
+        Some(
+            "also"
+                | "not"
+                | "never"
+                | "previously"
+                | "repeatedly"
+                | "recently"
+                | "already"
+                | "since"
+                | "later"
+                | "long"
+                | "often"
+                | "publicly"
+                | "privately"
+                | "just"
+                | "once"
+                | "still"
+                | "even"
+                | "first"
+                | "initially"
+                | "originally"
+                | "always"
+                | "frequently"
+                | "consistently"
+                | "reportedly"
+                | "widely"
+                | "openly"
+                | "now"
+                | "been"
+        )
+    )
+}
+
+/// Widens `cue` leftwards over an auxiliary ("has said") and one adverb
+/// between them ("has also said"), never past `floor`.
+fn join_auxiliary(text: &str, cue: &mut Cue, floor: usize) {
+    let wanted = match cue.form {
+        VerbForm::Past | VerbForm::Participle | VerbForm::Gerund => Aux::HaveBe,
+        VerbForm::Base => Aux::ModalDo,
+        _ => return,
+    };
+    let mut at = cue.span.start;
+    for _ in 0..3 {
+        let prev = word_before(text, at);
+        if prev.is_empty() || prev.start < floor {
+            return;
+        }
+        let word = prev.text(text);
+        // "he's said": the auxiliary is the clitic of the word before.
+        let clitic = ["'s", "\u{2019}s", "'ve", "\u{2019}ve"]
+            .iter()
+            .any(|c| word.len() > c.len() && word.ends_with(c));
+        if auxiliary(word) == Some(wanted) && !clitic {
+            cue.span.start = prev.start;
+            if wanted == Aux::HaveBe && cue.form == VerbForm::Past {
+                cue.form = VerbForm::Participle;
+            }
+            // "had been told": keep going over a second auxiliary.
+            at = prev.start;
+            if !matches!(char_before(text, at), Some(c) if c.is_whitespace()) {
+                return;
+            }
+            continue;
+        }
+        if is_inner_adverb(word) {
+            at = prev.start;
+            continue;
+        }
+        return;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> Vec<(&str, &'static str, CueFrame, VerbForm)> {
+        find(text)
+            .into_iter()
+            .map(|c| (c.span.text(text), c.lemma, c.frame, c.form))
+            .collect()
+    }
+
+    #[test]
+    fn finds_reporting_verbs_in_their_forms() {
+        let got = cues("She says it works. He said no. They were saying so. I tell you.");
+        assert_eq!(got[0], ("says", "say", CueFrame::Verb, VerbForm::Present));
+        assert_eq!(got[1], ("said", "say", CueFrame::Verb, VerbForm::Past));
+        assert_eq!(
+            got[2],
+            ("were saying", "say", CueFrame::Verb, VerbForm::Gerund)
+        );
+        assert_eq!(got[3], ("tell", "tell", CueFrame::Verb, VerbForm::Base));
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let got = cues("Kirby said in a statement that talks went on, according to aides.");
+        assert_eq!(
+            got[0],
+            ("said in a statement", "say", CueFrame::Verb, VerbForm::Past)
+        );
+        assert!(got
+            .iter()
+            .any(|c| c.0 == "according to" && c.2 == CueFrame::AccordingTo));
+        let q = cues("The minister was quoted as saying the deal is off.");
+        assert_eq!(
+            q[0],
+            (
+                "was quoted as saying",
+                "quoted as saying",
+                CueFrame::QuotedAsSaying,
+                VerbForm::Participle
+            )
+        );
+    }
+
+    #[test]
+    fn auxiliaries_join_the_cue() {
+        let got = cues("Clinton has also said she will say more. He did not deny it.");
+        assert_eq!(
+            got[0],
+            ("has also said", "say", CueFrame::Verb, VerbForm::Participle)
+        );
+        assert_eq!(got[1], ("will say", "say", CueFrame::Verb, VerbForm::Base));
+        assert_eq!(
+            got[2],
+            ("did not deny", "deny", CueFrame::Verb, VerbForm::Base)
+        );
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(cues("The so-called unsaid saying-less")
+            .iter()
+            .all(|c| c.0 != "called"));
+        assert!(cues("Ask anyone: unasked questions.")
+            .iter()
+            .all(|c| c.0 != "asked"));
+    }
+
+    #[test]
+    fn nouns_after_determiners() {
+        let got = cues("His claim that he won was false, and they claim otherwise.");
+        assert_eq!(got[0].2, CueFrame::Noun);
+        assert_eq!(got[0].3, VerbForm::None);
+        let verb = got.iter().rev().find(|c| c.0 == "claim").map(|c| c.2);
+        assert_eq!(verb, Some(CueFrame::Verb));
+    }
+
+    #[test]
+    fn capitalised_names_are_not_cues() {
+        let got = cues("Aide Hope Hicks replied, and we hope so.");
+        assert!(got.iter().all(|c| c.0 != "Hope"));
+        assert!(got.iter().any(|c| c.0 == "hope"));
+        assert!(got.iter().any(|c| c.0 == "replied"));
+    }
+}

@@ -1,0 +1,286 @@
+//! The lexicons, compiled into the binary and parsed once.
+//!
+//! Every list lives in `data/` (see `data/LEXICONS.md` for sources and
+//! licences) and is embedded with `include_str!`, so the matcher has no files
+//! to find at run time. Each table is built on first use behind a `LazyLock`:
+//!
+//! - [`cues`], from `data/cues.tsv`: one aho-corasick automaton over every cue form;
+//! - [`words`], titles, organizations, nominal and group heads, in a second
+//!   automaton whose matches carry [`WordFlags`] and a gender;
+//! - [`first_name_gender`], from `data/first-names.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use whosaid_core::{CueFrame, Gender, VerbForm};
+
+const CUES_TSV: &str = include_str!("../../../data/cues.tsv");
+const TITLES: &str = include_str!("../../../data/titles.txt");
+const NOMINALS: &str = include_str!("../../../data/nominals.txt");
+const GROUPS: &str = include_str!("../../../data/groups.txt");
+const ORGANIZATIONS: &str = include_str!("../../../data/organizations.txt");
+const FIRST_NAMES: &str = include_str!("../../../data/first-names.tsv");
+
+/// How a cue form's frame is decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexFrame {
+    Fixed(CueFrame),
+    /// A form that is both a verb and a noun ("claim", "report"): a noun after
+    /// a determiner or possessive, a verb elsewhere.
+    VerbOrNoun,
+}
+
+/// One row of `data/cues.tsv`.
+#[derive(Clone, Copy, Debug)]
+pub struct CueEntry {
+    pub lemma: &'static str,
+    pub frame: LexFrame,
+    pub form: VerbForm,
+    /// Share of this form's occurrences in PolNeAR train that lie inside a
+    /// gold cue.
+    pub precision: f32,
+}
+
+pub struct CueLexicon {
+    pub automaton: AhoCorasick,
+    /// Indexed by the automaton's pattern id.
+    pub entries: Vec<CueEntry>,
+}
+
+/// The cue lexicon, built on first use.
+pub fn cues() -> &'static CueLexicon {
+    static CUES: LazyLock<CueLexicon> = LazyLock::new(|| {
+        let mut forms = Vec::new();
+        let mut entries = Vec::new();
+        for line in data_lines(CUES_TSV) {
+            let mut cols = line.split('\t');
+            let (Some(form), Some(lemma), Some(frame), Some(verb_form)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let precision = cols.next().and_then(|p| p.parse().ok()).unwrap_or(0.0);
+            let frame = match frame {
+                "Verb" => LexFrame::Fixed(CueFrame::Verb),
+                "Noun" => LexFrame::Fixed(CueFrame::Noun),
+                "AccordingTo" => LexFrame::Fixed(CueFrame::AccordingTo),
+                "QuotedAsSaying" => LexFrame::Fixed(CueFrame::QuotedAsSaying),
+                _ => LexFrame::VerbOrNoun,
+            };
+            let form_kind = match verb_form {
+                "Base" => VerbForm::Base,
+                "Present" => VerbForm::Present,
+                "Past" => VerbForm::Past,
+                "Gerund" => VerbForm::Gerund,
+                "Participle" => VerbForm::Participle,
+                _ => VerbForm::None,
+            };
+            forms.push(form);
+            entries.push(CueEntry {
+                lemma,
+                frame,
+                form: form_kind,
+                precision,
+            });
+        }
+        CueLexicon {
+            automaton: build(&forms),
+            entries,
+        }
+    });
+    &CUES
+}
+
+/// What a word-lexicon entry can be; an entry in several lists has several.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordFlags(u16);
+
+impl WordFlags {
+    /// Stands before a name ("Sen.", "spokesman", "Secretary of State").
+    pub const TITLE: WordFlags = WordFlags(1);
+    /// Qualifies a title ("former", "deputy", "Republican").
+    pub const MODIFIER: WordFlags = WordFlags(1 << 1);
+    /// Heads a nominal mention of a person ("official", "source").
+    pub const NOMINAL: WordFlags = WordFlags(1 << 2);
+    /// Heads a group mention ("officials", "Democrats").
+    pub const GROUP: WordFlags = WordFlags(1 << 3);
+    /// A group only right before a cue ("Some said").
+    pub const QUANTIFIER: WordFlags = WordFlags(1 << 4);
+    /// A well-known organization or speaking place ("the Kremlin", "Moscow").
+    pub const ORG_NAME: WordFlags = WordFlags(1 << 5);
+    /// Heads an organization ("Department", "campaign", "poll").
+    pub const ORG_HEAD: WordFlags = WordFlags(1 << 6);
+
+    /// A head of a role: a title or a nominal head.
+    pub const ROLE: WordFlags = WordFlags(Self::TITLE.0 | Self::NOMINAL.0);
+    /// Anything that can end a noun phrase as its head.
+    pub const HEAD: WordFlags = WordFlags(
+        Self::TITLE.0 | Self::NOMINAL.0 | Self::GROUP.0 | Self::ORG_NAME.0 | Self::ORG_HEAD.0,
+    );
+
+    #[inline]
+    pub fn any(self, other: WordFlags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    #[inline]
+    pub fn only(self, other: WordFlags) -> bool {
+        self.0 & !other.0 == 0
+    }
+}
+
+impl std::ops::BitOr for WordFlags {
+    type Output = WordFlags;
+    fn bitor(self, rhs: WordFlags) -> WordFlags {
+        WordFlags(self.0 | rhs.0)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct WordEntry {
+    pub flags: WordFlags,
+    pub gender: Gender,
+}
+
+pub struct WordLexicon {
+    pub automaton: AhoCorasick,
+    pub entries: Vec<WordEntry>,
+}
+
+/// Titles, organizations, nominal and group heads in one automaton.
+pub fn words() -> &'static WordLexicon {
+    static WORDS: LazyLock<WordLexicon> = LazyLock::new(|| {
+        // One pattern per case-folded entry, its flags merged over the lists.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<&'static str> = Vec::new();
+        let mut entries: Vec<WordEntry> = Vec::new();
+        let mut add = |entry: &'static str, flags: WordFlags| {
+            let mut cols = entry.split('\t');
+            let Some(word) = cols.next().map(str::trim).filter(|w| !w.is_empty()) else {
+                return;
+            };
+            let gender = match cols.next().map(str::trim) {
+                Some("M") => Gender::Male,
+                Some("F") => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            let i = *index.entry(word.to_ascii_lowercase()).or_insert_with(|| {
+                patterns.push(word);
+                entries.push(WordEntry {
+                    flags: WordFlags::default(),
+                    gender: Gender::Unknown,
+                });
+                entries.len() - 1
+            });
+            entries[i].flags = entries[i].flags | flags;
+            if gender != Gender::Unknown {
+                entries[i].gender = gender;
+            }
+        };
+        for (section, line) in sections(TITLES) {
+            let flags = if section == "modifiers" {
+                WordFlags::MODIFIER
+            } else {
+                WordFlags::TITLE
+            };
+            add(line, flags);
+        }
+        for (_, line) in sections(NOMINALS) {
+            add(line, WordFlags::NOMINAL);
+        }
+        for (section, line) in sections(GROUPS) {
+            let flags = if section == "quantifiers" {
+                WordFlags::QUANTIFIER
+            } else {
+                WordFlags::GROUP
+            };
+            add(line, flags);
+        }
+        for (section, line) in sections(ORGANIZATIONS) {
+            let flags = if section == "heads" {
+                WordFlags::ORG_HEAD
+            } else {
+                WordFlags::ORG_NAME
+            };
+            add(line, flags);
+        }
+        WordLexicon {
+            automaton: build(&patterns),
+            entries,
+        }
+    });
+    &WORDS
+}
+
+/// The gender a first name is given to at least nine times in ten in the US
+/// Social Security records, or `Unknown`.
+pub fn first_name_gender(name: &str) -> Gender {
+    static NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+        data_lines(FIRST_NAMES)
+            .filter_map(|line| {
+                let (name, sex) = line.split_once('\t')?;
+                let gender = match sex.trim() {
+                    "M" => Gender::Male,
+                    "F" => Gender::Female,
+                    _ => return None,
+                };
+                Some((name, gender))
+            })
+            .collect()
+    });
+    let mut buf = [0u8; 24];
+    match ascii_lower(name, &mut buf) {
+        Some(lower) => NAMES.get(lower).copied().unwrap_or_default(),
+        None => Gender::Unknown,
+    }
+}
+
+/// `word` folded for look-ups, in `buf`, without allocating: ASCII
+/// lowercase, the curly apostrophe as `'`. `None` when it is longer than `buf`.
+#[inline]
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in word.chars() {
+        let c = if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        let slot = buf.get_mut(len..len + c.len_utf8())?;
+        c.encode_utf8(slot);
+        len += c.len_utf8();
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+fn build(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        // Anchored searches serve `cue_entry` look-ups.
+        .start_kind(StartKind::Both)
+        .build(patterns)
+        .expect("the embedded lexicons make a valid automaton")
+}
+
+/// Non-empty lines that are not `#` comments.
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|line| line.trim_end_matches('\r'))
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+}
+
+/// Data lines with the `[section]` they are under ("" before the first).
+fn sections(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    data_lines(data).filter_map(move |line| {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            section = name;
+            None
+        } else {
+            Some((section, line))
+        }
+    })
+}

@@ -1,0 +1,666 @@
+//! Mentions of possible speakers: names, nominals, organizations, groups and
+//! pronouns, found in one left-to-right pass over the words.
+//!
+//! The words are first turned into [`Item`]s: a lexicon phrase ("Secretary of
+//! State", "White House press secretary", "the Kremlin"'s "Kremlin") is one
+//! item, a cue is one item, an initial with its period is one item. Then:
+//!
+//! - A **determiner or possessive** ("the", "a", "his", "Clinton's") opens a
+//!   noun phrase that runs over up to six words to its last lexicon head:
+//!   "the US spokesman" (nominal), "the Clinton campaign" (organization),
+//!   "many voters" (group). A title head followed by a name makes a name:
+//!   "the State Department spokesman John Kirby".
+//! - A **run** of capitalised words, initials, particles ("de Blasio") and
+//!   lexicon words ("former", "spokesman") is split at its last title: what
+//!   follows is the name (the head), what precedes is kept in the span. A run
+//!   with no title is a name, an organization (it holds a known organization
+//!   or ends in an organization head) or a group ("Senate Republicans").
+//! - **Pronouns** are mentions of their own, possessives included when they
+//!   do not open a noun phrase ("his" in "his claim that").
+//! - A **quantifier** right before a verb cue is a group ("Some said").
+//!
+//! Capitalised function words ("The", "But"), days and sentence-initial
+//! participles ("Speaking to reporters") never start a name.
+
+use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind};
+
+use crate::lexicon::{self, ascii_lower, first_name_gender, WordEntry, WordFlags};
+use crate::text::{is_capitalized, is_whole_word};
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    span: Span,
+    kind: ItemKind,
+    /// Starts with an uppercase letter, or is a particle-led name ("al-Assad").
+    cap: bool,
+    /// Bytes of a possessive ending ("'s", "’s", "s'") at the end of the span.
+    possessive: u8,
+    /// Opens a sentence, line or quotation.
+    initial: bool,
+}
+
+impl Item {
+    /// The span without its possessive ending.
+    fn bare(&self) -> Span {
+        Span::new(self.span.start, self.span.end - self.possessive as usize)
+    }
+
+    fn flags(&self) -> WordFlags {
+        match self.kind {
+            ItemKind::Lex(e) => e.flags,
+            _ => WordFlags::default(),
+        }
+    }
+
+    fn is(&self, flags: WordFlags) -> bool {
+        self.flags().any(flags)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum ItemKind {
+    /// Punctuation, quotation marks: ends every phrase.
+    Break,
+    /// A verb-like cue: ends every phrase.
+    Cue,
+    Lex(WordEntry),
+    Word(WordClass),
+    /// A capital letter with or without its period ("F.").
+    Initial,
+    Number,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordClass {
+    Plain,
+    /// Function words: never part of a name.
+    Stop,
+    Determiner,
+    Pronoun(Pronoun),
+    /// "de", "van", "al", …: inside a name only.
+    Particle,
+    Day,
+    Month,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Pronoun {
+    gender: Gender,
+    plural: bool,
+    /// Could open a noun phrase ("his campaign").
+    possessive: bool,
+}
+
+fn classify(word: &str) -> WordClass {
+    use Gender::{Female as F, Male as M, Unknown as U};
+    let mut buf = [0u8; 16];
+    let Some(lower) = ascii_lower(word, &mut buf) else {
+        return WordClass::Plain;
+    };
+    let pronoun = |gender, plural, possessive| {
+        WordClass::Pronoun(Pronoun {
+            gender,
+            plural,
+            possessive,
+        })
+    };
+    match lower {
+        "he" | "him" | "himself" => pronoun(M, false, false),
+        "his" => pronoun(M, false, true),
+        "she" | "hers" | "herself" => pronoun(F, false, false),
+        "her" => pronoun(F, false, true),
+        "they" | "them" | "themselves" => pronoun(U, true, false),
+        "their" => pronoun(U, true, true),
+        "it" | "itself" => pronoun(U, false, false),
+        "its" => pronoun(U, false, true),
+        "i" | "me" | "myself" => pronoun(U, false, false),
+        "my" => pronoun(U, false, true),
+        "we" | "us" | "ourselves" => pronoun(U, true, false),
+        "our" => pronoun(U, true, true),
+        "you" | "yourself" => pronoun(U, false, false),
+        "your" => pronoun(U, false, true),
+        "who" => pronoun(U, false, false),
+        "whose" => pronoun(U, false, true),
+        "the" | "a" | "an" | "this" | "these" | "those" | "another" | "every" | "each" | "any" => {
+            WordClass::Determiner
+        }
+        "de" | "da" | "di" | "du" | "del" | "della" | "der" | "den" | "van" | "von" | "al"
+        | "el" | "bin" | "ibn" | "la" | "le" | "ter" | "ben" | "dos" | "das" => WordClass::Particle,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        | "today" | "tonight" | "yesterday" | "tomorrow" => WordClass::Day,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december" | "jan" | "feb" | "aug" | "sept"
+        | "oct" | "nov" | "dec" => WordClass::Month,
+        "and" | "or" | "but" | "if" | "when" | "while" | "as" | "at" | "by" | "for" | "from"
+        | "in" | "into" | "of" | "on" | "to" | "with" | "without" | "about" | "after"
+        | "before" | "since" | "until" | "during" | "under" | "over" | "than" | "then" | "so"
+        | "not" | "no" | "yes" | "there" | "here" | "what" | "which" | "where" | "why" | "how"
+        | "also" | "just" | "only" | "even" | "still" | "however" | "meanwhile" | "although"
+        | "though" | "because" | "unless" | "whether" | "yet" | "nor" | "is" | "was" | "are"
+        | "were" | "be" | "been" | "has" | "have" | "had" | "do" | "does" | "did" | "will"
+        | "would" | "could" | "should" | "can" | "must" | "that" | "now" | "later" | "earlier"
+        | "last" | "next" | "other" | "such" | "more" | "much" | "very" | "again" | "like"
+        | "unlike" | "despite" | "among" | "against" | "through" | "instead" | "indeed"
+        | "perhaps" | "maybe" | "once" | "whatever" | "whoever" | "where's" | "it's" | "that's"
+        | "there's" | "let's" | "dear" | "oh" | "well" | "why's" | "asked" | "please" | "thank"
+        | "thanks" | "sorry" | "ok" | "okay" | "hey" | "hello" | "both" | "either" | "neither"
+        | "up" | "down" | "out" | "off" | "via" | "per" | "amid" | "toward" | "towards"
+        | "upon" | "within" | "across" | "behind" | "beyond" | "near" | "around" | "inside"
+        | "outside" | "vs" => WordClass::Stop,
+        _ => WordClass::Plain,
+    }
+}
+
+/// Bytes of a possessive ending of `word`.
+fn possessive_len(word: &str) -> u8 {
+    for (suffix, len) in [("'s", 2), ("\u{2019}s", 4), ("s'", 1), ("s\u{2019}", 3)] {
+        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+            return len;
+        }
+    }
+    0
+}
+
+/// Name-like even when lowercase: "al-Assad", "el-Sisi".
+fn is_name_like(word: &str) -> bool {
+    if is_capitalized(word) {
+        return true;
+    }
+    word.split_once('-')
+        .is_some_and(|(head, tail)| head.len() <= 3 && is_capitalized(tail))
+}
+
+/// The lexicon phrases of `text`, whole words only, in text order.
+fn lexicon_hits(text: &str) -> Vec<(Span, WordEntry)> {
+    let lexicon = lexicon::words();
+    let mut hits = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = lexicon
+            .automaton
+            .find(aho_corasick::Input::new(text).span(pos..text.len()))
+        else {
+            break;
+        };
+        let Some(&entry) = lexicon.entries.get(m.pattern().as_usize()) else {
+            break;
+        };
+        let (start, end) = (m.start(), m.end());
+        let matched = &text[start..end];
+        // Known organizations are proper names: "house" and "un" are words.
+        let needs_cap = entry.flags.only(WordFlags::ORG_NAME | WordFlags::MODIFIER)
+            && entry.flags.any(WordFlags::ORG_NAME);
+        let ends_with_period = matched.ends_with('.');
+        let whole = if ends_with_period {
+            is_whole_word(text, start, start) && is_whole_word(text, start, end - 1)
+        } else {
+            is_whole_word(text, start, end)
+        };
+        if !whole || (needs_cap && !is_capitalized(matched)) {
+            pos = start + matched.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        hits.push((Span::new(start, end), entry));
+        pos = end;
+    }
+    hits
+}
+
+/// Whether the token at `index` opens a sentence, a line or a quotation.
+fn opens_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
+    let Some(prev) = index.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return true;
+    };
+    let Some(token) = tokens.get(index) else {
+        return false;
+    };
+    let gap = text.get(prev.span.end..token.span.start).unwrap_or("");
+    if gap.contains('\n') {
+        return true;
+    }
+    match prev.kind {
+        TokenKind::QuoteMark => true,
+        TokenKind::Punct => matches!(
+            prev.span.text(text),
+            "." | "!"
+                | "?"
+                | ":"
+                | ";"
+                | "("
+                | "["
+                | "\u{2014}"
+                | "\u{2013}"
+                | "-"
+                | "\u{2018}"
+                | "'"
+        ),
+        _ => false,
+    }
+}
+
+fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
+    let hits = lexicon_hits(text);
+    let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
+    let (mut next_hit, mut next_cue) = (0, 0);
+    let mut t = 0;
+    while t < tokens.len() {
+        let token = tokens[t];
+        let start = token.span.start;
+        let initial = opens_sentence(text, tokens, t);
+        while next_hit < hits.len() && hits[next_hit].0.start < start {
+            next_hit += 1;
+        }
+        while next_cue < cues.len() && cues[next_cue].span.start < start {
+            next_cue += 1;
+        }
+        let hit = hits.get(next_hit).filter(|h| h.0.start == start);
+        let cue = cues
+            .get(next_cue)
+            .filter(|c| c.span.start == start && c.frame != CueFrame::Noun);
+        // A cue item or a lexicon item may cover several tokens.
+        let covered = |end: usize, t: &mut usize| {
+            let mut last = *t;
+            while last + 1 < tokens.len() && tokens[last + 1].span.start < end {
+                last += 1;
+            }
+            *t = last + 1;
+            tokens[last].span.end.max(end)
+        };
+        let item = if let Some(cue) = cue {
+            let end = covered(cue.span.end, &mut t);
+            Item {
+                span: Span::new(start, end),
+                kind: ItemKind::Cue,
+                cap: false,
+                possessive: 0,
+                initial,
+            }
+        } else if let Some(&(span, entry)) = hit {
+            let end = covered(span.end, &mut t);
+            let whole = &text[start..end];
+            Item {
+                span: Span::new(start, end),
+                kind: ItemKind::Lex(entry),
+                cap: is_capitalized(whole),
+                possessive: possessive_len(whole),
+                initial,
+            }
+        } else {
+            t += 1;
+            let word = token.span.text(text);
+            match token.kind {
+                TokenKind::Word => {
+                    let single_capital =
+                        |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
+                    let bare = word.strip_suffix('.').unwrap_or(word);
+                    if single_capital(bare) {
+                        // Absorb the initial's period when it is its own token.
+                        let mut end = token.span.end;
+                        if let Some(dot) = tokens.get(t) {
+                            if dot.span.start == end && dot.span.text(text) == "." {
+                                end = dot.span.end;
+                                t += 1;
+                            }
+                        }
+                        let kind = if bare == "I" {
+                            ItemKind::Word(classify(bare))
+                        } else {
+                            ItemKind::Initial
+                        };
+                        Item {
+                            span: Span::new(start, end),
+                            kind,
+                            cap: true,
+                            possessive: 0,
+                            initial,
+                        }
+                    } else {
+                        let possessive = possessive_len(word);
+                        let stem = &word[..word.len() - possessive as usize];
+                        Item {
+                            span: token.span,
+                            kind: ItemKind::Word(classify(stem)),
+                            cap: is_name_like(word),
+                            possessive,
+                            initial,
+                        }
+                    }
+                }
+                TokenKind::Number => Item {
+                    span: token.span,
+                    kind: ItemKind::Number,
+                    cap: false,
+                    possessive: 0,
+                    initial,
+                },
+                TokenKind::QuoteMark | TokenKind::Punct => Item {
+                    span: token.span,
+                    kind: ItemKind::Break,
+                    cap: false,
+                    possessive: 0,
+                    initial,
+                },
+            }
+        };
+        items.push(item);
+    }
+    items
+}
+
+/// The mentions of `text`, in text order, never overlapping.
+pub fn find(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Mention> {
+    let items = build_items(text, tokens, cues);
+    let mut finder = Finder {
+        text,
+        items: &items,
+        mentions: Vec::with_capacity(items.len() / 8),
+    };
+    finder.run();
+    finder.mentions
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    items: &'a [Item],
+    mentions: Vec<Mention>,
+}
+
+/// The longest noun phrase, in words after its determiner.
+const MAX_PHRASE: usize = 6;
+
+impl Finder<'_> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.items.len() {
+            i = self.mention_at(i).unwrap_or(i + 1);
+        }
+    }
+
+    fn push(&mut self, m: Mention) {
+        if self
+            .mentions
+            .last()
+            .is_none_or(|last| last.span.end <= m.span.start)
+        {
+            self.mentions.push(m);
+        }
+    }
+
+    fn item(&self, i: usize) -> Option<&Item> {
+        self.items.get(i)
+    }
+
+    /// Finds a mention starting at item `i`; returns the index after it.
+    fn mention_at(&mut self, i: usize) -> Option<usize> {
+        let item = *self.item(i)?;
+        match item.kind {
+            ItemKind::Word(WordClass::Determiner) => self.phrase(i, i + 1),
+            ItemKind::Word(WordClass::Pronoun(p)) => {
+                if p.possessive {
+                    if let Some(next) = self.phrase(i, i + 1) {
+                        return Some(next);
+                    }
+                }
+                self.push(Mention {
+                    span: item.span,
+                    head: item.span,
+                    kind: MentionKind::Pronoun,
+                    gender: p.gender,
+                    plural: p.plural,
+                });
+                Some(i + 1)
+            }
+            ItemKind::Lex(e)
+                if e.flags.any(WordFlags::QUANTIFIER) && !e.flags.any(WordFlags::HEAD) =>
+            {
+                if let Some(next) = self.phrase(i, i + 1) {
+                    return Some(next);
+                }
+                let before_cue = matches!(self.item(i + 1).map(|n| n.kind), Some(ItemKind::Cue));
+                if before_cue {
+                    self.push(Mention {
+                        span: item.span,
+                        head: item.span,
+                        kind: MentionKind::Group,
+                        gender: Gender::Unknown,
+                        plural: true,
+                    });
+                    return Some(i + 1);
+                }
+                None
+            }
+            _ => self.name_run(i),
+        }
+    }
+
+    /// Whether item `i` can be part of a run, `first` when it would open it.
+    fn in_run(&self, i: usize, first: bool) -> bool {
+        let Some(item) = self.item(i) else {
+            return false;
+        };
+        match item.kind {
+            ItemKind::Initial => true,
+            ItemKind::Lex(e) => !e.flags.only(WordFlags::QUANTIFIER),
+            ItemKind::Word(WordClass::Plain) => item.cap,
+            ItemKind::Word(WordClass::Month) => item.cap && !first,
+            ItemKind::Word(WordClass::Particle) => self
+                .item(i + 1)
+                .is_some_and(|n| n.cap && matches!(n.kind, ItemKind::Word(WordClass::Plain))),
+            _ => false,
+        }
+    }
+
+    /// A run of name words and lexicon words starting at `i`.
+    fn name_run(&mut self, i: usize) -> Option<usize> {
+        if !self.in_run(i, true) {
+            return None;
+        }
+        let mut end = i;
+        while end < self.items.len() && self.in_run(end, end == i) {
+            end += 1;
+            if self.items[end - 1].possessive > 0 {
+                break;
+            }
+        }
+        let last = self.items[end - 1];
+        if last.possessive > 0 {
+            // "Clinton's campaign", "Trump's spokeswoman Hope Hicks".
+            if let Some(next) = self.phrase(i, end) {
+                return Some(next);
+            }
+        }
+        if let Some(m) = self.classify_run(i, end) {
+            self.push(m);
+        }
+        Some(end)
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        self.item(i).is_some_and(|it| match it.kind {
+            ItemKind::Initial => true,
+            ItemKind::Word(WordClass::Plain | WordClass::Month) => it.cap,
+            ItemKind::Word(WordClass::Particle) => true,
+            _ => false,
+        })
+    }
+
+    /// What the run `a..b` mentions, if anything.
+    fn classify_run(&self, a: usize, mut b: usize) -> Option<Mention> {
+        let items = self.items;
+        // Trailing modifiers and particles qualify nothing.
+        while b > a
+            && (items[b - 1].flags().only(WordFlags::MODIFIER)
+                && !matches!(items[b - 1].kind, ItemKind::Word(_) | ItemKind::Initial)
+                || matches!(items[b - 1].kind, ItemKind::Word(WordClass::Particle)))
+        {
+            b -= 1;
+        }
+        if b == a {
+            return None;
+        }
+        let span = Span::new(items[a].span.start, items[b - 1].span.end);
+        let last = items[b - 1];
+        let role = (a..b).rev().find(|&k| items[k].is(WordFlags::ROLE));
+        if let Some(r) = role {
+            if r + 1 < b && (r + 1..b).all(|k| self.is_name_word(k)) {
+                return Some(self.name(a, r + 1, b, span));
+            }
+        }
+        let has_cap = (a..b).any(|k| items[k].cap);
+        if last.is(WordFlags::GROUP) {
+            return Some(Mention {
+                span,
+                head: last.bare(),
+                kind: MentionKind::Group,
+                gender: Gender::Unknown,
+                plural: true,
+            });
+        }
+        if last.is(WordFlags::ORG_HEAD) && has_cap
+            || (a..b).any(|k| items[k].is(WordFlags::ORG_NAME)) && !self.is_person_with_place(a, b)
+        {
+            return Some(Mention {
+                span,
+                head: Span::new(span.start, last.bare().end),
+                kind: MentionKind::Organization,
+                gender: Gender::Unknown,
+                plural: false,
+            });
+        }
+        if last.is(WordFlags::ROLE) {
+            // A bare role needs a capitalised qualifier ("Trump adviser");
+            // "spokesman" alone is left to a determiner.
+            if !has_cap || b - a == 1 && !last.cap {
+                return None;
+            }
+            let gender = lex_gender(&last);
+            return Some(Mention {
+                span,
+                head: last.bare(),
+                kind: MentionKind::Nominal,
+                gender,
+                plural: false,
+            });
+        }
+        // Plain capitalised words: a name, unless it is only modifiers or a
+        // sentence-initial participle ("Speaking to reporters, …").
+        let first_name = (a..b).find(|&k| self.is_name_word(k))?;
+        if b - a == 1 && items[a].initial {
+            let word = items[a].span.text(self.text);
+            if ["ing", "ed", "ly"].iter().any(|s| word.ends_with(s)) {
+                return None;
+            }
+        }
+        Some(self.name(a, first_name, b, span))
+    }
+
+    /// "George Washington" is a person though "Washington" speaks for the
+    /// government: a place after a known first name is a surname.
+    fn is_person_with_place(&self, a: usize, b: usize) -> bool {
+        b - a >= 2
+            && self.is_name_word(a)
+            && first_name_gender(self.items[a].span.text(self.text)) != Gender::Unknown
+    }
+
+    /// A name mention: `span`, with the name itself in items `h..b`.
+    fn name(&self, a: usize, h: usize, b: usize, span: Span) -> Mention {
+        let items = self.items;
+        let head = Span::new(items[h].span.start, items[b - 1].bare().end);
+        let titled = (a..h)
+            .rev()
+            .map(|k| lex_gender(&items[k]))
+            .find(|&g| g != Gender::Unknown);
+        let gender = titled.unwrap_or_else(|| {
+            (h..b)
+                .find(|&k| matches!(items[k].kind, ItemKind::Word(WordClass::Plain)))
+                .map_or(Gender::Unknown, |k| {
+                    first_name_gender(items[k].bare().text(self.text))
+                })
+        });
+        Mention {
+            span: Span::new(span.start, span.end - items[b - 1].possessive as usize),
+            head,
+            kind: MentionKind::Name,
+            gender,
+            plural: false,
+        }
+    }
+
+    /// A noun phrase from item `a` (its determiner or possessive) whose
+    /// modifiers start at `m`, ending at its last head word.
+    fn phrase(&mut self, a: usize, m: usize) -> Option<usize> {
+        let items = self.items;
+        let mut head = None;
+        let mut k = m;
+        while k < items.len() && k - m < MAX_PHRASE {
+            let it = &items[k];
+            let word_like = matches!(
+                it.kind,
+                ItemKind::Lex(_)
+                    | ItemKind::Initial
+                    | ItemKind::Number
+                    | ItemKind::Word(WordClass::Plain | WordClass::Month | WordClass::Particle)
+            );
+            if !word_like {
+                break;
+            }
+            if it.is(WordFlags::HEAD) {
+                head = Some(k);
+            }
+            k += 1;
+        }
+        let h = head?;
+        let head_item = items[h];
+        let start = items[a].span.start;
+        // "the State Department spokesman John Kirby": a title, then a name.
+        if head_item.is(WordFlags::TITLE) && head_item.possessive == 0 && self.is_name_word(h + 1) {
+            let mut end = h + 1;
+            while end < items.len() && self.is_name_word(end) {
+                end += 1;
+                if items[end - 1].possessive > 0 {
+                    break;
+                }
+            }
+            let span = Span::new(start, items[end - 1].span.end);
+            let m = self.name(a, h + 1, end, span);
+            self.push(m);
+            return Some(end);
+        }
+        let span = Span::new(start, head_item.bare().end);
+        let flags = head_item.flags();
+        let mention = if flags.any(WordFlags::GROUP) {
+            Mention {
+                span,
+                head: head_item.bare(),
+                kind: MentionKind::Group,
+                gender: Gender::Unknown,
+                plural: true,
+            }
+        } else if flags.any(WordFlags::ROLE) {
+            Mention {
+                span,
+                head: head_item.bare(),
+                kind: MentionKind::Nominal,
+                gender: lex_gender(&head_item),
+                plural: false,
+            }
+        } else {
+            Mention {
+                span,
+                head: Span::new(items[m].span.start, head_item.bare().end),
+                kind: MentionKind::Organization,
+                gender: Gender::Unknown,
+                plural: false,
+            }
+        };
+        self.push(mention);
+        Some(h + 1)
+    }
+}
+
+fn lex_gender(item: &Item) -> Gender {
+    match item.kind {
+        ItemKind::Lex(e) => e.gender,
+        _ => Gender::Unknown,
+    }
+}
