@@ -49,7 +49,7 @@ mod predictions;
 pub mod report;
 mod score;
 
-pub use baseline::{Baseline, Check};
+pub use baseline::{Baseline, Check, TOLERANCE};
 pub use compare::{compare, Comparison, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED};
 pub use error::Error;
 pub use gold::{read_gold_csv, read_gold_jsonl, Gold, GoldArticle, GoldItem, Kind};
