@@ -27,8 +27,10 @@ import sys
 
 import lemminflect
 
-MIN_GOLD = 3
-MIN_PRECISION = 0.12
+MIN_GOLD = 2
+MIN_PRECISION = 0.05
+# Adjectives and adverbs ("aware", "reportedly") need more evidence.
+MIN_PRECISION_OTHER = 0.12
 
 # Reporting verbs of news kept whatever their train counts.
 SEED_VERBS = """say tell add note argue warn write tweet insist acknowledge explain
@@ -51,9 +53,11 @@ after before than that this these those it its he she they we i you him her them
 me my our your their his is was were are be been being has have had do does did
 will would could can may might should must shall not n't no also just still even
 again already once then now later recently previously repeatedly first last
-monday tuesday wednesday thursday friday saturday sunday out up off back there here
+monday tuesday wednesday thursday friday saturday sunday out up off there here
 what which who whom whose when where why how all some any more most very so too
-much many such only own same other another each both either neither""".split())
+much many such only own same other another each both either neither himself
+herself itself themselves myself ourselves yourself never almost clearly exactly
+easily effectively actually morning mornings certain likely""".split())
 
 # Multi-word cues: (phrase with its verb first, lemma, frame). The verb is
 # inflected; the rest of the phrase is kept as written.
@@ -167,7 +171,7 @@ def main():
         for f in forms:
             rows.setdefault(f, (lemma, "Noun", "None"))
     for w in sorted(other):
-        if keep([w], False):
+        if keep([w], False) and precision([w]) >= MIN_PRECISION_OTHER:
             rows.setdefault(w, (w, "Verb", "None"))
 
     for phrase, lemma in PHRASES:

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use whosaid_core::{CueFrame, Gender, VerbForm};
 
 const CUES_TSV: &str = include_str!("../../../data/cues.tsv");
@@ -258,8 +258,6 @@ fn build(patterns: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        // Anchored searches serve `cue_entry` look-ups.
-        .start_kind(StartKind::Both)
         .build(patterns)
         .expect("the embedded lexicons make a valid automaton")
 }

@@ -25,7 +25,7 @@
 use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind};
 
 use crate::lexicon::{self, ascii_lower, first_name_gender, WordEntry, WordFlags};
-use crate::text::{is_capitalized, is_whole_word};
+use crate::text::{char_before, is_capitalized, is_whole_word, is_word_char};
 
 #[derive(Clone, Copy, Debug)]
 struct Item {
@@ -192,7 +192,8 @@ fn lexicon_hits(text: &str) -> Vec<(Span, WordEntry)> {
             && entry.flags.any(WordFlags::ORG_NAME);
         let ends_with_period = matched.ends_with('.');
         let whole = if ends_with_period {
-            is_whole_word(text, start, start) && is_whole_word(text, start, end - 1)
+            // "Sen." ends at its period: only its start must be a boundary.
+            !matches!(char_before(text, start), Some(c) if is_word_char(c))
         } else {
             is_whole_word(text, start, end)
         };
@@ -662,5 +663,185 @@ fn lex_gender(item: &Item) -> Gender {
     match item.kind {
         ItemKind::Lex(e) => e.gender,
         _ => Gender::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use whosaid_core::{Gender, MentionKind, Segments};
+
+    /// (span, head, kind, gender, plural) of each mention, with the real
+    /// segmenter's tokens.
+    fn mentions(text: &str) -> Vec<(&str, &str, MentionKind, Gender, bool)> {
+        let segments = whosaid_segmenter::segment(text);
+        crate::candidates(text, &segments)
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.span.text(text),
+                    m.head.text(text),
+                    m.kind,
+                    m.gender,
+                    m.plural,
+                )
+            })
+            .collect()
+    }
+
+    fn find<'t>(
+        got: &[(&'t str, &'t str, MentionKind, Gender, bool)],
+        span: &str,
+    ) -> (&'t str, &'t str, MentionKind, Gender, bool) {
+        *got.iter()
+            .find(|m| m.0 == span)
+            .unwrap_or_else(|| panic!("no mention {span:?} in {got:?}"))
+    }
+
+    #[test]
+    fn titles_stay_out_of_the_head() {
+        let text = "State Department spokesman John Kirby said the talks were over.";
+        let got = mentions(text);
+        let kirby = find(&got, "State Department spokesman John Kirby");
+        assert_eq!(
+            (kirby.1, kirby.2, kirby.3),
+            ("John Kirby", MentionKind::Name, Gender::Male)
+        );
+        let text = "Foreign ministry spokeswoman Maria Zakharova told reporters.";
+        let got = mentions(text);
+        let m = find(&got, "Foreign ministry spokeswoman Maria Zakharova");
+        assert_eq!((m.1, m.3), ("Maria Zakharova", Gender::Female));
+        let got = mentions("Yesterday Secretary of State John Kerry and Sen. Ted Cruz spoke.");
+        assert_eq!(find(&got, "Secretary of State John Kerry").1, "John Kerry");
+        assert_eq!(find(&got, "Sen. Ted Cruz").1, "Ted Cruz");
+    }
+
+    #[test]
+    fn names_with_initials_particles_and_possessives() {
+        let got = mentions("John F. Kennedy met Bashar al-Assad and Bill de Blasio.");
+        assert_eq!(find(&got, "John F. Kennedy").2, MentionKind::Name);
+        assert_eq!(find(&got, "Bashar al-Assad").2, MentionKind::Name);
+        assert_eq!(find(&got, "Bill de Blasio").1, "Bill de Blasio");
+        let got = mentions("Later, Beto O'Rourke praised Clinton's remarks and McCain.");
+        assert_eq!(find(&got, "Beto O'Rourke").2, MentionKind::Name);
+        assert_eq!(find(&got, "Clinton").1, "Clinton");
+        assert_eq!(find(&got, "McCain").2, MentionKind::Name);
+    }
+
+    #[test]
+    fn honorifics_give_gender() {
+        let got = mentions("Ms. Jordan said no, and Mr. Lee agreed with Mrs. Park.");
+        assert_eq!(find(&got, "Ms. Jordan").3, Gender::Female);
+        assert_eq!(find(&got, "Mr. Lee").3, Gender::Male);
+        assert_eq!(find(&got, "Mrs. Park").3, Gender::Female);
+    }
+
+    #[test]
+    fn function_words_days_and_months_start_no_name() {
+        let got = mentions(
+            "The senator spoke on Monday. But Hillary Clinton said in March that she won.",
+        );
+        assert!(got
+            .iter()
+            .all(|m| !["The", "Monday", "But", "March"].contains(&m.0)));
+        let clinton = find(&got, "Hillary Clinton");
+        assert_eq!((clinton.2, clinton.3), (MentionKind::Name, Gender::Female));
+    }
+
+    #[test]
+    fn organizations() {
+        let got = mentions(
+            "The Kremlin denied it, the State Department said, and the Clinton campaign and \
+             The New York Times agreed. Moscow warned that a Quinnipiac poll found the FBI wrong.",
+        );
+        for org in [
+            "The Kremlin",
+            "the State Department",
+            "the Clinton campaign",
+            "The New York Times",
+            "Moscow",
+            "a Quinnipiac poll",
+            "the FBI",
+        ] {
+            assert_eq!(find(&got, org).2, MentionKind::Organization, "{org}");
+        }
+        assert_eq!(find(&got, "the State Department").1, "State Department");
+    }
+
+    #[test]
+    fn nominals_and_groups() {
+        let got = mentions(
+            "The US spokesman said a senior official and another source agreed, while the \
+             Republican nominee and officials disagreed. Critics said many voters left.",
+        );
+        let spokesman = find(&got, "The US spokesman");
+        assert_eq!(
+            (spokesman.1, spokesman.2, spokesman.3),
+            ("spokesman", MentionKind::Nominal, Gender::Male)
+        );
+        assert_eq!(find(&got, "a senior official").1, "official");
+        assert_eq!(find(&got, "another source").2, MentionKind::Nominal);
+        assert_eq!(find(&got, "the Republican nominee").1, "nominee");
+        let officials = find(&got, "officials");
+        assert_eq!((officials.2, officials.4), (MentionKind::Group, true));
+        assert_eq!(find(&got, "Critics").2, MentionKind::Group);
+        assert_eq!(find(&got, "many voters").2, MentionKind::Group);
+    }
+
+    #[test]
+    fn quantifiers_before_a_cue_are_groups() {
+        let got = mentions("Some said the plan would fail.");
+        assert_eq!(find(&got, "Some").2, MentionKind::Group);
+        let got = mentions("He bought some bread.");
+        assert!(got.iter().all(|m| m.0 != "some"));
+    }
+
+    #[test]
+    fn pronouns() {
+        let got = mentions("He said she told them that we and I knew it, and his claim stood.");
+        assert_eq!(find(&got, "He").3, Gender::Male);
+        assert_eq!(find(&got, "she").3, Gender::Female);
+        assert!(find(&got, "them").4);
+        assert!(find(&got, "we").4);
+        assert!(!find(&got, "I").4);
+        assert_eq!(find(&got, "it").2, MentionKind::Pronoun);
+        assert_eq!(find(&got, "his").2, MentionKind::Pronoun);
+    }
+
+    #[test]
+    fn possessive_opens_a_phrase() {
+        let got = mentions("His campaign said Trump's spokeswoman Hope Hicks replied.");
+        assert_eq!(find(&got, "His campaign").2, MentionKind::Organization);
+        let hicks = find(&got, "Trump's spokeswoman Hope Hicks");
+        assert_eq!((hicks.1, hicks.3), ("Hope Hicks", Gender::Female));
+    }
+
+    #[test]
+    fn own_tokens_match_the_segmenter() {
+        let text = "Sen. Ted Cruz, the Republican, told \u{201C}Fox News\u{201D} he's won. Officials doubt it.";
+        let with_segmenter = crate::candidates(text, &whosaid_segmenter::segment(text));
+        let on_its_own = crate::candidates(text, &Segments::default());
+        assert_eq!(with_segmenter, on_its_own);
+    }
+
+    #[test]
+    fn mentions_are_ordered_and_disjoint_on_odd_input() {
+        for text in [
+            "",
+            "'s",
+            "Mr.",
+            "the",
+            "\u{2019}s said Mr",
+            "A. B. C. D.",
+            "é É ñ said",
+        ] {
+            let found = crate::candidates(text, &Segments::default());
+            for pair in found.mentions.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start);
+            }
+            for m in &found.mentions {
+                assert!(m.span.contains(m.head) && text.get(m.span.range()).is_some());
+            }
+        }
     }
 }
