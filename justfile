@@ -1,0 +1,15 @@
+# Throughput, scaling, peak memory and growth of the release binary against
+# the targets of docs/performance.md (scripts/bench.py --help for options).
+bench *ARGS:
+    python3 scripts/bench.py {{ARGS}}
+
+# Opt-in: whosaid on Spark in local mode must give the rows of a single
+# machine run (installs PySpark into target/spark-venv on first use).
+spark-test *ARGS:
+    scripts/spark_test.sh {{ARGS}}
+
+# Fuzz one target (segment or pipeline) for SECONDS; crashes land in
+# fuzz/artifacts/TARGET. libFuzzer needs nightly flags, hence RUSTC_BOOTSTRAP.
+fuzz TARGET="pipeline" SECONDS="300":
+    mkdir -p fuzz/corpus/{{TARGET}}
+    RUSTC_BOOTSTRAP=1 cargo fuzz run {{TARGET}} fuzz/corpus/{{TARGET}} data/sample -- -max_total_time={{SECONDS}} -dict=fuzz/whosaid.dict -max_len=65536
