@@ -18,31 +18,30 @@
 //!   with a capitalised word after it, is taken for a name ("Hope Hicks",
 //!   "State Department") and dropped.
 
-use aho_corasick::Input;
-use whosaid_core::{Cue, CueFrame, Span, VerbForm};
+use whosaid_core::{Cue, CueFrame, Span, Token, TokenKind, VerbForm};
 
 use crate::lexicon::{self, ascii_lower, LexFrame};
 use crate::text::{char_before, is_capitalized, is_whole_word, word_after, word_before};
 
-/// The cues of `text`, in text order, never overlapping.
-pub fn find(text: &str) -> Vec<Cue> {
+/// The cues of `text`, in text order, never overlapping, matched at the
+/// starts of its word tokens.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
     let lexicon = lexicon::cues();
     let mut cues: Vec<Cue> = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = lexicon
-            .automaton
-            .find(Input::new(text).span(pos..text.len()))
-        else {
-            break;
+    for token in tokens {
+        let start = token.span.start;
+        if token.kind != TokenKind::Word || start < pos {
+            continue;
+        }
+        let Some(m) = lexicon::longest_at(&lexicon.automaton, text, start) else {
+            continue;
         };
-        let (start, end) = (m.start(), m.end());
+        let end = m.end();
         let Some(entry) = lexicon.entries.get(m.pattern().as_usize()) else {
-            break;
+            continue;
         };
         if !is_whole_word(text, start, end) || looks_like_name(text, start, end) {
-            // Resume inside the rejected match: a shorter cue may start later.
-            pos = start + char_len_at(text, start);
             continue;
         }
         let frame = match entry.frame {
@@ -68,13 +67,6 @@ pub fn find(text: &str) -> Vec<Cue> {
         pos = end;
     }
     cues
-}
-
-#[inline]
-fn char_len_at(text: &str, i: usize) -> usize {
-    text.get(i..)
-        .and_then(|s| s.chars().next())
-        .map_or(1, char::len_utf8)
 }
 
 /// A capitalised one-word match followed by another capitalised word is a
@@ -267,7 +259,7 @@ mod tests {
     use super::*;
 
     fn cues(text: &str) -> Vec<(&str, &'static str, CueFrame, VerbForm)> {
-        find(text)
+        find(text, &crate::text::tokenize(text))
             .into_iter()
             .map(|c| (c.span.text(text), c.lemma, c.frame, c.form))
             .collect()

@@ -4,7 +4,8 @@
 //! licences) and is embedded with `include_str!`, so the matcher has no files
 //! to find at run time. Each table is built on first use behind a `LazyLock`:
 //!
-//! - [`cues`], from `data/cues.tsv`: one aho-corasick automaton over every cue form;
+//! - [`cues`], from `data/cues.tsv`: one aho-corasick automaton over every
+//!   cue form, run at word starts ([`longest_at`]);
 //! - [`words`], titles, organizations, nominal and group heads, in a second
 //!   automaton whose matches carry [`WordFlags`] and a gender;
 //! - [`first_name_gender`], from `data/first-names.tsv`.
@@ -12,7 +13,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
+};
 use whosaid_core::{CueFrame, Gender, VerbForm};
 
 const CUES_TSV: &str = include_str!("../../../data/cues.tsv");
@@ -254,12 +257,26 @@ pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     std::str::from_utf8(buf.get(..len)?).ok()
 }
 
+/// The automata are anchored: they are run at word starts only, where a walk
+/// of a few bytes decides, instead of over every byte of the text (where
+/// "ad" would match inside every "had").
 fn build(patterns: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .expect("the embedded lexicons make a valid automaton")
+}
+
+/// The longest entry of `automaton` that starts at byte `start` of `text`.
+#[inline]
+pub fn longest_at(automaton: &AhoCorasick, text: &str, start: usize) -> Option<Match> {
+    let input = Input::new(text)
+        .span(start..text.len())
+        .anchored(Anchored::Yes);
+    automaton.try_find(input).ok().flatten()
 }
 
 /// Non-empty lines that are not `#` comments.

@@ -37,7 +37,6 @@ use whosaid_core::{Candidates, Cue, Segments};
 /// Uses `segments.tokens` as word boundaries; when the caller passes no
 /// tokens, the text is tokenized here the same way.
 pub fn candidates(text: &str, segments: &Segments) -> Candidates {
-    let cues = cues::find(text);
     let own_tokens;
     let tokens = if segments.tokens.is_empty() && !text.is_empty() {
         own_tokens = text::tokenize(text);
@@ -45,6 +44,7 @@ pub fn candidates(text: &str, segments: &Segments) -> Candidates {
     } else {
         &segments.tokens
     };
+    let cues = cues::find(text, tokens);
     let mentions = mentions::find(text, tokens, &cues);
     Candidates { cues, mentions }
 }
@@ -58,11 +58,27 @@ pub fn cue_precision(text: &str, cue: &Cue) -> f32 {
         return 0.0;
     };
     let lexicon = lexicon::cues();
-    // The lexicon form is the cue's last match: "has also said" ends in "said".
-    lexicon
-        .automaton
-        .find_iter(words)
-        .last()
+    // The lexicon form is the match that ends the cue: "has also said" ends
+    // in "said".
+    let word_starts = std::iter::once(0).chain(words.match_indices(' ').map(|(i, _)| i + 1));
+    word_starts
+        .filter_map(|i| lexicon::longest_at(&lexicon.automaton, words, i))
+        .find(|m| m.end() == words.len())
         .and_then(|m| lexicon.entries.get(m.pattern().as_usize()))
         .map_or(0.0, |entry| entry.precision)
+}
+
+#[cfg(test)]
+mod tests {
+    use whosaid_core::Segments;
+
+    #[test]
+    fn precision_of_a_cue_with_its_auxiliary() {
+        let text = "Kirby has also said the sky is blue.";
+        let found = super::candidates(text, &Segments::default());
+        let cue = found.cues[0];
+        assert_eq!(cue.span.text(text), "has also said");
+        let p = super::cue_precision(text, &cue);
+        assert!(p > 0.5 && p <= 1.0, "{p}");
+    }
 }

@@ -170,35 +170,33 @@ fn is_name_like(word: &str) -> bool {
         .is_some_and(|(head, tail)| head.len() <= 3 && is_capitalized(tail))
 }
 
-/// The lexicon phrases of `text`, whole words only, in text order.
-fn lexicon_hits(text: &str) -> Vec<(Span, WordEntry)> {
+/// The lexicon phrases of `text` that start at its word tokens, whole words
+/// only, in text order.
+fn lexicon_hits(text: &str, tokens: &[Token]) -> Vec<(Span, WordEntry)> {
     let lexicon = lexicon::words();
     let mut hits = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = lexicon
-            .automaton
-            .find(aho_corasick::Input::new(text).span(pos..text.len()))
-        else {
-            break;
+    for token in tokens {
+        let start = token.span.start;
+        if token.kind != TokenKind::Word || start < pos {
+            continue;
+        }
+        let Some(m) = lexicon::longest_at(&lexicon.automaton, text, start) else {
+            continue;
         };
         let Some(&entry) = lexicon.entries.get(m.pattern().as_usize()) else {
-            break;
+            continue;
         };
-        let (start, end) = (m.start(), m.end());
+        let end = m.end();
         let matched = &text[start..end];
         // Known organizations are proper names: "house" and "un" are words.
         let needs_cap = entry.flags.only(WordFlags::ORG_NAME | WordFlags::MODIFIER)
             && entry.flags.any(WordFlags::ORG_NAME);
-        let ends_with_period = matched.ends_with('.');
-        let whole = if ends_with_period {
-            // "Sen." ends at its period: only its start must be a boundary.
-            !matches!(char_before(text, start), Some(c) if is_word_char(c))
-        } else {
-            is_whole_word(text, start, end)
-        };
+        // "Sen." ends at its period: only its start must be a boundary.
+        let whole = matched.ends_with('.')
+            && !matches!(char_before(text, start), Some(c) if is_word_char(c))
+            || is_whole_word(text, start, end);
         if !whole || (needs_cap && !is_capitalized(matched)) {
-            pos = start + matched.chars().next().map_or(1, char::len_utf8);
             continue;
         }
         hits.push((Span::new(start, end), entry));
@@ -240,7 +238,7 @@ fn opens_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
 }
 
 fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
-    let hits = lexicon_hits(text);
+    let hits = lexicon_hits(text, tokens);
     let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
     let (mut next_hit, mut next_cue) = (0, 0);
     let mut t = 0;
