@@ -110,16 +110,24 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .is_some_and(|t| is_punct(doc, t, &[",", "—", "–", "--"])),
         );
         let Some(next) = rest.get(skip) else { continue };
+        if follows_lead_in(doc, claims, span.start, unit.start) {
+            // X vowed, "Q," referring to Y: the lead-in's, not Y's.
+            continue;
+        }
         let frame = if let Some(c) = cue_at(doc, claims, next.span.start, unit.end) {
             // "Q," said X
             doc.source_after(doc.cues()[c].span.end, unit.end)
                 .map(|m| (m, c))
-        } else if let Some(m) = doc.mention_starting_at_token(next.span.start, unit.end) {
-            // "Q," X said / "Q," X, a doctor, said
-            let from = doc.mentions()[m].span.end;
-            next_cue(doc, claims, from, unit.end)
-                .filter(|&c| doc.source_before(doc.cues()[c].span.start, span.end) == Some(m))
-                .map(|c| (m, c))
+        } else if doc
+            .mention_starting_at_token(next.span.start, unit.end)
+            .is_some()
+        {
+            // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith said
+            let first = next.span.start;
+            next_cue(doc, claims, first, unit.end).and_then(|c| {
+                let m = doc.source_before(doc.cues()[c].span.start, first)?;
+                names_only(doc, Span::new(first, doc.mentions()[m].span.start)).then_some((m, c))
+            })
         } else {
             None
         };
@@ -423,8 +431,7 @@ fn cue_at(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usi
     let c = cues.partition_point(|c| c.span.start < token.span.start);
     (c < cues.len()
         && cues[c].span.start == token.span.start
-        && claims.cue_is_free(c)
-        && is_speech_frame(cues[c].frame))
+        && is_finite_speech_cue(doc, claims, c))
     .then_some(c)
 }
 
@@ -434,7 +441,41 @@ fn next_cue(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<u
     let from = cues.partition_point(|c| c.span.start < offset);
     (from..cues.len())
         .take_while(|&c| cues[c].span.end <= limit)
-        .find(|&c| claims.cue_is_free(c) && is_speech_frame(cues[c].frame))
+        .find(|&c| is_finite_speech_cue(doc, claims, c))
+}
+
+/// A free speech cue that can carry a speaker of its own: "said", "has
+/// said", not "referring to" or "saying".
+fn is_finite_speech_cue(doc: &Doc, claims: &Claims, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    claims.cue_is_free(c) && is_speech_frame(cue.frame) && cue.form != VerbForm::Gerund
+}
+
+/// Whether the quote at `quote_start` is introduced by "X said," or "X
+/// said:" just before it in the unit.
+fn follows_lead_in(doc: &Doc, claims: &Claims, quote_start: usize, unit_start: usize) -> bool {
+    let before = doc.tokens(Span::new(unit_start, quote_start));
+    let Some((last, rest)) = before.split_last() else {
+        return false;
+    };
+    let punct = is_punct(doc, last, &[",", ":"]);
+    let cue_end = if punct { rest.last() } else { Some(last) }.map(|t| t.span.end);
+    let cues = doc.cues();
+    let Some(cue_end) = cue_end else { return false };
+    let c = cues.partition_point(|c| c.span.end < cue_end);
+    c < cues.len()
+        && cues[c].span.end == cue_end
+        && is_finite_speech_cue(doc, claims, c)
+        && doc.source_before(cues[c].span.start, unit_start).is_some()
+}
+
+/// Whether `span` holds nothing but mentions, possessive endings and commas
+/// (the words before a speaker: "The Post's" in "The Post's Ed Smith").
+fn names_only(doc: &Doc, span: Span) -> bool {
+    doc.tokens(span).iter().all(|t| {
+        matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")
+            || doc.mentions().iter().any(|m| m.span.contains(t.span))
+    })
 }
 
 /// A quote opening right after a frame, past a comma: `, "Q2."`.
