@@ -20,18 +20,18 @@
 
 use whosaid_core::{Cue, CueFrame, Span, Token, TokenKind, VerbForm};
 
-use crate::lexicon::{self, ascii_lower, LexFrame};
+use crate::lexicon::{self, ascii_lower, LexFrame, WordInfo};
 use crate::text::{char_before, is_capitalized, is_whole_word, word_after, word_before};
 
 /// The cues of `text`, in text order, never overlapping, matched at the
 /// starts of its word tokens.
-pub fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
+pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
     let lexicon = lexicon::cues();
     let mut cues: Vec<Cue> = Vec::new();
     let mut pos = 0;
-    for token in tokens {
+    for (token, info) in tokens.iter().zip(infos) {
         let start = token.span.start;
-        if token.kind != TokenKind::Word || start < pos {
+        if !info.starts_cue || token.kind != TokenKind::Word || start < pos {
             continue;
         }
         let Some(m) = lexicon::longest_at(&lexicon.automaton, text, start) else {
@@ -259,7 +259,8 @@ mod tests {
     use super::*;
 
     fn cues(text: &str) -> Vec<(&str, &'static str, CueFrame, VerbForm)> {
-        find(text, &crate::text::tokenize(text))
+        let tokens = crate::text::tokenize(text);
+        find(text, &tokens, &crate::word_infos(text, &tokens))
             .into_iter()
             .map(|c| (c.span.text(text), c.lemma, c.frame, c.form))
             .collect()

@@ -8,7 +8,11 @@
 //!   cue form, run at word starts ([`longest_at`]);
 //! - [`words`], titles, organizations, nominal and group heads, in a second
 //!   automaton whose matches carry [`WordFlags`] and a gender;
-//! - [`first_name_gender`], from `data/first-names.tsv`.
+//! - [`first_name_gender`], from `data/first-names.tsv`;
+//! - [`word_info`]: one hashed look-up per token that tells its closed class
+//!   (pronoun, determiner, function word, day, month) and whether a cue or a
+//!   lexicon phrase may start with it, so the automata run only where they
+//!   can match.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -298,4 +302,204 @@ fn sections(data: &'static str) -> impl Iterator<Item = (&'static str, &'static 
             Some((section, line))
         }
     })
+}
+
+/// The closed class of a word, for the mention finder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    Plain,
+    /// Function words: never part of a name.
+    Stop,
+    Determiner,
+    Pronoun(Pronoun),
+    /// "de", "van", "al", …: inside a name only.
+    Particle,
+    Day,
+    Month,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pronoun {
+    pub gender: Gender,
+    pub plural: bool,
+    /// Could open a noun phrase ("his campaign").
+    pub possessive: bool,
+    /// "who", "which", "that": a mention only in a relative clause.
+    pub relative: bool,
+}
+
+/// What the matcher knows of a word before looking further.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordInfo {
+    pub class: WordClass,
+    /// Some cue form or phrase starts with this word.
+    pub starts_cue: bool,
+    /// Some title, organization, nominal or group entry starts with it.
+    pub starts_entry: bool,
+}
+
+const PLAIN: WordInfo = WordInfo {
+    class: WordClass::Plain,
+    starts_cue: false,
+    starts_entry: false,
+};
+
+/// The closed-class words.
+fn closed_classes() -> Vec<(&'static str, WordClass)> {
+    use Gender::{Female as F, Male as M, Unknown as U};
+    let pronoun = |gender, plural, possessive| {
+        WordClass::Pronoun(Pronoun {
+            gender,
+            plural,
+            possessive,
+            relative: false,
+        })
+    };
+    let relative = |possessive| {
+        WordClass::Pronoun(Pronoun {
+            gender: U,
+            plural: false,
+            possessive,
+            relative: true,
+        })
+    };
+    let mut classes = vec![
+        ("he", pronoun(M, false, false)),
+        ("him", pronoun(M, false, false)),
+        ("himself", pronoun(M, false, false)),
+        ("his", pronoun(M, false, true)),
+        ("she", pronoun(F, false, false)),
+        ("hers", pronoun(F, false, false)),
+        ("herself", pronoun(F, false, false)),
+        ("her", pronoun(F, false, true)),
+        ("they", pronoun(U, true, false)),
+        ("them", pronoun(U, true, false)),
+        ("themselves", pronoun(U, true, false)),
+        ("their", pronoun(U, true, true)),
+        ("it", pronoun(U, false, false)),
+        ("itself", pronoun(U, false, false)),
+        ("its", pronoun(U, false, true)),
+        ("i", pronoun(U, false, false)),
+        ("me", pronoun(U, false, false)),
+        ("myself", pronoun(U, false, false)),
+        ("my", pronoun(U, false, true)),
+        ("we", pronoun(U, true, false)),
+        ("us", pronoun(U, true, false)),
+        ("ourselves", pronoun(U, true, false)),
+        ("our", pronoun(U, true, true)),
+        ("you", pronoun(U, false, false)),
+        ("yourself", pronoun(U, false, false)),
+        ("your", pronoun(U, false, true)),
+        ("who", pronoun(U, false, false)),
+        ("whose", pronoun(U, false, true)),
+        ("which", relative(false)),
+    ];
+    let lists: [(&str, WordClass); 5] = [
+        (
+            "the a an this these those another every each any",
+            WordClass::Determiner,
+        ),
+        (
+            "de da di du del della der den van von al el bin ibn la le ter ben dos das",
+            WordClass::Particle,
+        ),
+        (
+            "monday tuesday wednesday thursday friday saturday sunday today tonight \
+             yesterday tomorrow",
+            WordClass::Day,
+        ),
+        (
+            "january february march april may june july august september october \
+             november december jan feb aug sept oct nov dec",
+            WordClass::Month,
+        ),
+        (
+            "and or but if when while as at by for from in into of on to with without \
+             about after before since until during under over than then so not no yes \
+             there here what where why how also just only even still however meanwhile \
+             although though because unless whether yet nor is was are were be been has \
+             have had do does did will would could should can must that now later \
+             earlier last next other such more much very again like unlike despite among \
+             against through instead indeed perhaps maybe once whatever whoever it's \
+             that's there's let's dear oh well asked please thank thanks sorry ok okay \
+             hey hello both either neither up down out off via per amid toward towards \
+             upon within across behind beyond near around inside outside vs",
+            WordClass::Stop,
+        ),
+    ];
+    for (words, class) in lists {
+        classes.extend(words.split_whitespace().map(|w| (w, class)));
+    }
+    classes
+}
+
+/// FNV-1a: the keys are short words, where SipHash's setup dominates.
+#[derive(Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The longest word [`word_info`] looks up; longer words are plain.
+const MAX_KEY: usize = 24;
+
+/// `word` folded into `buf` as a look-up key: ASCII lowercase, the curly
+/// apostrophe as `'`, without a possessive ending or a final period.
+#[inline]
+pub fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    let key = ascii_lower(word, buf)?;
+    let bare = key
+        .strip_suffix("'s")
+        .or_else(|| key.strip_suffix("s'").map(|k| &key[..k.len() + 1]))
+        .unwrap_or(key);
+    Some(if bare.is_empty() { key } else { bare })
+}
+
+/// The first word of a lexicon entry, as [`fold`] keys a token.
+fn first_word(entry: &str) -> String {
+    let word = entry.split([' ', '\t']).next().unwrap_or(entry);
+    let word = word.strip_suffix('.').unwrap_or(word);
+    word.to_ascii_lowercase().replace('\u{2019}', "'")
+}
+
+/// What is known of `word` (a token's text) before any automaton runs.
+#[inline]
+pub fn word_info(word: &str) -> WordInfo {
+    static TABLE: LazyLock<FnvMap<String, WordInfo>> = LazyLock::new(|| {
+        let mut table: FnvMap<String, WordInfo> = FnvMap::default();
+        for (word, class) in closed_classes() {
+            table.entry(word.to_string()).or_insert(PLAIN).class = class;
+        }
+        for line in data_lines(CUES_TSV) {
+            table.entry(first_word(line)).or_insert(PLAIN).starts_cue = true;
+        }
+        for data in [TITLES, NOMINALS, GROUPS, ORGANIZATIONS] {
+            for (_, line) in sections(data) {
+                table.entry(first_word(line)).or_insert(PLAIN).starts_entry = true;
+            }
+        }
+        table
+    });
+    let mut buf = [0u8; MAX_KEY];
+    match fold(word, &mut buf) {
+        Some(key) => TABLE.get(key).copied().unwrap_or(PLAIN),
+        None => PLAIN,
+    }
 }

@@ -22,9 +22,9 @@
 //! Capitalised function words ("The", "But"), days and sentence-initial
 //! participles ("Speaking to reporters") never start a name.
 
-use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind};
+use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind, VerbForm};
 
-use crate::lexicon::{self, ascii_lower, first_name_gender, WordEntry, WordFlags};
+use crate::lexicon::{self, first_name_gender, WordClass, WordEntry, WordFlags, WordInfo};
 use crate::text::{char_before, is_capitalized, is_whole_word, is_word_char};
 
 #[derive(Clone, Copy, Debug)]
@@ -62,93 +62,12 @@ enum ItemKind {
     /// Punctuation, quotation marks: ends every phrase.
     Break,
     /// A verb-like cue: ends every phrase.
-    Cue,
+    Cue(VerbForm),
     Lex(WordEntry),
     Word(WordClass),
     /// A capital letter with or without its period ("F.").
     Initial,
     Number,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum WordClass {
-    Plain,
-    /// Function words: never part of a name.
-    Stop,
-    Determiner,
-    Pronoun(Pronoun),
-    /// "de", "van", "al", …: inside a name only.
-    Particle,
-    Day,
-    Month,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Pronoun {
-    gender: Gender,
-    plural: bool,
-    /// Could open a noun phrase ("his campaign").
-    possessive: bool,
-}
-
-fn classify(word: &str) -> WordClass {
-    use Gender::{Female as F, Male as M, Unknown as U};
-    let mut buf = [0u8; 16];
-    let Some(lower) = ascii_lower(word, &mut buf) else {
-        return WordClass::Plain;
-    };
-    let pronoun = |gender, plural, possessive| {
-        WordClass::Pronoun(Pronoun {
-            gender,
-            plural,
-            possessive,
-        })
-    };
-    match lower {
-        "he" | "him" | "himself" => pronoun(M, false, false),
-        "his" => pronoun(M, false, true),
-        "she" | "hers" | "herself" => pronoun(F, false, false),
-        "her" => pronoun(F, false, true),
-        "they" | "them" | "themselves" => pronoun(U, true, false),
-        "their" => pronoun(U, true, true),
-        "it" | "itself" => pronoun(U, false, false),
-        "its" => pronoun(U, false, true),
-        "i" | "me" | "myself" => pronoun(U, false, false),
-        "my" => pronoun(U, false, true),
-        "we" | "us" | "ourselves" => pronoun(U, true, false),
-        "our" => pronoun(U, true, true),
-        "you" | "yourself" => pronoun(U, false, false),
-        "your" => pronoun(U, false, true),
-        "who" => pronoun(U, false, false),
-        "whose" => pronoun(U, false, true),
-        "the" | "a" | "an" | "this" | "these" | "those" | "another" | "every" | "each" | "any" => {
-            WordClass::Determiner
-        }
-        "de" | "da" | "di" | "du" | "del" | "della" | "der" | "den" | "van" | "von" | "al"
-        | "el" | "bin" | "ibn" | "la" | "le" | "ter" | "ben" | "dos" | "das" => WordClass::Particle,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        | "today" | "tonight" | "yesterday" | "tomorrow" => WordClass::Day,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-        | "september" | "october" | "november" | "december" | "jan" | "feb" | "aug" | "sept"
-        | "oct" | "nov" | "dec" => WordClass::Month,
-        "and" | "or" | "but" | "if" | "when" | "while" | "as" | "at" | "by" | "for" | "from"
-        | "in" | "into" | "of" | "on" | "to" | "with" | "without" | "about" | "after"
-        | "before" | "since" | "until" | "during" | "under" | "over" | "than" | "then" | "so"
-        | "not" | "no" | "yes" | "there" | "here" | "what" | "which" | "where" | "why" | "how"
-        | "also" | "just" | "only" | "even" | "still" | "however" | "meanwhile" | "although"
-        | "though" | "because" | "unless" | "whether" | "yet" | "nor" | "is" | "was" | "are"
-        | "were" | "be" | "been" | "has" | "have" | "had" | "do" | "does" | "did" | "will"
-        | "would" | "could" | "should" | "can" | "must" | "that" | "now" | "later" | "earlier"
-        | "last" | "next" | "other" | "such" | "more" | "much" | "very" | "again" | "like"
-        | "unlike" | "despite" | "among" | "against" | "through" | "instead" | "indeed"
-        | "perhaps" | "maybe" | "once" | "whatever" | "whoever" | "where's" | "it's" | "that's"
-        | "there's" | "let's" | "dear" | "oh" | "well" | "why's" | "asked" | "please" | "thank"
-        | "thanks" | "sorry" | "ok" | "okay" | "hey" | "hello" | "both" | "either" | "neither"
-        | "up" | "down" | "out" | "off" | "via" | "per" | "amid" | "toward" | "towards"
-        | "upon" | "within" | "across" | "behind" | "beyond" | "near" | "around" | "inside"
-        | "outside" | "vs" => WordClass::Stop,
-        _ => WordClass::Plain,
-    }
 }
 
 /// Bytes of a possessive ending of `word`.
@@ -172,13 +91,13 @@ fn is_name_like(word: &str) -> bool {
 
 /// The lexicon phrases of `text` that start at its word tokens, whole words
 /// only, in text order.
-fn lexicon_hits(text: &str, tokens: &[Token]) -> Vec<(Span, WordEntry)> {
+fn lexicon_hits(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<(Span, WordEntry)> {
     let lexicon = lexicon::words();
     let mut hits = Vec::new();
     let mut pos = 0;
-    for token in tokens {
+    for (token, info) in tokens.iter().zip(infos) {
         let start = token.span.start;
-        if token.kind != TokenKind::Word || start < pos {
+        if !info.starts_entry || token.kind != TokenKind::Word || start < pos {
             continue;
         }
         let Some(m) = lexicon::longest_at(&lexicon.automaton, text, start) else {
@@ -237,8 +156,8 @@ fn opens_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
     }
 }
 
-fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
-    let hits = lexicon_hits(text, tokens);
+fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -> Vec<Item> {
+    let hits = lexicon_hits(text, tokens, infos);
     let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
     let (mut next_hit, mut next_cue) = (0, 0);
     let mut t = 0;
@@ -269,7 +188,7 @@ fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
             let end = covered(cue.span.end, &mut t);
             Item {
                 span: Span::new(start, end),
-                kind: ItemKind::Cue,
+                kind: ItemKind::Cue(cue.form),
                 cap: false,
                 possessive: 0,
                 initial,
@@ -285,6 +204,7 @@ fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
                 initial,
             }
         } else {
+            let class = infos.get(t).map_or(WordClass::Plain, |i| i.class);
             t += 1;
             let word = token.span.text(text);
             match token.kind {
@@ -302,7 +222,7 @@ fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
                             }
                         }
                         let kind = if bare == "I" {
-                            ItemKind::Word(classify(bare))
+                            ItemKind::Word(class)
                         } else {
                             ItemKind::Initial
                         };
@@ -315,10 +235,9 @@ fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
                         }
                     } else {
                         let possessive = possessive_len(word);
-                        let stem = &word[..word.len() - possessive as usize];
                         Item {
                             span: token.span,
-                            kind: ItemKind::Word(classify(stem)),
+                            kind: ItemKind::Word(class),
                             cap: is_name_like(word),
                             possessive,
                             initial,
@@ -347,8 +266,8 @@ fn build_items(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Item> {
 }
 
 /// The mentions of `text`, in text order, never overlapping.
-pub fn find(text: &str, tokens: &[Token], cues: &[Cue]) -> Vec<Mention> {
-    let items = build_items(text, tokens, cues);
+pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -> Vec<Mention> {
+    let items = build_items(text, tokens, infos, cues);
     let mut finder = Finder {
         text,
         items: &items,
@@ -373,6 +292,7 @@ impl Finder<'_> {
         while i < self.items.len() {
             i = self.mention_at(i).unwrap_or(i + 1);
         }
+        self.subjects();
     }
 
     fn push(&mut self, m: Mention) {
@@ -382,6 +302,162 @@ impl Finder<'_> {
             .is_none_or(|last| last.span.end <= m.span.start)
         {
             self.mentions.push(m);
+        }
+    }
+
+    /// Adds `m` in text order unless it overlaps a mention already found.
+    fn insert(&mut self, m: Mention) {
+        let at = self
+            .mentions
+            .partition_point(|x| x.span.start < m.span.start);
+        let clear_before = at == 0 || self.mentions[at - 1].span.end <= m.span.start;
+        let clear_after = self
+            .mentions
+            .get(at)
+            .is_none_or(|x| m.span.end <= x.span.start);
+        if clear_before && clear_after {
+            self.mentions.insert(at, m);
+        }
+    }
+
+    /// Whether a verb cue comes right after item `i`.
+    fn before_cue(&self, i: usize) -> bool {
+        matches!(self.item(i + 1).map(|n| n.kind), Some(ItemKind::Cue(_)))
+    }
+
+    fn is_covered(&self, span: Span) -> bool {
+        let at = self.mentions.partition_point(|x| x.span.end <= span.start);
+        self.mentions.get(at).is_some_and(|x| x.span.overlaps(span))
+    }
+
+    /// The subjects of verb cues that no lexicon knows: "the ad claims",
+    /// "polls show", "that found", and after an inverted cue, "said the
+    /// 43-year-old." Each is the noun phrase touching the cue, back to its
+    /// determiner (or forward to a punctuation mark), kept only where no
+    /// mention stands already.
+    fn subjects(&mut self) {
+        let items = self.items;
+        for (c, item) in items.iter().enumerate() {
+            let ItemKind::Cue(form) = item.kind else {
+                continue;
+            };
+            if c > 0 {
+                if let Some(m) = self.subject_before(c - 1) {
+                    self.insert(m);
+                }
+            }
+            if matches!(form, VerbForm::Past | VerbForm::Present) {
+                if let Some(m) = self.subject_after(c + 1) {
+                    self.insert(m);
+                }
+            }
+        }
+    }
+
+    fn is_phrase_word(&self, i: usize) -> bool {
+        self.item(i).is_some_and(|it| {
+            matches!(
+                it.kind,
+                ItemKind::Lex(_)
+                    | ItemKind::Number
+                    | ItemKind::Word(WordClass::Plain | WordClass::Month | WordClass::Particle)
+            )
+        })
+    }
+
+    fn opens_phrase(&self, i: usize) -> bool {
+        self.item(i).is_some_and(|it| match it.kind {
+            ItemKind::Word(WordClass::Determiner) => true,
+            ItemKind::Word(WordClass::Pronoun(p)) => p.possessive && !p.relative,
+            ItemKind::Lex(e) => e.flags.any(WordFlags::QUANTIFIER),
+            _ => false,
+        })
+    }
+
+    /// The noun phrase ending at item `k`, right before a cue.
+    fn subject_before(&self, k: usize) -> Option<Mention> {
+        let items = self.items;
+        let last = items[k];
+        if self.is_covered(last.span) {
+            return None;
+        }
+        if let ItemKind::Word(WordClass::Stop) = last.kind {
+            // "a report that found": the relative "that".
+            let word = last.span.text(self.text);
+            if !word.eq_ignore_ascii_case("that") {
+                return None;
+            }
+            return Some(Mention {
+                span: last.span,
+                head: last.span,
+                kind: MentionKind::Pronoun,
+                gender: Gender::Unknown,
+                plural: false,
+            });
+        }
+        if self.opens_phrase(k) {
+            // "those said", "one said".
+            return Some(self.phrase_mention(k, k));
+        }
+        if !self.is_phrase_word(k) {
+            return None;
+        }
+        let mut a = k;
+        while a > 0 && k - a < MAX_PHRASE - 1 && self.is_phrase_word(a - 1) {
+            a -= 1;
+        }
+        if a > 0 && self.opens_phrase(a - 1) {
+            a -= 1;
+        }
+        let span = Span::new(items[a].span.start, last.span.end);
+        if self.is_covered(span) {
+            return None;
+        }
+        Some(self.phrase_mention(a, k))
+    }
+
+    /// The noun phrase from determiner item `a` to a punctuation mark, right
+    /// after an inverted cue: "said the 43-year-old."
+    fn subject_after(&self, a: usize) -> Option<Mention> {
+        if !self.opens_phrase(a) {
+            return None;
+        }
+        let mut k = a;
+        while k + 1 < self.items.len() && k - a < MAX_PHRASE && self.is_phrase_word(k + 1) {
+            k += 1;
+        }
+        let closed = self
+            .item(k + 1)
+            .is_none_or(|it| matches!(it.kind, ItemKind::Break));
+        if k == a || !closed {
+            return None;
+        }
+        let span = Span::new(self.items[a].span.start, self.items[k].span.end);
+        (!self.is_covered(span)).then(|| self.phrase_mention(a, k))
+    }
+
+    /// A mention of items `a..=k` headed by item `k`, typed by its lexicon
+    /// flags: a group, an organization, or else a nominal.
+    fn phrase_mention(&self, a: usize, k: usize) -> Mention {
+        let head = self.items[k];
+        let flags = head.flags();
+        let word = head.bare().text(self.text);
+        let plural_form = word.ends_with('s') && !word.ends_with("ss");
+        let (kind, plural) = if flags.any(WordFlags::GROUP | WordFlags::QUANTIFIER) {
+            (MentionKind::Group, true)
+        } else if flags.any(WordFlags::ORG_HEAD | WordFlags::ORG_NAME)
+            && !flags.any(WordFlags::ROLE)
+        {
+            (MentionKind::Organization, false)
+        } else {
+            (MentionKind::Nominal, plural_form)
+        };
+        Mention {
+            span: Span::new(self.items[a].span.start, head.bare().end),
+            head: head.bare(),
+            kind,
+            gender: lex_gender(&head),
+            plural,
         }
     }
 
@@ -400,9 +476,13 @@ impl Finder<'_> {
                         return Some(next);
                     }
                 }
+                // "which" and "that" speak only as subjects: ", which said".
+                if p.relative && !self.before_cue(i) {
+                    return None;
+                }
                 self.push(Mention {
-                    span: item.span,
-                    head: item.span,
+                    span: item.bare(),
+                    head: item.bare(),
                     kind: MentionKind::Pronoun,
                     gender: p.gender,
                     plural: p.plural,
@@ -415,7 +495,7 @@ impl Finder<'_> {
                 if let Some(next) = self.phrase(i, i + 1) {
                     return Some(next);
                 }
-                let before_cue = matches!(self.item(i + 1).map(|n| n.kind), Some(ItemKind::Cue));
+                let before_cue = self.before_cue(i);
                 if before_cue {
                     self.push(Mention {
                         span: item.span,
@@ -644,9 +724,12 @@ impl Finder<'_> {
                 plural: false,
             }
         } else {
+            // The organization's name: from its first capitalised word
+            // ("the Clinton campaign"), or the head noun ("the new ad").
+            let named = (m..h).find(|&k| items[k].cap).unwrap_or(h);
             Mention {
                 span,
-                head: Span::new(items[m].span.start, head_item.bare().end),
+                head: Span::new(items[named].span.start, head_item.bare().end),
                 kind: MentionKind::Organization,
                 gender: Gender::Unknown,
                 plural: false,
@@ -812,6 +895,25 @@ mod tests {
         assert_eq!(find(&got, "His campaign").2, MentionKind::Organization);
         let hicks = find(&got, "Trump's spokeswoman Hope Hicks");
         assert_eq!((hicks.1, hicks.3), ("Hope Hicks", Gender::Female));
+    }
+
+    #[test]
+    fn subjects_of_cues_outside_the_lexicons() {
+        let got = mentions("The new ad claims victory. Exit surveys show gains.");
+        let ad = find(&got, "The new ad");
+        assert_eq!((ad.1, ad.2), ("ad", MentionKind::Organization));
+        let got = mentions("The glossy brochure argues for it, said the 43-year-old.");
+        assert_eq!(find(&got, "The glossy brochure").2, MentionKind::Nominal);
+        assert_eq!(find(&got, "the 43-year-old").1, "43-year-old");
+    }
+
+    #[test]
+    fn relative_pronouns_before_cues() {
+        let got = mentions("He cited a study, which found gains, and one that showed losses.");
+        assert_eq!(find(&got, "which").2, MentionKind::Pronoun);
+        assert_eq!(find(&got, "that").2, MentionKind::Pronoun);
+        let got = mentions("The plan, which is new, is one that works.");
+        assert!(got.iter().all(|m| m.0 != "which" && m.0 != "that"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use whosaid_core::Span;
 
 /// Floors a little below the figures measured on dev, so a regression fails.
 const CUE_RECALL_FLOOR: f64 = 0.89;
-const SOURCE_RECALL_FLOOR: f64 = 0.93;
+const SOURCE_RECALL_FLOOR: f64 = 0.96;
 
 fn spans(fragments: &Value) -> Vec<Span> {
     fragments
