@@ -79,6 +79,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--threads", type=int, default=1, help="whosaid threads per task (default 1: Spark runs one task per core)"
     )
     parser.add_argument("--offsets", choices=["chars", "bytes"], default="chars")
+    parser.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="pass over articles whosaid cannot read (no text, say), reporting them on the executors' stderr, "
+        "instead of failing the task",
+    )
     parser.add_argument("--partitions", type=int, help="repartition the articles into N partitions first")
     parser.add_argument("--single-file", action="store_true", help="write one output file (coalesce(1))")
     parser.add_argument("--mode", default="errorifexists", help="Spark save mode: errorifexists, overwrite, …")
@@ -176,6 +182,8 @@ def main(argv: list[str] | None = None) -> None:
         articles = articles.repartition(args.partitions)
 
     options = ["-q", "--no-header", "-j", str(args.threads), "--offsets", args.offsets]
+    if args.skip_bad:
+        options.append("--skip-bad")
     if args.output_format == "parquet":
         # Formula-looking cells get a ' in front only for spreadsheets.
         options.append("--raw-cells")
