@@ -50,6 +50,7 @@ pub fn segment(text: &str) -> Segments {
     tokens::tokenize(text, &token_marks, &mut tokens);
 
     quotes::recover_unclosed(&mut quotes, &paragraphs, &sentences);
+    quotes::set_depths(&mut quotes);
     quotes::set_hints(text, &mut quotes, &tokens);
 
     Segments {

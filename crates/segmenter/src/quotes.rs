@@ -54,12 +54,18 @@ pub(crate) struct Pairer {
     stack: Vec<Open>,
     /// A double quote open at the end of the previous paragraph.
     carry: Option<Open>,
+    /// Index of the current paragraph's last double mark.
+    last_double: Option<usize>,
 }
 
 impl Pairer {
     /// Pairs the marks `marks[first..]` of paragraph `para`.
     pub(crate) fn paragraph(&mut self, text: &str, para: Span, marks: &mut [Mark], first: usize) {
         let mut next = first;
+        self.last_double = marks[first..]
+            .iter()
+            .rposition(|m| !m.glyph.is_single())
+            .map(|i| first + i);
         if let Some(carry) = self.carry.take() {
             match marks.get(next) {
                 Some(m)
@@ -136,17 +142,16 @@ impl Pairer {
             if m.glyph.is_single() {
                 // An earlier single was an apostrophe after all.
                 self.unwind(text, marks, at, m.span.start);
-            } else {
-                // Quotes of one style do not nest: either this mark closes the
-                // open one (`,"he said`) or that one was never closed.
-                let closes = char_before(text, m.span.start)
-                    .is_some_and(|c| c.is_alphanumeric() || ",.!?;…".contains(c));
-                if closes {
-                    self.unwind(text, marks, at + 1, m.span.start);
-                    self.close_at(marks, at, k);
-                    return;
-                }
-                self.unwind(text, marks, at, m.span.start);
+            } else if char_before(text, m.span.start)
+                .is_some_and(|c| c.is_alphanumeric() || ",.!?;…".contains(c))
+            {
+                // An opening-looking mark glued to the words before it closes
+                // the open quote (`,"he said`). Otherwise it opens a quote
+                // inside the open one, whose writer did not switch to single
+                // marks (`“… the “list” is …”`).
+                self.unwind(text, marks, at + 1, m.span.start);
+                self.close_at(marks, at, k);
+                return;
             }
         }
         if self.stack.len() >= MAX_DEPTH || m.span.end >= para.end {
@@ -172,17 +177,28 @@ impl Pairer {
     /// closed one.
     fn close(&mut self, text: &str, marks: &mut [Mark], k: usize, loose: bool) -> bool {
         let glyph = marks[k].glyph;
-        let fits = self
-            .stack
-            .iter()
-            .rposition(|o| o.glyph.is_closed_by(glyph))
-            .or_else(|| {
-                let innermost = self
+        let same_kind = |o: &Open| o.glyph.is_single() == glyph.is_single();
+        let fits = self.stack.iter().rposition(|o| o.glyph.is_closed_by(glyph));
+        let fits = fits.or_else(|| {
+            if !loose {
+                return None;
+            }
+            if glyph.is_single() {
+                // A single closing a double (`“Let’s go.’`), when it follows
+                // the end of a sentence (so is no possessive) and no double
+                // mark follows in the paragraph.
+                let after_sentence =
+                    char_before(text, marks[k].span.start).is_some_and(|c| ".?!,".contains(c));
+                let no_single = !self.stack.iter().any(same_kind);
+                let last_double = self.last_double.is_none_or(|d| d < k);
+                return self
                     .stack
-                    .iter()
-                    .rposition(|o| o.glyph.is_single() == glyph.is_single());
-                innermost.filter(|_| loose && !glyph.is_single())
-            });
+                    .len()
+                    .checked_sub(1)
+                    .filter(|_| after_sentence && no_single && last_double);
+            }
+            self.stack.iter().rposition(same_kind)
+        });
         let Some(at) = fits else { return false };
         self.unwind(text, marks, at + 1, marks[k].span.start);
         self.close_at(marks, at, k);
@@ -240,12 +256,17 @@ impl Pairer {
 
 /// Ends each unclosed quote that starts inside its paragraph (not at its
 /// start) at the end of its sentence, when more than [`UNCLOSED_SENTENCES`]
-/// sentences follow it in the paragraph.
+/// sentences follow it in the paragraph; never before the end of a quote
+/// nested in it.
 pub(crate) fn recover_unclosed(quotes: &mut [Quote], paragraphs: &[Span], sentences: &[Span]) {
-    for quote in quotes.iter_mut().filter(|q| !q.closed) {
-        let Some(last) = quote.pieces.last_mut() else {
+    for i in 0..quotes.len() {
+        let quote = &quotes[i];
+        let Some(&last) = quote.pieces.last() else {
             continue;
         };
+        if quote.closed {
+            continue;
+        }
         let p = paragraphs.partition_point(|p| p.end <= last.start);
         if paragraphs.get(p).is_some_and(|p| p.start == last.start) {
             continue;
@@ -256,11 +277,35 @@ pub(crate) fn recover_unclosed(quotes: &mut [Quote], paragraphs: &[Span], senten
             .take(UNCLOSED_SENTENCES + 1)
             .take_while(|x| x.start < last.end)
             .count();
-        if following > UNCLOSED_SENTENCES {
-            if let Some(sentence) = sentences.get(s) {
-                last.end = last.end.min(sentence.end.max(last.start + 1));
+        let Some(sentence) = sentences.get(s) else {
+            continue;
+        };
+        if following <= UNCLOSED_SENTENCES || sentence.end >= last.end {
+            continue;
+        }
+        let mut end = sentence.end.max(last.start + 1);
+        for inner in quotes[i + 1..].iter().take_while(|q| q.depth > quote.depth) {
+            if inner.span().start < end {
+                end = end.max(inner.span().end);
             }
         }
+        if let Some(last) = quotes[i].pieces.last_mut() {
+            last.end = end.min(last.end);
+        }
+    }
+}
+
+/// Sets each quote's depth from the quotes holding it: a quote opened inside
+/// a single that turned out to be an apostrophe is not nested after all.
+pub(crate) fn set_depths(quotes: &mut [Quote]) {
+    let mut holders: Vec<Span> = Vec::with_capacity(MAX_DEPTH);
+    for quote in quotes.iter_mut() {
+        let span = quote.span();
+        while holders.last().is_some_and(|h| !h.contains(span)) {
+            holders.pop();
+        }
+        quote.depth = holders.len().min(u8::MAX as usize) as u8;
+        holders.push(span);
     }
 }
 
@@ -522,6 +567,38 @@ mod tests {
     #[test]
     fn mark_opening_a_paragraph_opens() {
         assert_eq!(texts("” Yes, we can,” he said."), ["” Yes, we can,”"]);
+    }
+
+    #[test]
+    fn same_style_nested() {
+        assert_eq!(
+            quotes("“They put the “list” on hold,” she said."),
+            [
+                (
+                    vec!["“They put the “list” on hold,”"],
+                    true,
+                    QuoteStyle::Curly,
+                    0
+                ),
+                (vec!["“list”"], true, QuoteStyle::Curly, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn single_closing_a_double_after_a_sentence() {
+        assert_eq!(
+            texts("She wrote: “Let’s go. We can.’ Then she left."),
+            ["“Let’s go. We can.’"]
+        );
+        assert_eq!(
+            texts("“The Joneses’ car is red.”"),
+            ["“The Joneses’ car is red.”"]
+        );
+        assert_eq!(
+            texts("“He said, I’m here.' She said, ‘well.”"),
+            ["“He said, I’m here.' She said, ‘well.”"]
+        );
     }
 
     #[test]

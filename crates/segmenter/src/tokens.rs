@@ -19,6 +19,17 @@ use whosaid_core::{Span, Token, TokenKind};
 
 use crate::text::{char_at, is_blank};
 
+/// ASCII letters and digits, as a table: the word loop's one test per byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Characters that may join two parts of a word.
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘')
@@ -41,9 +52,25 @@ pub(crate) fn tokenize(text: &str, marks: &[Span], tokens: &mut Vec<Token>) {
         marks,
         next_mark: 0,
     };
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if let Some(mark) = t.mark_at(i) {
+    while let Some(&b) = bytes.get(i) {
+        if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            i += 1; // the common blanks, without decoding
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            let token = t.word(i, i, b.is_ascii_digit());
+            i = token.span.end;
+            tokens.push(token);
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
+        // Marks start with one of these bytes.
+        let mark = matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
+            .then(|| t.mark_at(i))
+            .flatten();
+        if let Some(mark) = mark {
             tokens.push(Token {
                 span: mark,
                 kind: TokenKind::QuoteMark,
@@ -70,8 +97,13 @@ pub(crate) fn tokenize(text: &str, marks: &[Span], tokens: &mut Vec<Token>) {
             }
             _ => {
                 // The run stops before the next mark, which keeps it linear.
-                let limit = t.next_mark_start().unwrap_or(text.len());
-                let run = text[i..limit].chars().take_while(|&d| d == c).count();
+                let limit = t.next_mark_after(i).unwrap_or(text.len());
+                let run = text
+                    .get(i..limit)
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(|&d| d == c)
+                    .count();
                 Token {
                     span: Span::new(i, i + run.max(1) * width),
                     kind: TokenKind::Punct,
@@ -102,20 +134,39 @@ impl Tokenizer<'_> {
             .filter(|m| m.start == i)
     }
 
-    /// Where the first mark not behind the scan starts.
-    fn next_mark_start(&self) -> Option<usize> {
+    /// Where the first mark starting after `i` starts.
+    fn next_mark_after(&mut self, i: usize) -> Option<usize> {
+        self.mark_at(i + 1);
         self.marks.get(self.next_mark).map(|m| m.start)
     }
 
     /// The word or number starting at `start`, its first alphanumeric at
     /// `body`.
+    #[inline]
     fn word(&mut self, start: usize, body: usize, numeric: bool) -> Token {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut end = body;
         let mut segment = 0; // characters since the start or the last period
         let mut inner_period = false;
         let mut hyphened_letters = false;
-        while let Some(c) = char_at(text, end) {
+        loop {
+            // ASCII letters and digits, without decoding.
+            let rest = bytes.get(end..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| !ASCII_ALNUM[b as usize])
+                .unwrap_or(rest.len());
+            end += run;
+            segment += run;
+            // Most words end at a blank or at punctuation that joins nothing.
+            match bytes.get(end) {
+                None => break,
+                Some(b'\'' | b'-' | b'.' | b',' | b':' | b'/') => {}
+                Some(b) if b.is_ascii() => break,
+                Some(_) => {}
+            }
+            let Some(c) = char_at(text, end) else { break };
             let width = c.len_utf8();
             if c.is_alphanumeric() || is_combining(c) {
                 end += width;

@@ -22,9 +22,12 @@ const MIN_COVERAGE: f64 = 0.95;
 /// Quotes over more paragraphs than this are suspicious.
 const MAX_PARAGRAPHS: usize = 3;
 
+/// The dev split, or the one `POLNEAR_SPLIT` names (`train` to tune on).
 fn corpus() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpora/polnear/polnear-dev.jsonl");
+    let split = std::env::var("POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "../../../shared/corpora/polnear/polnear-{split}.jsonl"
+    ));
     match std::fs::read_to_string(&path) {
         Ok(corpus) => Some(corpus),
         Err(err) => {
@@ -87,6 +90,18 @@ fn direct_quotes_are_covered() {
                 if pieces.iter().any(|p| p.contains(gold)) {
                     covered += 1;
                     exact += pieces.contains(&gold) as usize;
+                    if std::env::var_os("SHOW_INEXACT").is_some() && !pieces.contains(&gold) {
+                        let outer = pieces
+                            .iter()
+                            .find(|p| p.contains(gold))
+                            .map(|p| p.text(text));
+                        eprintln!(
+                            "inexact {}\n    gold:  {:?}\n    found: {:?}",
+                            article["id"],
+                            gold.text(text),
+                            outer
+                        );
+                    }
                 } else {
                     all = false;
                     let near: Vec<&str> = pieces
