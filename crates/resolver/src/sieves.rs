@@ -101,10 +101,20 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if !quote.closed || !doc.is_speech_like(q) || !claims.is_free(span) {
             continue;
         }
-        let Some(unit) = doc.unit_of(span.start).map(|u| doc.units[u].span) else {
+        let Some(u) = doc.unit_of(span.start) else {
             continue;
         };
-        let rest = doc.tokens(Span::new(span.end, unit.end));
+        let unit = doc.units[u].span;
+        // Where the frame may stand: the rest of the unit, or the next unit
+        // when the segmenter ended a sentence at the quote ("Why?" he said).
+        let mut area = Span::new(span.end, unit.end);
+        if doc.tokens(area).is_empty() {
+            match doc.units.get(u + 1) {
+                Some(next) if next.paragraph == doc.units[u].paragraph => area.end = next.span.end,
+                _ => continue,
+            }
+        }
+        let rest = doc.tokens(area);
         let skip = usize::from(
             rest.first()
                 .is_some_and(|t| is_punct(doc, t, &[",", "—", "–", "--"])),
@@ -114,9 +124,9 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             // X vowed, "Q," referring to Y: the lead-in's, not Y's.
             continue;
         }
-        let frame = if let Some(c) = cue_at(doc, claims, next.span.start, unit.end) {
+        let frame = if let Some(c) = cue_at(doc, claims, next.span.start, area.end) {
             // "Q," said X
-            doc.source_after(doc.cues()[c].span.end, unit.end)
+            doc.source_after(doc.cues()[c].span.end, area.end)
                 .map(|m| (m, c))
         } else if doc
             .mention_starting_at_token(next.span.start, unit.end)
@@ -124,7 +134,7 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         {
             // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith said
             let first = next.span.start;
-            next_cue(doc, claims, first, unit.end).and_then(|c| {
+            next_cue(doc, claims, first, area.end).and_then(|c| {
                 let m = doc.source_before(doc.cues()[c].span.start, first)?;
                 names_only(doc, Span::new(first, doc.mentions()[m].span.start)).then_some((m, c))
             })
@@ -135,7 +145,7 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
         let mut content = vec![span];
         // "Q1," he said, "Q2." — the second half, in the same unit.
-        if let Some(second) = quote_after(doc, frame_end, unit.end) {
+        if let Some(second) = quote_after(doc, frame_end, area.end) {
             content.push(second);
         }
         claims.add(Draft {
@@ -521,7 +531,7 @@ fn quote_filling(doc: &Doc, span: Span) -> Option<usize> {
         .then_some(q)
 }
 
-/// The last attribution with quoted content that ends inside `span`.
+/// The last attribution with quoted content whose last fragment is in `span`.
 fn last_quoting_draft(doc: &Doc, claims: &Claims, span: Span) -> Option<usize> {
     let last = claims
         .drafts
@@ -532,13 +542,9 @@ fn last_quoting_draft(doc: &Doc, claims: &Claims, span: Span) -> Option<usize> {
                 .last()
                 .is_some_and(|s| span.contains_offset(s.start))
         })
+        .filter(|(_, d)| d.content.iter().any(|&s| doc.quotes_in(s).next().is_some()))
         .max_by_key(|(_, d)| d.content.last().map(|s| s.end))?;
-    let quoted = last
-        .1
-        .content
-        .iter()
-        .any(|&s| doc.quotes_in(s).next().is_some());
-    quoted.then_some(last.0)
+    Some(last.0)
 }
 
 /// Where a content after cue `c` starts: past the addressee of "told",
