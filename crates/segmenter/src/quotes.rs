@@ -315,6 +315,11 @@ const TITLE_MINOR_WORDS: &[&str] = &[
     "vs", "with",
 ];
 
+/// Endings of contracted verbs: a title has none ("We're Back" is speech).
+const CONTRACTIONS: &[&str] = &[
+    "n't", "'re", "'m", "'ll", "'ve", "'d", "n’t", "’re", "’m", "’ll", "’ve", "’d",
+];
+
 /// At most this many tokens of a quote are read to judge it.
 const HINT_TOKENS: usize = 32;
 
@@ -351,6 +356,7 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
     let mut first_capitalised = false;
     let mut all_capitalised = true;
     let mut sentence_punct = false;
+    let mut is_contraction = false;
     for token in head {
         let word = token.span.text(text);
         match token.kind {
@@ -360,11 +366,16 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
                 }
                 words += 1;
                 all_capitalised &= capitalised(word) || TITLE_MINOR_WORDS.contains(&word);
+                is_contraction |= CONTRACTIONS.iter().any(|c| word.ends_with(c));
             }
+            // A title may end with the punctuation of the sentence it sits
+            // in ("“The Apprentice,” he said").
+            _ if Some(token.span) == last.map(|t| t.span) => {}
             _ => sentence_punct |= matches!(word, "." | "?" | "!" | "," | ";"),
         }
     }
-    if (2..=12).contains(&words) && first_capitalised && all_capitalised && !sentence_punct {
+    let title_shaped = first_capitalised && all_capitalised && !is_contraction && !sentence_punct;
+    if (2..=12).contains(&words) && title_shaped {
         return QuoteHint::Title;
     }
     if words >= 6 {
@@ -617,6 +628,15 @@ mod tests {
         assert_eq!(
             hints("at the “Joint Implementation Center” in Geneva"),
             [QuoteHint::Title]
+        );
+        assert_eq!(
+            hints("on \"The Apprentice,\" and \"Collapse: How Societies Fail.\""),
+            [QuoteHint::Title, QuoteHint::Title]
+        );
+        assert_eq!(hints("\"Stop it, Bob.\""), [QuoteHint::Speech]);
+        assert_eq!(
+            hints("‘We’re America.’ and ''Don't Go.''"),
+            [QuoteHint::Speech, QuoteHint::Speech]
         );
         assert_eq!(
             hints("called the plan \"moderate\" and \"very bad.\""),

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use serde_json::Value;
-use whosaid_core::Span;
+use whosaid_core::{QuoteHint, Span};
 use whosaid_segmenter::segment;
 
 /// The share of gold direct fragments a found quote must cover.
@@ -52,6 +52,9 @@ fn direct_quotes_are_covered() {
     let (mut quotes, mut long_quotes, mut bytes) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     let mut elapsed = std::time::Duration::ZERO;
+    // Outer quotes by hint (Speech, Fragment, Title) and by what gold says of
+    // them: a direct fragment, inside mixed content, or neither.
+    let mut hints = [[0usize; 3]; 3];
     for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
         let article: Value = serde_json::from_str(line).expect("a JSON article per line");
         let text = article["text"].as_str().expect("a text");
@@ -76,6 +79,44 @@ fn direct_quotes_are_covered() {
             .flat_map(|q| q.pieces.iter().copied())
             .collect();
         let attrs = article["attributions"].as_array().expect("attributions");
+        let gold_of = |kind: &str| -> Vec<Span> {
+            let attrs = attrs.iter().filter(|a| a["kind"] == kind);
+            let fragments = attrs.flat_map(|a| {
+                a["content_fragments"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            });
+            fragments.filter_map(|f| byte_span(&f)).collect()
+        };
+        let (direct, mixed) = (gold_of("direct"), gold_of("mixed"));
+        for quote in segments.quotes.iter().filter(|q| q.depth == 0) {
+            let span = quote.span();
+            let class = if direct.iter().any(|g| g.overlaps(span)) {
+                0
+            } else if mixed.iter().any(|g| g.contains(span)) {
+                1
+            } else {
+                2
+            };
+            let hint = match quote.hint {
+                QuoteHint::Speech => 0,
+                QuoteHint::Fragment => 1,
+                QuoteHint::Title => 2,
+            };
+            hints[hint][class] += 1;
+            if std::env::var_os("SHOW_HINTS").is_some()
+                && (hint, class) != (0, 0)
+                && (hint, class) != (1, 1)
+            {
+                eprintln!(
+                    "hint {:?} gold {}: {:?}",
+                    quote.hint,
+                    ["direct", "mixed", "none"][class],
+                    span.text(text)
+                );
+            }
+        }
         for attr in attrs.iter().filter(|a| a["kind"] == "direct") {
             attributions += 1;
             let mut all = true;
@@ -129,6 +170,10 @@ fn direct_quotes_are_covered() {
         100.0 * coverage
     );
     eprintln!("quotes found: {quotes}; over {MAX_PARAGRAPHS} paragraphs: {long_quotes}");
+    eprintln!("outer quotes by hint (gold direct / inside mixed / neither):");
+    for (name, row) in ["speech", "fragment", "title"].iter().zip(hints) {
+        eprintln!("  {name:>8}: {row:?}");
+    }
     eprintln!(
         "segmenting: {:.1} MB/s",
         bytes as f64 / 1e6 / elapsed.as_secs_f64()
