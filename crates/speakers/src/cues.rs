@@ -31,14 +31,22 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
     let mut pos = 0;
     for (token, info) in tokens.iter().zip(infos) {
         let start = token.span.start;
-        if !info.starts_cue || token.kind != TokenKind::Word || start < pos {
+        if token.kind != TokenKind::Word || start < pos {
             continue;
         }
-        let Some(m) = lexicon::longest_at(&lexicon.automaton, text, start) else {
+        let automaton = &lexicon.automaton;
+        let found = lexicon::match_at(
+            automaton,
+            &lexicon.forms,
+            info.cue,
+            text,
+            start,
+            token.span.end,
+        );
+        let Some((id, end)) = found else {
             continue;
         };
-        let end = m.end();
-        let Some(entry) = lexicon.entries.get(m.pattern().as_usize()) else {
+        let Some(entry) = lexicon.entries.get(id) else {
             continue;
         };
         if !is_whole_word(text, start, end) || looks_like_name(text, start, end) {

@@ -11,8 +11,8 @@
 //! - [`first_name_gender`], from `data/first-names.tsv`;
 //! - [`word_info`]: one hashed look-up per token that tells its closed class
 //!   (pronoun, determiner, function word, day, month) and whether a cue or a
-//!   lexicon phrase may start with it, so the automata run only where they
-//!   can match.
+//!   lexicon entry starts with it: a one-word entry is known at once, and
+//!   the automata run only where a longer entry may start.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -53,6 +53,8 @@ pub struct CueLexicon {
     pub automaton: AhoCorasick,
     /// Indexed by the automaton's pattern id.
     pub entries: Vec<CueEntry>,
+    /// The patterns, by id.
+    pub forms: Vec<&'static str>,
 }
 
 /// The cue lexicon, built on first use.
@@ -94,6 +96,7 @@ pub fn cues() -> &'static CueLexicon {
         CueLexicon {
             automaton: build(&forms),
             entries,
+            forms,
         }
     });
     &CUES
@@ -153,6 +156,8 @@ pub struct WordEntry {
 pub struct WordLexicon {
     pub automaton: AhoCorasick,
     pub entries: Vec<WordEntry>,
+    /// The patterns, by id.
+    pub patterns: Vec<&'static str>,
 }
 
 /// Titles, organizations, nominal and group heads in one automaton.
@@ -215,6 +220,7 @@ pub fn words() -> &'static WordLexicon {
         WordLexicon {
             automaton: build(&patterns),
             entries,
+            patterns,
         }
     });
     &WORDS
@@ -332,16 +338,28 @@ pub struct Pronoun {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordInfo {
     pub class: WordClass,
-    /// Some cue form or phrase starts with this word.
-    pub starts_cue: bool,
-    /// Some title, organization, nominal or group entry starts with it.
-    pub starts_entry: bool,
+    /// How the cue automaton may match at this word.
+    pub cue: Lookup,
+    /// How the word automaton (titles, organizations, heads) may match here.
+    pub entry: Lookup,
+}
+
+/// Whether an automaton can match at a word, and whether it needs running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// No pattern starts with this word.
+    None,
+    /// This word alone is pattern `id`, and no longer pattern starts with it:
+    /// a plain token needs no automaton.
+    Word(u32),
+    /// Some pattern of several words (or with a period) starts with it.
+    Phrase,
 }
 
 const PLAIN: WordInfo = WordInfo {
     class: WordClass::Plain,
-    starts_cue: false,
-    starts_entry: false,
+    cue: Lookup::None,
+    entry: Lookup::None,
 };
 
 /// The closed-class words.
@@ -462,38 +480,61 @@ const MAX_KEY: usize = 24;
 /// `word` folded into `buf` as a look-up key: ASCII lowercase, the curly
 /// apostrophe as `'`, without a possessive ending or a final period.
 #[inline]
-pub fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    let key = ascii_lower(word, buf)?;
+pub fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
+    let mut len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (b, step) = match bytes[i] {
+            // U+2019 RIGHT SINGLE QUOTATION MARK, the curly apostrophe.
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => (b'\'', 3),
+            b => (b.to_ascii_lowercase(), 1),
+        };
+        *buf.get_mut(len)? = b;
+        len += 1;
+        i += step;
+    }
+    let key = &buf[..len];
     let bare = key
-        .strip_suffix("'s")
-        .or_else(|| key.strip_suffix("s'").map(|k| &key[..k.len() + 1]))
+        .strip_suffix(b"'s")
+        .or_else(|| key.strip_suffix(b"'").filter(|k| k.ends_with(b"s")))
         .unwrap_or(key);
     Some(if bare.is_empty() { key } else { bare })
 }
 
-/// The first word of a lexicon entry, as [`fold`] keys a token.
-fn first_word(entry: &str) -> String {
-    let word = entry.split([' ', '\t']).next().unwrap_or(entry);
-    let word = word.strip_suffix('.').unwrap_or(word);
-    word.to_ascii_lowercase().replace('\u{2019}', "'")
+/// Records in `lookup` that pattern `id` (the whole `pattern`) starts with
+/// its first word.
+fn note_pattern(lookup: &mut Lookup, id: usize, pattern: &str) {
+    let single = !pattern.contains([' ', '.']) && !pattern.contains('\u{2019}');
+    *lookup = match (*lookup, single) {
+        (Lookup::None, true) => Lookup::Word(id as u32),
+        _ => Lookup::Phrase,
+    };
+}
+
+/// The first word of a lexicon entry, keyed as [`fold`] keys a token.
+fn first_word(pattern: &str) -> Vec<u8> {
+    let word = pattern.split(' ').next().unwrap_or(pattern);
+    let mut buf = [0u8; MAX_KEY];
+    fold(word, &mut buf).map(<[u8]>::to_vec).unwrap_or_default()
 }
 
 /// What is known of `word` (a token's text) before any automaton runs.
 #[inline]
 pub fn word_info(word: &str) -> WordInfo {
-    static TABLE: LazyLock<FnvMap<String, WordInfo>> = LazyLock::new(|| {
-        let mut table: FnvMap<String, WordInfo> = FnvMap::default();
+    static TABLE: LazyLock<FnvMap<Vec<u8>, WordInfo>> = LazyLock::new(|| {
+        let mut table: FnvMap<Vec<u8>, WordInfo> = FnvMap::default();
         for (word, class) in closed_classes() {
-            table.entry(word.to_string()).or_insert(PLAIN).class = class;
+            table.entry(word.as_bytes().to_vec()).or_insert(PLAIN).class = class;
         }
-        for line in data_lines(CUES_TSV) {
-            table.entry(first_word(line)).or_insert(PLAIN).starts_cue = true;
+        for (id, form) in cues().forms.iter().enumerate() {
+            let info = table.entry(first_word(form)).or_insert(PLAIN);
+            note_pattern(&mut info.cue, id, form);
         }
-        for data in [TITLES, NOMINALS, GROUPS, ORGANIZATIONS] {
-            for (_, line) in sections(data) {
-                table.entry(first_word(line)).or_insert(PLAIN).starts_entry = true;
-            }
+        for (id, pattern) in words().patterns.iter().enumerate() {
+            let info = table.entry(first_word(pattern)).or_insert(PLAIN);
+            note_pattern(&mut info.entry, id, pattern);
         }
         table
     });
@@ -501,5 +542,36 @@ pub fn word_info(word: &str) -> WordInfo {
     match fold(word, &mut buf) {
         Some(key) => TABLE.get(key).copied().unwrap_or(PLAIN),
         None => PLAIN,
+    }
+}
+
+/// The longest match of `automaton` at `start`, given what [`word_info`]
+/// says of the token `start..token_end`: no search at all for a token that
+/// is a one-word entry as written, or that no entry starts with.
+#[inline]
+pub fn match_at(
+    automaton: &AhoCorasick,
+    patterns: &[&str],
+    lookup: Lookup,
+    text: &str,
+    start: usize,
+    token_end: usize,
+) -> Option<(usize, usize)> {
+    match lookup {
+        Lookup::None => None,
+        Lookup::Word(id) => {
+            let id = id as usize;
+            let plain = patterns
+                .get(id)
+                .is_some_and(|p| p.len() == token_end - start);
+            if plain {
+                Some((id, token_end))
+            } else {
+                longest_at(automaton, text, start).map(|m| (m.pattern().as_usize(), m.end()))
+            }
+        }
+        Lookup::Phrase => {
+            longest_at(automaton, text, start).map(|m| (m.pattern().as_usize(), m.end()))
+        }
     }
 }

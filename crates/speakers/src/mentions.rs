@@ -97,16 +97,24 @@ fn lexicon_hits(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<(Span, 
     let mut pos = 0;
     for (token, info) in tokens.iter().zip(infos) {
         let start = token.span.start;
-        if !info.starts_entry || token.kind != TokenKind::Word || start < pos {
+        if token.kind != TokenKind::Word || start < pos {
             continue;
         }
-        let Some(m) = lexicon::longest_at(&lexicon.automaton, text, start) else {
+        let automaton = &lexicon.automaton;
+        let found = lexicon::match_at(
+            automaton,
+            &lexicon.patterns,
+            info.entry,
+            text,
+            start,
+            token.span.end,
+        );
+        let Some((id, end)) = found else {
             continue;
         };
-        let Some(&entry) = lexicon.entries.get(m.pattern().as_usize()) else {
+        let Some(&entry) = lexicon.entries.get(id) else {
             continue;
         };
-        let end = m.end();
         let matched = &text[start..end];
         // Known organizations are proper names: "house" and "un" are words.
         let needs_cap = entry.flags.only(WordFlags::ORG_NAME | WordFlags::MODIFIER)
