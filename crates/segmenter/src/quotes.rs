@@ -31,7 +31,7 @@ const MAX_DEPTH: usize = 8;
 
 /// An unclosed quote is cut at its sentence's end when more than this many
 /// sentences follow in its paragraph.
-const UNCLOSED_SENTENCES: usize = 3;
+const UNCLOSED_SENTENCES: usize = 6;
 
 /// A quote still open.
 #[derive(Clone, Copy, Debug)]
@@ -146,12 +146,16 @@ impl Pairer {
                 .is_some_and(|c| c.is_alphanumeric() || ",.!?;…".contains(c))
             {
                 // An opening-looking mark glued to the words before it closes
-                // the open quote (`,"he said`). Otherwise it opens a quote
-                // inside the open one, whose writer did not switch to single
-                // marks (`“… the “list” is …”`).
+                // the open quote (`,"he said`). Otherwise, unless a sentence
+                // ends before it, it opens a quote inside the open one, whose
+                // writer did not switch to single marks (`“… the “list” is …”`).
                 self.unwind(text, marks, at + 1, m.span.start);
                 self.close_at(marks, at, k);
                 return;
+            } else if after_sentence_end(text, self.stack[at].piece_start, m.span.start) {
+                // A mark opening a new sentence: the open quote's writer
+                // forgot to close it (`… agreed. "Rather, …`).
+                self.unwind(text, marks, at, m.span.start);
             }
         }
         if self.stack.len() >= MAX_DEPTH || m.span.end >= para.end {
@@ -252,6 +256,13 @@ impl Pairer {
             }
         }
     }
+}
+
+/// Whether the text from `start` to `mark` ends with a sentence's end and
+/// blanks: `… agreed. ` before a mark.
+fn after_sentence_end(text: &str, start: usize, mark: usize) -> bool {
+    let end = trim_end(text, start, mark);
+    end < mark && char_before(text, end).is_some_and(|c| matches!(c, '.' | '?' | '!'))
 }
 
 /// Ends each unclosed quote that starts inside its paragraph (not at its
@@ -559,7 +570,7 @@ mod tests {
 
     #[test]
     fn unclosed_ends_at_its_sentence_when_the_paragraph_goes_on() {
-        let text = "He said \"no way. One more. Two more. Three more. Four more.";
+        let text = "He said \"no way. One. Two. Three. Four. Five. Six. Seven.";
         assert_eq!(
             quotes(text),
             [(vec!["\"no way."], false, QuoteStyle::Straight, 0)]
@@ -592,6 +603,23 @@ mod tests {
                     0
                 ),
                 (vec!["“list”"], true, QuoteStyle::Curly, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn same_style_after_a_sentence_end_restarts() {
+        let text = "It was \"unable to act. \"Rather, it chose war,\" he said.";
+        assert_eq!(
+            quotes(text),
+            [
+                (vec!["\"unable to act."], false, QuoteStyle::Straight, 0),
+                (
+                    vec!["\"Rather, it chose war,\""],
+                    true,
+                    QuoteStyle::Straight,
+                    0
+                )
             ]
         );
     }
