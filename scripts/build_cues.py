@@ -57,7 +57,8 @@ monday tuesday wednesday thursday friday saturday sunday out up off there here
 what which who whom whose when where why how all some any more most very so too
 much many such only own same other another each both either neither himself
 herself itself themselves myself ourselves yourself never almost clearly exactly
-easily effectively actually morning mornings certain likely""".split())
+easily effectively actually morning mornings certain likely nothing everything
+something anything""".split())
 
 # Multi-word cues: (phrase with its verb first, lemma, frame). The verb is
 # inflected; the rest of the phrase is kept as written.

@@ -61,8 +61,9 @@ impl Item {
 enum ItemKind {
     /// Punctuation, quotation marks: ends every phrase.
     Break,
-    /// A verb-like cue: ends every phrase.
-    Cue(VerbForm),
+    /// A verb-like cue: ends every phrase. With its form, and whether an
+    /// auxiliary joined it ("will say"), which makes it a verb for sure.
+    Cue(VerbForm, bool),
     Lex(WordEntry),
     Word(WordClass),
     /// A capital letter with or without its period ("F.").
@@ -196,7 +197,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
             let end = covered(cue.span.end, &mut t);
             Item {
                 span: Span::new(start, end),
-                kind: ItemKind::Cue(cue.form),
+                kind: ItemKind::Cue(cue.form, auxiliary(text, cue)),
                 cap: false,
                 possessive: 0,
                 initial,
@@ -273,6 +274,13 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
     items
 }
 
+/// Whether an auxiliary joined `cue` ("will say", "has said"): its span holds
+/// more words than its lemma.
+fn auxiliary(text: &str, cue: &Cue) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    words(cue.span.text(text)) > words(cue.lemma)
+}
+
 /// The mentions of `text`, in text order, never overlapping.
 pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -> Vec<Mention> {
     let items = build_items(text, tokens, infos, cues);
@@ -330,7 +338,7 @@ impl Finder<'_> {
 
     /// Whether a verb cue comes right after item `i`.
     fn before_cue(&self, i: usize) -> bool {
-        matches!(self.item(i + 1).map(|n| n.kind), Some(ItemKind::Cue(_)))
+        matches!(self.item(i + 1).map(|n| n.kind), Some(ItemKind::Cue(..)))
     }
 
     fn is_covered(&self, span: Span) -> bool {
@@ -346,11 +354,13 @@ impl Finder<'_> {
     fn subjects(&mut self) {
         let items = self.items;
         for (c, item) in items.iter().enumerate() {
-            let ItemKind::Cue(form) = item.kind else {
+            let ItemKind::Cue(form, auxiliary) = item.kind else {
                 continue;
             };
+            // A bare base form is often a noun ("the September attack").
+            let bare_base = form == VerbForm::Base && !auxiliary;
             if c > 0 {
-                if let Some(m) = self.subject_before(c - 1) {
+                if let Some(m) = self.subject_before(c - 1, bare_base) {
                     self.insert(m);
                 }
             }
@@ -383,7 +393,7 @@ impl Finder<'_> {
     }
 
     /// The noun phrase ending at item `k`, right before a cue.
-    fn subject_before(&self, k: usize) -> Option<Mention> {
+    fn subject_before(&self, k: usize, bare_base: bool) -> Option<Mention> {
         let items = self.items;
         let last = items[k];
         if self.is_covered(last.span) {
@@ -407,7 +417,19 @@ impl Finder<'_> {
             // "those said", "one said".
             return Some(self.phrase_mention(k, k));
         }
-        if !self.is_phrase_word(k) {
+        if !self.is_phrase_word(k) || matches!(last.kind, ItemKind::Number) {
+            return None;
+        }
+        // A head noun, not a verb or adverb ("coordinated", "widely"); and
+        // before a bare base form, which is often a noun itself ("the
+        // September attack"), only a plural ("polls show") or a known head.
+        let word = last.bare().text(self.text);
+        let lexical = last.is(WordFlags::HEAD);
+        if !lexical && !last.cap && ["ed", "ing", "ly"].iter().any(|s| word.ends_with(s)) {
+            return None;
+        }
+        let plural = word.ends_with('s') && !word.ends_with("ss");
+        if bare_base && !(lexical || plural) {
             return None;
         }
         let mut a = k;
