@@ -10,9 +10,28 @@
 //!
 //! Both come from lexicons in `data/` compiled into the binary (see
 //! `data/LEXICONS.md`): the cue lexicon was learned from PolNeAR train, whose
-//! cues include beliefs, intentions and findings as well as speech. Matching
-//! is one aho-corasick pass over the text for cues, one for titles and
-//! organization words, then one pass over the tokens.
+//! cues include beliefs, intentions and findings as well as speech. Each
+//! token is looked up once in a hashed table of closed-class words and
+//! lexicon first words; the two aho-corasick automata (cues; titles,
+//! organizations and heads) run anchored, only at tokens where a phrase may
+//! start; then one pass over the tokens builds the mentions.
+//!
+//! Decisions the resolver can rely on:
+//! - **Auxiliaries belong to the cue.** "has said", "had been told", "will
+//!   say", "did not deny", "was quoted as saying" are one cue each (an adverb
+//!   like "also" between them included), so a subject stands right before
+//!   its cue. Past forms after have/be are [`whosaid_core::VerbForm::Participle`].
+//! - **A colon is not a cue**, nor are prepositions ("in", "for") that
+//!   PolNeAR sometimes marks: they are too common to be candidates.
+//! - **Pronouns** include object and possessive forms ("him", "her", "his"),
+//!   since PolNeAR marks "his" in "his claim that"; a possessive that opens a
+//!   noun phrase ("his campaign") makes that phrase instead. "who" is always
+//!   a mention; "which" and "that" only right before a verb cue.
+//! - **Subjects outside the lexicons**: the noun phrase touching a verb cue
+//!   ("the new ad claims", "said the 43-year-old.") is a mention when no
+//!   lexicon found one there.
+//! - Mentions of one kind never nest: "the Clinton campaign" is one
+//!   organization, not also the name "Clinton".
 //!
 //! ```
 //! use whosaid_core::{MentionKind, Segments};
