@@ -331,6 +331,9 @@ const CONTRACTIONS: &[&str] = &[
     "n't", "'re", "'m", "'ll", "'ve", "'d", "n’t", "’re", "’m", "’ll", "’ve", "’d",
 ];
 
+/// A title has at most this many words.
+const MAX_TITLE_WORDS: usize = 12;
+
 /// At most this many tokens of a quote are read to judge it.
 const HINT_TOKENS: usize = 32;
 
@@ -377,7 +380,11 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
                 }
                 words += 1;
                 all_capitalised &= capitalised(word) || TITLE_MINOR_WORDS.contains(&word);
-                is_contraction |= CONTRACTIONS.iter().any(|c| word.ends_with(c));
+                is_contraction |=
+                    word.contains(['\'', '’']) && CONTRACTIONS.iter().any(|c| word.ends_with(c));
+                if words > MAX_TITLE_WORDS {
+                    break; // no title, and long enough for speech
+                }
             }
             // A title may end with the punctuation of the sentence it sits
             // in ("“The Apprentice,” he said").
@@ -386,7 +393,7 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
         }
     }
     let title_shaped = first_capitalised && all_capitalised && !is_contraction && !sentence_punct;
-    if (2..=12).contains(&words) && title_shaped {
+    if (2..=MAX_TITLE_WORDS).contains(&words) && title_shaped {
         return QuoteHint::Title;
     }
     if words >= 6 {

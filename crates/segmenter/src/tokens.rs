@@ -142,7 +142,7 @@ impl Tokenizer<'_> {
 
     /// The word or number starting at `start`, its first alphanumeric at
     /// `body`.
-    #[inline]
+    #[inline(always)]
     fn word(&mut self, start: usize, body: usize, numeric: bool) -> Token {
         let text = self.text;
         let bytes = text.as_bytes();
