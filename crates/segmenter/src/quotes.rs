@@ -326,7 +326,13 @@ const TITLE_MINOR_WORDS: &[&str] = &[
     "vs", "with",
 ];
 
-/// Endings of contracted verbs: a title has none ("We're Back" is speech).
+/// Verbs that show a headline-cased quote is a sentence, not a title ("Coal
+/// Is the Villain"), and the endings of contracted ones ("We're Back").
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is",
+    "may", "might", "must", "shall", "should", "was", "were", "will", "would",
+];
+
 const CONTRACTIONS: &[&str] = &[
     "n't", "'re", "'m", "'ll", "'ve", "'d", "n’t", "’re", "’m", "’ll", "’ve", "’d",
 ];
@@ -370,7 +376,7 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
     let mut first_capitalised = false;
     let mut all_capitalised = true;
     let mut sentence_punct = false;
-    let mut is_contraction = false;
+    let mut has_verb = false;
     for token in head {
         let word = token.span.text(text);
         match token.kind {
@@ -380,8 +386,10 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
                 }
                 words += 1;
                 all_capitalised &= capitalised(word) || TITLE_MINOR_WORDS.contains(&word);
-                is_contraction |=
+                has_verb |=
                     word.contains(['\'', '’']) && CONTRACTIONS.iter().any(|c| word.ends_with(c));
+                has_verb |=
+                    word.len() <= 6 && AUXILIARIES.iter().any(|a| word.eq_ignore_ascii_case(a));
                 if words > MAX_TITLE_WORDS {
                     break; // no title, and long enough for speech
                 }
@@ -392,7 +400,7 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
             _ => sentence_punct |= matches!(word, "." | "?" | "!" | "," | ";"),
         }
     }
-    let title_shaped = first_capitalised && all_capitalised && !is_contraction && !sentence_punct;
+    let title_shaped = first_capitalised && all_capitalised && !has_verb && !sentence_punct;
     if (2..=MAX_TITLE_WORDS).contains(&words) && title_shaped {
         return QuoteHint::Title;
     }
@@ -669,6 +677,7 @@ mod tests {
             [QuoteHint::Title, QuoteHint::Title]
         );
         assert_eq!(hints("\"Stop it, Bob.\""), [QuoteHint::Speech]);
+        assert_eq!(hints("‘Coal Is the Villain.’"), [QuoteHint::Speech]);
         assert_eq!(
             hints("‘We’re America.’ and ''Don't Go.''"),
             [QuoteHint::Speech, QuoteHint::Speech]
