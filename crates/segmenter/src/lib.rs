@@ -4,13 +4,14 @@
 //! panics; every span it returns lies on character boundaries. The layers are
 //! built in this order, each in one pass:
 //!
-//! 1. paragraphs: every non-blank line ([`paragraphs`]);
+//! 1. paragraphs: every non-blank line (`paragraphs.rs`);
 //! 2. quotation marks, scanned per paragraph, and quotes, paired per
-//!    paragraph with the multi-paragraph rule ([`marks`], [`quotes`]);
-//! 3. sentences: UAX #29 boundaries and a merge pass for abbreviations,
-//!    initials and quotes ([`sentences`]);
+//!    paragraph with the multi-paragraph rule (`marks.rs`, `quotes.rs`);
+//! 3. sentences: candidate boundaries after `.`, `?` and `!` (as UAX #29
+//!    has them) and a merge pass for abbreviations, initials and quotes
+//!    (`sentences.rs`);
 //! 4. tokens, which take their quotation marks from step 2 so that a quote's
-//!    marks and the `QuoteMark` tokens always agree ([`tokens`]);
+//!    marks and the `QuoteMark` tokens always agree (`tokens.rs`);
 //! 5. unclosed quotes cut at their sentence's end when their paragraph goes
 //!    on long after them, and every quote's hint.
 
