@@ -1,3 +1,25 @@
+# whosaid's everyday commands (https://github.com/casey/just).
+
+# The quote CSV of the embedded sample, or of the given inputs.
+run *ARGS:
+    cargo run --release -- {{ARGS}}
+
+# The README's test command.
+test:
+    cargo test --workspace
+
+# Accuracy on PolNeAR dev (../shared beside the repository).
+eval *ARGS:
+    cargo run --release -- eval --gold ../shared/corpora/polnear/polnear-dev.jsonl {{ARGS}}
+
+# What CI checks before the tests.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+fmt:
+    cargo fmt --all
+
 # Throughput, scaling, peak memory and growth of the release binary against
 # the targets of docs/performance.md (scripts/bench.py --help for options).
 bench *ARGS:

@@ -2,9 +2,14 @@
 //!
 //! `whosaid [INPUT ...]` reads news articles and writes one row per
 //! attribution (a quote and who said it) as CSV or JSON Lines: see [`run`].
+//! `whosaid eval --gold FILE` scores attributions against gold: see
+//! [`eval_cmd`]. A first argument `eval` is the subcommand; an input file of
+//! that name is `./eval`.
+//!
 //! Exit status: 0 on success, 1 on an error (a bad input record without
 //! `--skip-bad`, an unwritable output), 2 on a usage error.
 
+mod eval_cmd;
 mod run;
 mod sample;
 mod sink;
@@ -19,7 +24,8 @@ use clap::{Parser, Subcommand};
     version,
     about = "Who said what in news articles: one row per quote and its speaker.",
     args_conflicts_with_subcommands = true,
-    subcommand_negates_reqs = true
+    subcommand_negates_reqs = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
     #[command(subcommand)]
@@ -30,12 +36,16 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    /// Score attributions against gold (docs/eval.md).
+    Eval(eval_cmd::EvalArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => run::run(cli.run),
+        Some(Command::Eval(args)) => eval_cmd::run(args),
     };
     match result {
         Ok(code) => code,
