@@ -523,7 +523,7 @@ fn first_word(pattern: &str) -> Vec<u8> {
 /// What is known of `word` (a token's text) before any automaton runs.
 #[inline]
 pub fn word_info(word: &str) -> WordInfo {
-    static TABLE: LazyLock<FnvMap<Vec<u8>, WordInfo>> = LazyLock::new(|| {
+    static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
         let mut table: FnvMap<Vec<u8>, WordInfo> = FnvMap::default();
         for (word, class) in closed_classes() {
             table.entry(word.as_bytes().to_vec()).or_insert(PLAIN).class = class;
@@ -536,13 +536,125 @@ pub fn word_info(word: &str) -> WordInfo {
             let info = table.entry(first_word(pattern)).or_insert(PLAIN);
             note_pattern(&mut info.entry, id, pattern);
         }
-        table
+        WordTable::new(table)
     });
-    let mut buf = [0u8; MAX_KEY];
-    match fold(word, &mut buf) {
-        Some(key) => TABLE.get(key).copied().unwrap_or(PLAIN),
-        None => PLAIN,
+    TABLE.get(word)
+}
+
+/// The word table: folded words of up to 16 ASCII bytes packed into a
+/// `u128` in an open-addressing array, so that the common look-up is a
+/// multiply and an integer compare; other words go to a hash map.
+struct WordTable {
+    /// `(packed key, info)`; key 0 is an empty slot.
+    slots: Vec<(u128, WordInfo)>,
+    mask: usize,
+    long: FnvMap<Vec<u8>, WordInfo>,
+}
+
+impl WordTable {
+    fn new(all: FnvMap<Vec<u8>, WordInfo>) -> WordTable {
+        let size = (all.len() * 4).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![(0, PLAIN); size],
+            mask: size - 1,
+            long: FnvMap::default(),
+        };
+        for (key, info) in all {
+            match pack(&key) {
+                Some(packed) => {
+                    let mut i = slot(packed) & table.mask;
+                    while table.slots[i].0 != 0 {
+                        i = (i + 1) & table.mask;
+                    }
+                    table.slots[i] = (packed, info);
+                }
+                None => {
+                    table.long.insert(key, info);
+                }
+            }
+        }
+        table
     }
+
+    #[inline]
+    fn get(&self, word: &str) -> WordInfo {
+        let bytes = word.as_bytes();
+        let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
+        let simple = bytes.len() <= 16 && bytes.is_ascii();
+        if simple {
+            let stem = bytes
+                .strip_suffix(b"'s")
+                .or_else(|| bytes.strip_suffix(b"'").filter(|k| k.ends_with(b"s")))
+                .filter(|k| !k.is_empty())
+                .unwrap_or(bytes);
+            let Some(packed) = pack_lower(stem) else {
+                return PLAIN;
+            };
+            let mut i = slot(packed) & self.mask;
+            loop {
+                let (key, info) = self.slots[i];
+                if key == packed {
+                    return info;
+                }
+                if key == 0 {
+                    return PLAIN;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        let mut buf = [0u8; MAX_KEY];
+        match fold(word, &mut buf) {
+            Some(key) => match pack(key) {
+                Some(packed) => self.get_packed(packed),
+                None => self.long.get(key).copied().unwrap_or(PLAIN),
+            },
+            None => PLAIN,
+        }
+    }
+
+    fn get_packed(&self, packed: u128) -> WordInfo {
+        let mut i = slot(packed) & self.mask;
+        loop {
+            let (key, info) = self.slots[i];
+            if key == packed {
+                return info;
+            }
+            if key == 0 {
+                return PLAIN;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// Up to 16 bytes, little-endian, in a `u128`; `None` when longer or empty.
+#[inline]
+fn pack(key: &[u8]) -> Option<u128> {
+    if key.is_empty() || key.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..key.len()].copy_from_slice(key);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`pack`] with ASCII uppercase letters lowered.
+#[inline]
+fn pack_lower(key: &[u8]) -> Option<u128> {
+    if key.is_empty() || key.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (b, k) in buf.iter_mut().zip(key) {
+        *b = k.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+#[inline]
+fn slot(packed: u128) -> usize {
+    let folded = (packed as u64) ^ ((packed >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
 }
 
 /// The longest match of `automaton` at `start`, given what [`word_info`]

@@ -35,8 +35,8 @@ struct Item {
     cap: bool,
     /// Bytes of a possessive ending ("'s", "’s", "s'") at the end of the span.
     possessive: u8,
-    /// Opens a sentence, line or quotation.
-    initial: bool,
+    /// The index of the item's first token.
+    token: u32,
 }
 
 impl Item {
@@ -173,7 +173,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
     while t < tokens.len() {
         let token = tokens[t];
         let start = token.span.start;
-        let initial = opens_sentence(text, tokens, t);
+        let first_token = t as u32;
         while next_hit < hits.len() && hits[next_hit].0.start < start {
             next_hit += 1;
         }
@@ -200,7 +200,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
                 kind: ItemKind::Cue(cue.form, auxiliary(text, cue)),
                 cap: false,
                 possessive: 0,
-                initial,
+                token: first_token,
             }
         } else if let Some(&(span, entry)) = hit {
             let end = covered(span.end, &mut t);
@@ -210,7 +210,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
                 kind: ItemKind::Lex(entry),
                 cap: is_capitalized(whole),
                 possessive: possessive_len(whole),
-                initial,
+                token: first_token,
             }
         } else {
             let class = infos.get(t).map_or(WordClass::Plain, |i| i.class);
@@ -240,7 +240,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
                             kind,
                             cap: true,
                             possessive: 0,
-                            initial,
+                            token: first_token,
                         }
                     } else {
                         let possessive = possessive_len(word);
@@ -249,7 +249,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
                             kind: ItemKind::Word(class),
                             cap: is_name_like(word),
                             possessive,
-                            initial,
+                            token: first_token,
                         }
                     }
                 }
@@ -258,14 +258,14 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
                     kind: ItemKind::Number,
                     cap: false,
                     possessive: 0,
-                    initial,
+                    token: first_token,
                 },
                 TokenKind::QuoteMark | TokenKind::Punct => Item {
                     span: token.span,
                     kind: ItemKind::Break,
                     cap: false,
                     possessive: 0,
-                    initial,
+                    token: first_token,
                 },
             }
         };
@@ -286,6 +286,7 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -> V
     let items = build_items(text, tokens, infos, cues);
     let mut finder = Finder {
         text,
+        tokens,
         items: &items,
         mentions: Vec::with_capacity(items.len() / 8),
     };
@@ -295,6 +296,7 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -> V
 
 struct Finder<'a> {
     text: &'a str,
+    tokens: &'a [Token],
     items: &'a [Item],
     mentions: Vec<Mention>,
 }
@@ -654,7 +656,7 @@ impl Finder<'_> {
         // Plain capitalised words: a name, unless it is only modifiers or a
         // sentence-initial participle ("Speaking to reporters, …").
         let first_name = (a..b).find(|&k| self.is_name_word(k))?;
-        if b - a == 1 && items[a].initial {
+        if b - a == 1 && opens_sentence(self.text, self.tokens, items[a].token as usize) {
             let word = items[a].span.text(self.text);
             if ["ing", "ed", "ly"].iter().any(|s| word.ends_with(s)) {
                 return None;
