@@ -8,7 +8,7 @@
 //!   cue form, run at word starts ([`longest_at`]);
 //! - [`words`], titles, organizations, nominal and group heads, in a second
 //!   automaton whose matches carry [`WordFlags`] and a gender;
-//! - [`first_name_gender`], from `data/first-names.tsv`;
+//! - [`first_name_gender`], from `data/first-names.tsv` (in the word table);
 //! - [`word_info`]: one hashed look-up per token that tells its closed class
 //!   (pronoun, determiner, function word, day, month) and whether a cue or a
 //!   lexicon entry starts with it: a one-word entry is known at once, and
@@ -228,25 +228,22 @@ pub fn words() -> &'static WordLexicon {
 
 /// The gender a first name is given to at least nine times in ten in the US
 /// Social Security records, or `Unknown`.
+#[inline]
 pub fn first_name_gender(name: &str) -> Gender {
-    static NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-        data_lines(FIRST_NAMES)
-            .filter_map(|line| {
-                let (name, sex) = line.split_once('\t')?;
-                let gender = match sex.trim() {
-                    "M" => Gender::Male,
-                    "F" => Gender::Female,
-                    _ => return None,
-                };
-                Some((name, gender))
-            })
-            .collect()
-    });
-    let mut buf = [0u8; 24];
-    match ascii_lower(name, &mut buf) {
-        Some(lower) => NAMES.get(lower).copied().unwrap_or_default(),
-        None => Gender::Unknown,
-    }
+    word_info(name).given
+}
+
+/// `data/first-names.tsv` as (name, gender).
+fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
+    data_lines(FIRST_NAMES).filter_map(|line| {
+        let (name, sex) = line.split_once('\t')?;
+        let gender = match sex.trim() {
+            "M" => Gender::Male,
+            "F" => Gender::Female,
+            _ => return None,
+        };
+        Some((name, gender))
+    })
 }
 
 /// `word` folded for look-ups, in `buf`, without allocating: ASCII
@@ -342,6 +339,8 @@ pub struct WordInfo {
     pub cue: Lookup,
     /// How the word automaton (titles, organizations, heads) may match here.
     pub entry: Lookup,
+    /// The gender of this word as a first name (`Unknown` if it is none).
+    pub given: Gender,
 }
 
 /// Whether an automaton can match at a word, and whether it needs running.
@@ -360,6 +359,7 @@ const PLAIN: WordInfo = WordInfo {
     class: WordClass::Plain,
     cue: Lookup::None,
     entry: Lookup::None,
+    given: Gender::Unknown,
 };
 
 /// The closed-class words.
@@ -535,6 +535,9 @@ pub fn word_info(word: &str) -> WordInfo {
         for (id, pattern) in words().patterns.iter().enumerate() {
             let info = table.entry(first_word(pattern)).or_insert(PLAIN);
             note_pattern(&mut info.entry, id, pattern);
+        }
+        for (name, gender) in first_names() {
+            table.entry(first_word(name)).or_insert(PLAIN).given = gender;
         }
         WordTable::new(table)
     });

@@ -73,6 +73,10 @@ enum ItemKind {
 
 /// Bytes of a possessive ending of `word`.
 fn possessive_len(word: &str) -> u8 {
+    // Every ending below ends in "s", "'" or the last byte of "’".
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return 0;
+    }
     for (suffix, len) in [("'s", 2), ("\u{2019}s", 4), ("s'", 1), ("s\u{2019}", 3)] {
         if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
             return len;
