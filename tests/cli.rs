@@ -540,3 +540,41 @@ fn usage_errors() {
     let output = run(&["--format", "xml"], b"");
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn eval_is_a_subcommand_and_inputs_still_parse() {
+    let output = run(&["eval", "--help"], b"");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("--gold"));
+    assert_eq!(run(&["eval"], b"").status.code(), Some(2));
+    // Options of the run are not options of eval, and the other way round.
+    assert_eq!(
+        run(&["-j", "1", "eval", "--gold", "x"], b"").status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["--gold", "x"], b"").status.code(), Some(2));
+    assert!(run(&["-j", "1", "data/sample"], b"").status.success());
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let corpus = corpus(300);
+    let mut child = whosaid()
+        .args(["-j", "1", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&corpus);
+    });
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+}

@@ -25,7 +25,8 @@ use clap::{Parser, Subcommand};
     about = "Who said what in news articles: one row per quote and its speaker.",
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    after_long_help = AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,6 +35,38 @@ struct Cli {
     #[command(flatten)]
     run: run::RunArgs,
 }
+
+const AFTER_HELP: &str = "\
+Output:
+  CSV, one row per attribution, columns: article_id, quote_id, kind, quote,
+  quote_start, quote_end, quote_spans, speaker, speaker_mention,
+  speaker_start, speaker_end, speaker_type, cue, cue_start, cue_end, sieve,
+  confidence (see csv-format.md). Rows come in input order, the same bytes
+  for any --threads. A text cell starting with =, +, -, @, tab or carriage
+  return gets a ' in front so that spreadsheets do not run it as a formula
+  (--raw-cells: as it is). --format jsonl writes one JSON object a row with
+  the same fields and character offsets, plus quote_start_byte,
+  quote_end_byte, quote_spans_byte, speaker_start_byte, speaker_end_byte,
+  cue_start_byte and cue_end_byte in UTF-8 bytes (null when absent).
+
+Inputs:
+  An article's id is the JSONL field or CSV column --id-field, else FILE:LINE
+  (stdin:LINE on standard input); a text file's id is its path as given.
+
+Output files and interruptions:
+  -o FILE writes FILE.partial and renames it to FILE when the run is complete,
+  checkpointing at every batch in FILE.partial.checkpoint. After an
+  interruption (or a bad record), the same command with --resume continues
+  where the last checkpoint left off and ends with the same bytes an
+  uninterrupted run writes.
+
+Exit status: 0 success, 1 error (e.g. a bad record without --skip-bad), 2 usage.
+
+Examples:
+  whosaid                                  the embedded sample
+  whosaid articles/ -o quotes.csv          every .txt/.jsonl/.csv below articles/
+  zcat news.jsonl.gz | whosaid - --format jsonl
+  whosaid news.csv --text-field body --id-field url --skip-bad -o quotes.csv";
 
 #[derive(Subcommand, Debug)]
 enum Command {

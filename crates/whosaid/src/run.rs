@@ -338,10 +338,14 @@ fn progress_bar(show: bool, text_bytes: &Arc<AtomicU64>) -> ProgressBar {
         let seconds = state.elapsed().as_secs_f64().max(1e-3);
         let _ = write!(out, "{megabytes:.1} MB, {:.1} MB/s", megabytes / seconds);
     };
+    let rate = |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+        let _ = write!(out, "{:.0}", state.per_sec());
+    };
     let style = ProgressStyle::with_template(
-        "{spinner} {elapsed} {human_pos} articles, {per_sec}, {throughput}",
+        "{spinner} {elapsed} {human_pos} articles, {rate} articles/s, {throughput}",
     )
     .expect("the template is valid")
+    .with_key("rate", rate)
     .with_key("throughput", throughput);
     let bar = ProgressBar::new_spinner().with_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
