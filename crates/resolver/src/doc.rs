@@ -23,10 +23,16 @@ pub struct Doc<'a> {
     /// Indices of the outermost quotes (depth 0) in `segments.quotes`, which
     /// never overlap and are sorted by start.
     pub outer_quotes: Vec<usize>,
+    all_reported_cues: bool,
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, segments: &'a Segments, candidates: &'a Candidates) -> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        segments: &'a Segments,
+        candidates: &'a Candidates,
+        all_reported_cues: bool,
+    ) -> Doc<'a> {
         let outer_quotes: Vec<usize> = (0..segments.quotes.len())
             .filter(|&i| segments.quotes[i].depth == 0)
             .collect();
@@ -36,6 +42,7 @@ impl<'a> Doc<'a> {
             candidates,
             units: Vec::new(),
             outer_quotes,
+            all_reported_cues,
         };
         doc.units = doc.build_units();
         doc
@@ -198,6 +205,11 @@ impl<'a> Doc<'a> {
     pub fn source_after(&self, cue_end: usize, limit: usize) -> Option<usize> {
         let m = self.mention_starting_at_token(cue_end, limit)?;
         (!self.is_quoted(self.mentions()[m].span)).then_some(m)
+    }
+
+    /// Whether cue `c` may introduce content without quotation marks.
+    pub fn licenses_reported_speech(&self, c: usize) -> bool {
+        self.all_reported_cues || words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
     }
 
     /// Whether a quote reads as someone's words rather than a name or title.

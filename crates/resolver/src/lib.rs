@@ -37,6 +37,9 @@ use entities::Registry;
 pub struct Options {
     /// Names of sieves to leave out, to measure what each one earns.
     pub disabled: Vec<String>,
+    /// Let every cue lemma introduce reported speech, not only those learned
+    /// from PolNeAR train: the run that relearns the list needs this.
+    pub all_reported_cues: bool,
 }
 
 /// Attributes the content of a text to its speakers, in text order.
@@ -51,7 +54,7 @@ pub fn resolve_with(
     candidates: &Candidates,
     options: &Options,
 ) -> Vec<Attribution> {
-    let doc = Doc::new(text, segments, candidates);
+    let doc = Doc::new(text, segments, candidates, options.all_reported_cues);
     let mut claims = Claims::new(candidates.cues.len());
     for sieve in SIEVES {
         if !options.disabled.iter().any(|name| name == sieve.name) {

@@ -283,7 +283,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         let start = content_start_after_cue(doc, c, unit.end);
         let content = trim(doc, Span::new(start, unit.end));
-        if word_count(doc, content) < 3 || !claims.is_free(content) {
+        if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
             continue;
         }
         claims.add(Draft {
@@ -329,7 +329,7 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         let content = trim(doc, Span::new(content_start(doc, unit), comma));
-        if word_count(doc, content) < 3 || !claims.is_free(content) {
+        if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
             continue;
         }
         claims.add(Draft {
@@ -373,7 +373,7 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(m) = subject else { continue };
         let start = content_start_after_cue(doc, c, unit.end);
         let content = trim(doc, Span::new(start, unit.end));
-        if word_count(doc, content) < 2 || !claims.is_free(content) {
+        if word_count(doc, content) < 2 || !claims.is_free(content) || !licensed(doc, c, content) {
             continue;
         }
         claims.add(Draft {
@@ -420,6 +420,13 @@ fn continuation(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
 
 // ---------------------------------------------------------------------------
 // Shared pieces
+
+/// Whether cue `c` may attribute `content`: any speech cue may when the
+/// content quotes someone's words; else only a cue learned to introduce
+/// reported speech ("said" does, "made" does not).
+fn licensed(doc: &Doc, c: usize, content: Span) -> bool {
+    doc.licenses_reported_speech(c) || doc.quotes_in(content).any(|q| doc.is_speech_like(q))
+}
 
 fn is_speech_frame(frame: CueFrame) -> bool {
     matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying)

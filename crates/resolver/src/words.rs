@@ -36,3 +36,15 @@ pub fn is_in(set: &HashSet<&'static str>, word: &str) -> bool {
 /// Cue lemmas followed by an addressee before the content ("told reporters").
 pub static ADDRESSEE_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/addressee-cues.txt")));
+
+/// Cue lemmas that license reported speech (content without quotation marks),
+/// learned from PolNeAR train by `scripts/learn_reported_cues.py`: "said" and
+/// "argued" do, "made" and "states" mostly do not.
+pub static REPORTED_SPEECH_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/resolver/reported-speech-cues.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split('\t').next())
+        .filter(|lemma| !lemma.is_empty())
+        .collect()
+});

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Learns which cue lemmas license reported speech (content with no quotation
+marks) from PolNeAR train, and writes data/resolver/reported-speech-cues.tsv.
+
+A cue word such as "made" or "states" is often a verb of no attribution at all,
+while "said" or "argued" almost always is. This script runs over whosaid's own
+output on the train split with every cue allowed, scores each row as
+metrics.md does (content overlap >= 0.3 and a right speaker), and keeps the
+lemmas whose rows were right often enough. Only lemmas and counts are written.
+
+  cargo run --release -- -q ../shared/corpora/polnear/polnear-train.jsonl \\
+      --all-cues > /tmp/train-all-cues.csv   # (see docs/sieves.md)
+  python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
+      /tmp/train-all-cues.csv data/cues.tsv > data/resolver/reported-speech-cues.tsv
+"""
+import collections
+import csv
+import json
+import sys
+
+REPORTED_SIEVES = {"speaker_cue_content", "content_then_speaker", "participial_cue"}
+MIN_ROWS, MIN_PRECISION = 3, 0.3
+
+
+def positions(text, spans):
+    return {i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum()}
+
+
+def main(gold_path, pred_path, cues_path):
+    lemma_of = {}
+    for line in open(cues_path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        form, lemma = line.rstrip("\n").split("\t")[:2]
+        lemma_of[form.lower()] = lemma
+    articles = {}
+    for line in open(gold_path, encoding="utf-8"):
+        article = json.loads(line)
+        articles[article["id"]] = article
+    rows = collections.defaultdict(list)
+    for row in csv.DictReader(open(pred_path, encoding="utf-8")):
+        rows[row["article_id"]].append(row)
+    tally = collections.defaultdict(lambda: [0, 0])
+    for article_id, article in articles.items():
+        text = article["text"]
+        gold = [
+            (
+                positions(text, [(f["start"], f["end"]) for f in g["content_fragments"]]),
+                positions(text, [(f["start"], f["end"]) for f in g["source_fragments"]]),
+            )
+            for g in article["attributions"]
+        ]
+        for row in rows.get(article_id, []):
+            if row["sieve"] not in REPORTED_SIEVES or not row["cue"]:
+                continue
+            spans = [tuple(map(int, s.split("-"))) for s in row["quote_spans"].split(";")]
+            content = positions(text, spans)
+            speaker = (
+                positions(text, [(int(row["speaker_start"]), int(row["speaker_end"]))])
+                if row["speaker_start"]
+                else set()
+            )
+            right = any(
+                len(content & gc) / max(1, len(content | gc)) >= 0.3
+                and ((speaker & gs) or (not speaker and not gs))
+                for gc, gs in gold
+            )
+            words = row["cue"].lower().split()
+            # The cue's lemma: the whole phrase if the lexicon has it, else its
+            # last word ("has said" -> say).
+            lemma = lemma_of.get(" ".join(words)) or lemma_of.get(words[-1], words[-1])
+            tally[lemma][0] += 1
+            tally[lemma][1] += right
+    print("# lemma\trows\tprecision  (learned from PolNeAR train by scripts/learn_reported_cues.py)")
+    for lemma, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if n >= MIN_ROWS and right / n >= MIN_PRECISION:
+            print(f"{lemma}\t{n}\t{right / n:.2f}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
