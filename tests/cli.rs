@@ -539,6 +539,9 @@ fn usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     let output = run(&["--format", "xml"], b"");
     assert_eq!(output.status.code(), Some(2));
+    let output = run(&["--resume", "-o", "-"], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--resume needs"));
 }
 
 #[test]

@@ -20,9 +20,9 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use indicatif::{ProgressBar, ProgressState, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use whosaid::core::OffsetKind;
 use whosaid::input::{Article, Articles, Fields, Input, InputError};
@@ -137,6 +137,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
 
     let (mut sink, resumed) = match &args.output {
         Some(path) if path != "-" => Sink::file(path.as_ref(), describe(&args), args.resume)?,
+        _ if args.resume => bail!("--resume needs an output file (-o FILE)"),
         _ => (Sink::stdout(), None),
     };
     let fresh = resumed.is_none();
@@ -161,8 +162,8 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let batches = read_batches(records.skip(skip), args.batch_articles.max(1));
 
     let show = !args.quiet && std::io::stderr().is_terminal();
-    let text_bytes = Arc::new(AtomicU64::new(0));
-    let bar = progress_bar(show, &text_bytes);
+    let bytes_analysed = Arc::new(AtomicU64::new(0));
+    let bar = progress_bar(show, &bytes_analysed);
     for batch in batches {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
@@ -171,7 +172,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
                     let outcome = analyze(record, &writer);
                     bar.inc(1);
                     if let Outcome::Rows { text_bytes: n, .. } = outcome {
-                        text_bytes.fetch_add(n, Ordering::Relaxed);
+                        bytes_analysed.fetch_add(n, Ordering::Relaxed);
                     }
                     outcome
                 })
@@ -196,8 +197,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
                     progress.bad += 1;
                 }
                 Outcome::Bad(error) => {
+                    // Everything before the bad record is written and kept.
                     sink.commit(&progress)?;
                     bar.finish_and_clear();
+                    eprintln!("whosaid: {error}");
                     if let Some(partial) = sink.partial_path() {
                         eprintln!(
                             "whosaid: the output so far is in {}; --resume continues it \
@@ -205,7 +208,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
                             partial.display()
                         );
                     }
-                    return Err(error.into());
+                    return Ok(ExitCode::FAILURE);
                 }
             }
             progress.records += 1;
@@ -360,8 +363,8 @@ fn summary(progress: &Progress, elapsed: Duration) -> String {
     };
     format!(
         "{} articles, {} attributions, {share:.0}% with a named speaker, {:.1} s",
-        progress.articles,
-        progress.attributions,
+        HumanCount(progress.articles),
+        HumanCount(progress.attributions),
         elapsed.as_secs_f64()
     )
 }
