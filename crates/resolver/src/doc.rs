@@ -162,6 +162,13 @@ impl<'a> Doc<'a> {
         (mentions[m].span.start >= floor && !self.is_quoted(mentions[m].span)).then_some(m)
     }
 
+    /// The mention that covers `span`.
+    pub fn mention_containing(&self, span: Span) -> Option<usize> {
+        let mentions = self.mentions();
+        let i = mentions.partition_point(|m| m.span.end <= span.start);
+        (i < mentions.len() && mentions[i].span.contains(span)).then_some(i)
+    }
+
     /// The mention that starts at the first token at or after `offset`.
     pub fn mention_starting_at_token(&self, offset: usize, limit: usize) -> Option<usize> {
         let next = self.tokens(Span::new(offset, limit)).first()?;

@@ -21,6 +21,8 @@ struct Entity {
     gender: Gender,
     /// Lowercase role words from titles ("spokesman", "secretary").
     roles: Vec<String>,
+    /// Where the entity was last mentioned, for salience.
+    last_seen: usize,
 }
 
 pub struct Registry {
@@ -42,12 +44,16 @@ impl Registry {
             entity_of: vec![None; mentions.len()],
         };
         for (i, mention) in mentions.iter().enumerate() {
-            registry.entity_of[i] = match mention.kind {
+            let entity = match mention.kind {
                 MentionKind::Name => Some(registry.add_name(text, mention)),
                 MentionKind::Organization => Some(registry.add_organization(text, mention)),
-                MentionKind::Nominal => registry.find_role(text, mention, i),
+                MentionKind::Nominal => registry.find_role(text, mention),
                 MentionKind::Group | MentionKind::Pronoun => None,
             };
+            if let Some(e) = entity {
+                registry.entities[e].last_seen = mention.span.start;
+            }
+            registry.entity_of[i] = entity;
         }
         registry
     }
@@ -94,6 +100,7 @@ impl Registry {
                     kind: MentionKind::Name,
                     gender: mention.gender,
                     roles,
+                    last_seen: 0,
                 });
                 self.entities.len() - 1
             }
@@ -119,19 +126,22 @@ impl Registry {
                     kind: MentionKind::Organization,
                     gender: Gender::Unknown,
                     roles: Vec::new(),
+                    last_seen: 0,
                 });
                 self.entities.len() - 1
             }
         }
     }
 
-    /// "the US spokesman" → the latest person introduced as a spokesman.
-    fn find_role(&self, text: &str, mention: &Mention, index: usize) -> Option<usize> {
+    /// "the US spokesman" → of the people introduced as a spokesman, the
+    /// one mentioned last.
+    fn find_role(&self, text: &str, mention: &Mention) -> Option<usize> {
         let head = mention.head.text(text).to_lowercase();
-        let _ = index;
-        self.entities
-            .iter()
-            .rposition(|e| e.kind == MentionKind::Name && e.roles.contains(&head))
+        (0..self.entities.len())
+            .filter(|&e| {
+                self.entities[e].kind == MentionKind::Name && self.entities[e].roles.contains(&head)
+            })
+            .max_by_key(|&e| self.entities[e].last_seen)
     }
 
     /// The speaker of an attribution whose source is mention `m`.

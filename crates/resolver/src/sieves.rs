@@ -6,7 +6,7 @@
 //! precision can be measured on its own (`whosaid eval` reports it per sieve)
 //! and each can be switched off to see what it earns ([`crate::Options`]).
 
-use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
+use whosaid_core::{CueFrame, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::{Claims, Draft};
 use crate::doc::Doc;
@@ -120,6 +120,12 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .is_some_and(|t| is_punct(doc, t, &[",", "—", "–", "--"])),
         );
         let Some(next) = rest.get(skip) else { continue };
+        // "Q," X said: the quote ends its clause (with a comma or a sentence
+        // end inside or just after it), unlike the "wise Latina" phrase X cited.
+        let short = quote.hint != QuoteHint::Speech;
+        if short && skip == 0 && area.start < unit.end && !ends_clause(doc, span) {
+            continue;
+        }
         if follows_lead_in(doc, claims, span.start, unit.start) {
             // X vowed, "Q," referring to Y: the lead-in's, not Y's.
             continue;
@@ -129,7 +135,7 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             doc.source_after(doc.cues()[c].span.end, area.end)
                 .map(|m| (m, c))
         } else if doc
-            .mention_starting_at_token(next.span.start, unit.end)
+            .mention_starting_at_token(next.span.start, area.end)
             .is_some()
         {
             // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith said
@@ -143,7 +149,10 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         let Some((m, c)) = frame else { continue };
         let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
-        let mut content = vec![span];
+        // Words before the quote in its sentence are part of what was said:
+        // `Trump's plan may be "strategic," said X` is one mixed content.
+        let start = content_start(doc, unit).min(span.start);
+        let mut content = vec![Span::new(start, span.end)];
         // "Q1," he said, "Q2." — the second half, in the same unit.
         if let Some(second) = quote_after(doc, frame_end, area.end) {
             content.push(second);
@@ -491,14 +500,41 @@ fn follows_lead_in(doc: &Doc, claims: &Claims, quote_start: usize, unit_start: u
 fn names_only(doc: &Doc, span: Span) -> bool {
     doc.tokens(span).iter().all(|t| {
         matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")
-            || doc.mentions().iter().any(|m| m.span.contains(t.span))
+            || doc.mention_containing(t.span).is_some()
+    })
+}
+
+/// Whether the quote's last words end with clause punctuation, inside the
+/// closing mark: `"…lightly,"`, `"…out?"`.
+fn ends_clause(doc: &Doc, quote: Span) -> bool {
+    let inner = doc.tokens(quote);
+    let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));
+    before_close.is_some_and(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                doc.word(t),
+                "," | "." | "?" | "!" | "…" | "—" | "–" | "-" | "--"
+            )
     })
 }
 
 /// A quote opening right after a frame, past a comma: `, "Q2."`.
+/// An apposition may come between: `said X, an economist at Y, "Q2."`.
 fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
     let rest = doc.tokens(Span::new(offset, limit));
-    let skip = usize::from(rest.first().is_some_and(|t| is_punct(doc, t, &[",", ":"])));
+    let comma = |t: &Token| is_punct(doc, t, &[",", ":"]);
+    let mut skip = usize::from(rest.first().is_some_and(comma));
+    if skip == 1 && rest.get(1).is_some_and(|t| t.kind != TokenKind::QuoteMark) {
+        // Past an apposition closed by a comma, within a short reach.
+        let close = rest
+            .iter()
+            .take(30)
+            .position(|t| t.kind == TokenKind::QuoteMark)?;
+        if close < 2 || !comma(&rest[close - 1]) {
+            return None;
+        }
+        skip = close;
+    }
     let opener = rest.get(skip)?;
     let q = doc.outer_quote_at(opener.span.start)?;
     let span = doc.quote(q).span();
