@@ -13,7 +13,7 @@ target/bench-corpus, never committed), and measures:
   (examples/io_floor.rs), and the ratio of the full run's time to it;
 - peak RSS (maximum resident set size of each run, from /usr/bin/time), at two corpus sizes, to show
   memory does not grow with the corpus;
-- growth: time against article length (texts concatenated 1x to 16x, at a
+- growth: time against article length (texts concatenated 1x to 256x, at a
   constant total size, so constant time means linear), and pathological
   articles (only quotation marks; one long run without whitespace) at doubling
   sizes, so each doubling should double the time.
@@ -180,6 +180,11 @@ def table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
     return "\n".join([fmt.format(*headers)] + [fmt.format(*row) for row in rows])
 
 
+def rate(amount: float, seconds: float) -> str:
+    """amount per second, or "-" under /usr/bin/time's 10 ms resolution."""
+    return f"{amount / seconds:.1f}" if seconds > 0 else "-"
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
@@ -244,7 +249,7 @@ def main() -> None:
             f"{text_mb / wall:.1f}",
             f"{text_mb / wall / threads:.1f}",
             f"{n_articles / wall / threads:.0f}",
-            f"{text_mb / cpu:.1f}",
+            rate(text_mb, cpu),
             f"{rss:.1f}",
         ])
     print()
@@ -291,7 +296,7 @@ def growth(binary: Path, articles, scratch: Path, markdown: bool) -> list[dict]:
     """Time against article length; every case runs at -j1, median of 3."""
     cases = []
     total = 4 * MB
-    for times in (1, 2, 4, 8, 16):
+    for times in (1, 2, 4, 8, 16, 64, 256):
         cases.append((f"{times}x concatenated texts", "concat", times, list(concatenated(articles, times, total))))
     for mib in (1, 2, 4):
         text = '"' * (mib * MB)
@@ -312,10 +317,10 @@ def growth(binary: Path, articles, scratch: Path, markdown: bool) -> list[dict]:
         runs = measure([str(binary), "-q", "-j1", str(path)], scratch / "growth.csv", 3, timeout=300)
         mb = text_bytes / MB
         if runs is None:
-            rows.append([name, str(count), f"{mb:.1f}", "timeout (300 s)", "", "", ""])
+            rows.append([name, str(count), f"{mb:.1f}", "timeout (300 s)", "", "", "", ""])
             figures.append({"case": name, "articles": count, "text_mb": mb, "timeout": True})
             continue
-        wall = median(runs, "wall")
+        wall, cpu = median(runs, "wall"), median(runs, "cpu")
         rss = max(r.rss_mib for r in runs)
         rows.append([
             name,
@@ -324,12 +329,32 @@ def growth(binary: Path, articles, scratch: Path, markdown: bool) -> list[dict]:
             f"{wall:.3f}",
             f"{mb / wall:.1f}",
             f"{wall / mb * 1000:.1f}",
+            f"{cpu / mb * 1000:.1f}",
             f"{rss:.1f}",
         ])
-        figures.append({"case": name, "articles": count, "text_mb": mb, "wall_s": wall, "peak_rss_mib": rss})
+        figures.append(
+            {
+                "case": name,
+                "family": family,
+                "articles": count,
+                "text_mb": mb,
+                "wall_s": wall,
+                "cpu_s": cpu,
+                "peak_rss_mib": rss,
+            }
+        )
     print()
-    headers = ["growth case (-j1)", "articles", "MB", "wall s", "MB/s", "ms per MB", "peak RSS MiB"]
+    headers = ["growth case (-j1)", "articles", "MB", "wall s", "MB/s", "ms per MB", "cpu ms per MB", "peak RSS MiB"]
     print(table(headers, rows, markdown))
+    # Linear time means a constant CPU cost per MB within each family.
+    print()
+    for family in dict.fromkeys(f["family"] for f in figures):
+        cases = [f for f in figures if f["family"] == family and not f.get("timeout")]
+        if len(cases) >= 2:
+            first, last = cases[0], cases[-1]
+            growth = (last["cpu_s"] / last["text_mb"]) / max(first["cpu_s"] / first["text_mb"], 1e-9)
+            verdict_text = "linear" if growth <= 1.5 else "NOT linear"
+            print(f"{family}: CPU per MB at {last['case']!r} is {growth:.2f}x that at {first['case']!r}: {verdict_text}")
     return figures
 
 
