@@ -9,6 +9,8 @@
 //! The canonical name of an entity is the most complete name the article
 //! gives it.
 
+use std::collections::HashMap;
+
 use whosaid_core::{Gender, Mention, MentionKind, Span, SpeakerType};
 
 use crate::claims::Draft;
@@ -27,6 +29,10 @@ struct Entity {
 
 pub struct Registry {
     entities: Vec<Entity>,
+    /// Entities by the last and by the first word of their name, so that
+    /// linking a mention looks at a few candidates, not every entity.
+    by_last: HashMap<(bool, String), Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
     /// For each mention, its entity.
     entity_of: Vec<Option<usize>>,
 }
@@ -41,6 +47,8 @@ impl Registry {
     pub fn build(text: &str, mentions: &[Mention]) -> Registry {
         let mut registry = Registry {
             entities: Vec::new(),
+            by_last: HashMap::new(),
+            by_first: HashMap::new(),
             entity_of: vec![None; mentions.len()],
         };
         for (i, mention) in mentions.iter().enumerate() {
@@ -61,76 +69,110 @@ impl Registry {
     fn add_name(&mut self, text: &str, mention: &Mention) -> usize {
         let words = name_words(mention.head.text(text));
         let roles = role_words(text, mention);
+        let Some(last) = words.last().cloned() else {
+            return self.push(words, MentionKind::Name, mention.gender, roles);
+        };
+        let same_last = self
+            .by_last
+            .get(&(false, last.clone()))
+            .map_or(&[][..], Vec::as_slice);
         let found = if words.len() >= 2 {
-            let last = words.last();
-            self.entities.iter().rposition(|e| {
-                e.kind == MentionKind::Name
-                    && (e.name == words
-                        || (e.name.last() == last
-                            && (e.name.len() == 1
-                                || e.name[0] == words[0]
-                                || is_initial_of(&words[0], &e.name[0]))))
+            same_last.iter().rev().copied().find(|&e| {
+                let name = &self.entities[e].name;
+                name == &words
+                    || name.len() == 1
+                    || name[0] == words[0]
+                    || is_initial_of(&words[0], &name[0])
             })
         } else {
-            let word = words.first();
-            self.entities
-                .iter()
-                .rposition(|e| e.kind == MentionKind::Name && e.name.last() == word)
-                .or_else(|| {
-                    self.entities
-                        .iter()
-                        .rposition(|e| e.kind == MentionKind::Name && e.name.first() == word)
-                })
+            same_last
+                .last()
+                .copied()
+                .or_else(|| self.by_first.get(&last).and_then(|v| v.last().copied()))
         };
-        match found {
-            Some(e) => {
-                let entity = &mut self.entities[e];
-                if words.len() > entity.name.len() {
-                    entity.name = words;
-                }
-                if entity.gender == Gender::Unknown {
-                    entity.gender = mention.gender;
-                }
-                entity.roles.extend(roles);
-                e
-            }
-            None => {
-                self.entities.push(Entity {
-                    name: words,
-                    kind: MentionKind::Name,
-                    gender: mention.gender,
-                    roles,
-                    last_seen: 0,
-                });
-                self.entities.len() - 1
-            }
+        let Some(e) = found else {
+            return self.push(words, MentionKind::Name, mention.gender, roles);
+        };
+        if words.len() > self.entities[e].name.len() {
+            self.rename(e, words);
         }
+        let entity = &mut self.entities[e];
+        if entity.gender == Gender::Unknown {
+            entity.gender = mention.gender;
+        }
+        entity.roles.extend(roles);
+        e
     }
 
     fn add_organization(&mut self, text: &str, mention: &Mention) -> usize {
         let words = name_words(strip_article(mention.head.text(text)));
-        let found = self.entities.iter().rposition(|e| {
-            e.kind == MentionKind::Organization
-                && (e.name == words || (words.len() < e.name.len() && e.name.ends_with(&words)))
-        });
+        let Some(last) = words.last().cloned() else {
+            return self.push(
+                words,
+                MentionKind::Organization,
+                Gender::Unknown,
+                Vec::new(),
+            );
+        };
+        let same_last = self
+            .by_last
+            .get(&(true, last))
+            .map_or(&[][..], Vec::as_slice);
+        let found = same_last
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| self.entities[e].name.ends_with(&words));
         match found {
             Some(e) => {
                 if words.len() > self.entities[e].name.len() {
-                    self.entities[e].name = words;
+                    self.rename(e, words);
                 }
                 e
             }
-            None => {
-                self.entities.push(Entity {
-                    name: words,
-                    kind: MentionKind::Organization,
-                    gender: Gender::Unknown,
-                    roles: Vec::new(),
-                    last_seen: 0,
-                });
-                self.entities.len() - 1
-            }
+            None => self.push(
+                words,
+                MentionKind::Organization,
+                Gender::Unknown,
+                Vec::new(),
+            ),
         }
+    }
+
+    fn push(
+        &mut self,
+        name: Vec<String>,
+        kind: MentionKind,
+        gender: Gender,
+        roles: Vec<String>,
+    ) -> usize {
+        let e = self.entities.len();
+        self.entities.push(Entity {
+            name: Vec::new(),
+            kind,
+            gender,
+            roles,
+            last_seen: 0,
+        });
+        self.rename(e, name);
+        e
+    }
+
+    /// Gives entity `e` a more complete name, and indexes it under it.
+    fn rename(&mut self, e: usize, name: Vec<String>) {
+        let org = self.entities[e].kind == MentionKind::Organization;
+        let index = |list: &mut Vec<usize>| {
+            if let Err(at) = list.binary_search(&e) {
+                list.insert(at, e);
+            }
+        };
+        if let Some(last) = name.last() {
+            index(self.by_last.entry((org, last.clone())).or_default());
+        }
+        if let (Some(first), false) = (name.first(), org) {
+            index(self.by_first.entry(first.clone()).or_default());
+        }
+        self.entities[e].name = name;
     }
 
     /// "the US spokesman" → of the people introduced as a spokesman, the
@@ -144,9 +186,31 @@ impl Registry {
             .max_by_key(|&e| self.entities[e].last_seen)
     }
 
-    /// The speaker of an attribution whose source is mention `m`.
-    pub fn speaker(&self, text: &str, mentions: &[Mention], drafts: &[Draft], d: usize) -> Speaker {
-        let Some(m) = drafts[d].source else {
+    /// The speaker of every attribution, in their order.
+    pub fn speakers(&self, text: &str, mentions: &[Mention], drafts: &[Draft]) -> Vec<Speaker> {
+        // Sources that are not pronouns, in text order: the salient speakers
+        // a later "he said" may continue.
+        let mut named: Vec<usize> = drafts
+            .iter()
+            .filter_map(|d| d.source)
+            .filter(|&s| mentions[s].kind != MentionKind::Pronoun)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        drafts
+            .iter()
+            .map(|d| self.speaker(text, mentions, &named, d.source))
+            .collect()
+    }
+
+    fn speaker(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        named: &[usize],
+        source: Option<usize>,
+    ) -> Speaker {
+        let Some(m) = source else {
             return Speaker {
                 canonical: None,
                 kind: SpeakerType::Unknown,
@@ -154,7 +218,11 @@ impl Registry {
         };
         let mention = &mentions[m];
         let entity = match mention.kind {
-            MentionKind::Pronoun => self.resolve_pronoun(text, mentions, drafts, d, mention),
+            MentionKind::Pronoun if is_relative(mention.span.text(text)) => {
+                // "Kirby, who said": the name just before.
+                m.checked_sub(1).and_then(|a| self.entity_of[a])
+            }
+            MentionKind::Pronoun => self.resolve_pronoun(mentions, named, mention),
             _ => self.entity_of[m],
         };
         let kind = match entity
@@ -176,10 +244,8 @@ impl Registry {
     /// compatible and near; else the latest compatible entity mentioned.
     fn resolve_pronoun(
         &self,
-        text: &str,
         mentions: &[Mention],
-        drafts: &[Draft],
-        d: usize,
+        named: &[usize],
         pronoun: &Mention,
     ) -> Option<usize> {
         let wants = pronoun_type(pronoun);
@@ -198,29 +264,31 @@ impl Registry {
                 SpeakerType::Unknown => false,
             }
         };
-        // The previous attribution's speaker, if it came shortly before.
         let at = pronoun.span.start;
-        let previous = drafts
-            .iter()
-            .filter(|other| {
-                other
-                    .source
-                    .is_some_and(|s| mentions[s].span.end <= at && at - mentions[s].span.end < 600)
-            })
-            .filter_map(|other| other.source)
-            .filter(|&s| mentions[s].kind != MentionKind::Pronoun)
-            .max_by_key(|&s| mentions[s].span.start)
+        // The previous attribution's speaker, if it came shortly before.
+        let i = named.partition_point(|&s| mentions[s].span.end <= at);
+        let previous = i
+            .checked_sub(1)
+            .map(|i| named[i])
+            .filter(|&s| at - mentions[s].span.end < 600)
             .and_then(|s| self.entity_of[s]);
-        let _ = (text, d);
         if let Some(e) = previous.filter(|&e| fits(e)) {
             return Some(e);
         }
+        // A bounded look back keeps long articles linear.
         let before = mentions.partition_point(|m| m.span.start < at);
-        (0..before)
+        (before.saturating_sub(LOOK_BACK)..before)
             .rev()
             .filter_map(|i| self.entity_of[i])
             .find(|&e| fits(e))
     }
+}
+
+/// How many mentions back a pronoun looks for its referent.
+const LOOK_BACK: usize = 200;
+
+fn is_relative(word: &str) -> bool {
+    matches!(word.to_ascii_lowercase().as_str(), "who" | "which" | "that")
 }
 
 fn pronoun_type(mention: &Mention) -> SpeakerType {

@@ -63,20 +63,19 @@ pub fn resolve_with(
     }
     let drafts = claims.into_sorted();
     let registry = Registry::build(text, &candidates.mentions);
-    (0..drafts.len())
-        .map(|d| {
-            let draft = &drafts[d];
-            let speaker = registry.speaker(text, &candidates.mentions, &drafts, d);
-            Attribution {
-                kind: kind_of(&doc, &draft.content),
-                content: draft.content.clone(),
-                speaker_mention: draft.source.map(|m| candidates.mentions[m].span),
-                speaker: speaker.canonical,
-                speaker_type: speaker.kind,
-                cue: draft.cue.map(|c| candidates.cues[c].span),
-                sieve: draft.sieve,
-                confidence: draft.confidence,
-            }
+    let speakers = registry.speakers(text, &candidates.mentions, &drafts);
+    drafts
+        .into_iter()
+        .zip(speakers)
+        .map(|(draft, speaker)| Attribution {
+            kind: kind_of(&doc, &draft.content),
+            speaker_mention: draft.source.map(|m| candidates.mentions[m].span),
+            speaker: speaker.canonical,
+            speaker_type: speaker.kind,
+            cue: draft.cue.map(|c| candidates.cues[c].span),
+            sieve: draft.sieve,
+            confidence: draft.confidence,
+            content: draft.content,
         })
         .collect()
 }

@@ -6,6 +6,8 @@
 //! precision can be measured on its own (`whosaid eval` reports it per sieve)
 //! and each can be switched off to see what it earns ([`crate::Options`]).
 
+use std::collections::BTreeMap;
+
 use whosaid_core::{CueFrame, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::{Claims, Draft};
@@ -352,6 +354,11 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 }
 
 fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    let speaker_of_cue: BTreeMap<usize, usize> = claims
+        .drafts
+        .iter()
+        .filter_map(|d| Some((d.cue?, d.source?)))
+        .collect();
     for (c, cue) in doc.cues().iter().enumerate() {
         if cue.frame != CueFrame::Verb || cue.form != VerbForm::Gerund || !claims.cue_is_free(c) {
             continue;
@@ -368,15 +375,11 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         }
         // The speaker is the clause's: the attribution already made in this
         // unit, or the mention the unit opens with.
-        let earlier = claims
-            .drafts
-            .iter()
-            .filter(|d| {
-                d.cue
-                    .is_some_and(|dc| unit.contains(doc.cues()[dc].span) && dc < c)
-            })
-            .filter_map(|d| d.source)
-            .next_back();
+        let earlier = speaker_of_cue
+            .range(..c)
+            .next_back()
+            .filter(|(&dc, _)| unit.contains(doc.cues()[dc].span))
+            .map(|(_, &m)| m);
         let subject = earlier
             .or_else(|| doc.mention_starting_at_token(content_start(doc, unit), cue.span.start));
         let Some(m) = subject else { continue };
@@ -396,34 +399,37 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 }
 
 fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
-    for (u, unit) in doc.units.iter().enumerate() {
-        let Some(q) = quote_filling(doc, unit.span) else {
+    let spans: Vec<Span> = doc.units.iter().map(|u| u.span).collect();
+    let mut owner = last_quoting_drafts(doc, claims, &spans);
+    for u in 1..doc.units.len() {
+        let Some(q) = quote_filling(doc, doc.units[u].span) else {
             continue;
         };
-        let Some(previous) = u.checked_sub(1).map(|p| doc.units[p]) else {
-            continue;
-        };
-        if previous.paragraph != unit.paragraph {
+        if doc.units[u - 1].paragraph != doc.units[u].paragraph {
             continue;
         }
-        let owner = last_quoting_draft(doc, claims, previous.span);
-        if let Some(d) = owner {
-            claims.extend(d, doc.quote(q).span());
+        if let Some(d) = owner[u - 1] {
+            if claims.extend(d, doc.quote(q).span()) {
+                // "Q1," he said. "Q2." "Q3." — a chain.
+                owner[u] = Some(d);
+            }
         }
     }
 }
 
 fn continuation(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
     let paragraphs = &doc.segments.paragraphs;
+    let mut owner = last_quoting_drafts(doc, claims, paragraphs);
     for p in 1..paragraphs.len() {
         let Some(q) = quote_filling(doc, paragraphs[p]) else {
             continue;
         };
         // Whichever attribution ends the previous paragraph, if it quoted.
-        let Some(d) = last_quoting_draft(doc, claims, paragraphs[p - 1]) else {
-            continue;
-        };
-        claims.extend(d, doc.quote(q).span());
+        if let Some(d) = owner[p - 1] {
+            if claims.extend(d, doc.quote(q).span()) {
+                owner[p] = Some(d);
+            }
+        }
     }
 }
 
@@ -574,20 +580,35 @@ fn quote_filling(doc: &Doc, span: Span) -> Option<usize> {
         .then_some(q)
 }
 
-/// The last attribution with quoted content whose last fragment is in `span`.
-fn last_quoting_draft(doc: &Doc, claims: &Claims, span: Span) -> Option<usize> {
-    let last = claims
-        .drafts
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            d.content
-                .last()
-                .is_some_and(|s| span.contains_offset(s.start))
-        })
-        .filter(|(_, d)| d.content.iter().any(|&s| doc.quotes_in(s).next().is_some()))
-        .max_by_key(|(_, d)| d.content.last().map(|s| s.end))?;
-    Some(last.0)
+/// For each of `spans` (sorted, not overlapping), the attribution with quoted
+/// content whose last fragment starts in it and ends last: in one pass.
+fn last_quoting_drafts(doc: &Doc, claims: &Claims, spans: &[Span]) -> Vec<Option<usize>> {
+    let mut owner: Vec<Option<usize>> = vec![None; spans.len()];
+    for (d, draft) in claims.drafts.iter().enumerate() {
+        let Some(&last) = draft.content.last() else {
+            continue;
+        };
+        if !draft
+            .content
+            .iter()
+            .any(|&s| doc.quotes_in(s).next().is_some())
+        {
+            continue;
+        }
+        let i = spans.partition_point(|s| s.end <= last.start);
+        if i < spans.len() && spans[i].contains_offset(last.start) {
+            let ends_later = owner[i].is_none_or(|o| {
+                claims.drafts[o]
+                    .content
+                    .last()
+                    .is_some_and(|l| l.end < last.end)
+            });
+            if ends_later {
+                owner[i] = Some(d);
+            }
+        }
+    }
+    owner
 }
 
 /// Where a content after cue `c` starts: past the addressee of "told",
