@@ -130,7 +130,7 @@ fn is_double_mark(c: char) -> bool {
 }
 
 fn is_single_mark(c: char) -> bool {
-    matches!(c, '\'' | '‘' | '’' | '‚' | '‛')
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '‹' | '›')
 }
 
 /// Drops quotation marks (and the whitespace around them) from both ends. A

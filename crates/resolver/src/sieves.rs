@@ -56,6 +56,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.85,
     },
     Sieve {
+        name: "speaker_colon",
+        pattern: "X: \"Q\" / headline style \"Elizabeth Warren: Trump Is a 'Proven Failure'\"",
+        run: speaker_colon,
+        confidence: 0.75,
+    },
+    Sieve {
         name: "according_to",
         pattern: "According to X, C / C, according to X",
         run: according_to,
@@ -239,6 +245,45 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
+fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (m, mention) in doc.mentions().iter().enumerate() {
+        let Some(u) = doc.unit_of(mention.span.start) else {
+            continue;
+        };
+        let unit = doc.units[u].span;
+        let rest = doc.tokens(Span::new(mention.span.end, unit.end));
+        if !rest.first().is_some_and(|t| is_punct(doc, t, &[":"])) || doc.is_quoted(mention.span) {
+            continue;
+        }
+        let Some(after) = rest.get(1) else { continue };
+        // A speaker opening its paragraph (a headline or a transcript), or
+        // any speaker followed by a quotation.
+        let paragraph = doc.segments.paragraphs[doc.paragraph_of(mention.span.start)];
+        let opens = doc
+            .tokens(paragraph)
+            .first()
+            .is_some_and(|t| t.span.start == mention.span.start);
+        let quote = quote_starting(doc, after.span.start, unit.end);
+        if !opens && quote.is_none() {
+            continue;
+        }
+        let content = match quote {
+            Some(q) if !opens => doc.quote(q).span(),
+            _ => trim(doc, Span::new(after.span.start, unit.end)),
+        };
+        if word_count(doc, content) < 2 {
+            continue;
+        }
+        claims.add(Draft {
+            content: vec![content],
+            source: Some(m),
+            cue: None,
+            sieve,
+            confidence: 0.0,
+        });
+    }
+}
+
 fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
         if cue.frame != CueFrame::AccordingTo || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
@@ -331,10 +376,16 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .and_then(|comma| doc.source_after(cue.span.end, unit.end).map(|m| (m, comma))),
         };
         let Some((m, comma)) = frame else { continue };
-        // Nothing but a short coda may follow ("…, he said in an interview.").
+        // Nothing but a short coda may follow ("…, he said in an interview."),
+        // or an apposition ("…, said X, a deputy manager for Y's campaign.").
         let frame_end = cue.span.end.max(doc.mentions()[m].span.end);
         let coda = doc.tokens(Span::new(frame_end, unit.end));
-        if coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 8
+        let reach = if coda.first().is_some_and(|t| is_punct(doc, t, &[","])) {
+            25
+        } else {
+            8
+        };
+        if coda.iter().filter(|t| t.kind == TokenKind::Word).count() > reach
             || coda.iter().any(|t| t.kind == TokenKind::QuoteMark)
         {
             continue;
@@ -380,8 +431,17 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .next_back()
             .filter(|(&dc, _)| unit.contains(doc.cues()[dc].span))
             .map(|(_, &m)| m);
-        let subject = earlier
-            .or_else(|| doc.mention_starting_at_token(content_start(doc, unit), cue.span.start));
+        // "Then he cut into Bush, calling him…": the unit's first mention, if
+        // it comes within its first words.
+        let opening = doc
+            .tokens(Span::new(unit.start, cue.span.start))
+            .get(..4)
+            .unwrap_or(&[]);
+        let subject = earlier.or_else(|| {
+            opening
+                .iter()
+                .find_map(|t| doc.mention_starting_at_token(t.span.start, cue.span.start))
+        });
         let Some(m) = subject else { continue };
         let start = content_start_after_cue(doc, c, unit.end);
         let content = trim(doc, Span::new(start, unit.end));
