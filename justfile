@@ -34,4 +34,4 @@ spark-test *ARGS:
 # fuzz/artifacts/TARGET. libFuzzer needs nightly flags, hence RUSTC_BOOTSTRAP.
 fuzz TARGET="pipeline" SECONDS="300":
     mkdir -p fuzz/corpus/{{TARGET}}
-    RUSTC_BOOTSTRAP=1 cargo fuzz run {{TARGET}} fuzz/corpus/{{TARGET}} data/sample -- -max_total_time={{SECONDS}} -dict=fuzz/whosaid.dict -max_len=65536
+    RUSTC_BOOTSTRAP=1 cargo fuzz run {{TARGET}} fuzz/corpus/{{TARGET}} data/sample -- -max_total_time={{SECONDS}} -dict=fuzz/whosaid.dict -max_len=16384 -len_control=0

@@ -1,8 +1,8 @@
 //! The whole analysis on arbitrary text (`whosaid::analyze`, then
 //! `whosaid_core::Row::new` with both kinds of offsets): no panic, and every
 //! row's offsets slice the text — in bounds, on char boundaries, the quote
-//! text derivable from the spans — with character offsets that name the same
-//! places as the byte offsets.
+//! text derivable from the spans and made of nothing but their characters —
+//! with character offsets that name the same places as the byte offsets.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
