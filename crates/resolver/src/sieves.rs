@@ -500,7 +500,7 @@ fn continuation(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
 /// content quotes someone's words; else only a cue learned to introduce
 /// reported speech ("said" does, "made" does not).
 fn licensed(doc: &Doc, c: usize, content: Span) -> bool {
-    doc.licenses_reported_speech(c) || doc.quotes_in(content).any(|q| doc.is_speech_like(q))
+    doc.licenses_reported_speech(c) && content.start < usize::MAX
 }
 
 fn is_speech_frame(frame: CueFrame) -> bool {
