@@ -20,8 +20,8 @@
 
 use whosaid_core::{Cue, CueFrame, Span, Token, TokenKind, VerbForm};
 
-use crate::lexicon::{self, ascii_lower, LexFrame, WordInfo};
-use crate::text::{char_before, is_capitalized, is_whole_word, word_after, word_before};
+use crate::lexicon::{self, LexFrame, Lookup, Syntax, WordInfo};
+use crate::text::{is_capitalized, is_whole_word, word_after};
 
 /// The cues of `text`, in text order, never overlapping, matched at the
 /// starts of its word tokens.
@@ -29,9 +29,9 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
     let lexicon = lexicon::cues();
     let mut cues: Vec<Cue> = Vec::new();
     let mut pos = 0;
-    for (token, info) in tokens.iter().zip(infos) {
+    for (t, (token, info)) in tokens.iter().zip(infos).enumerate() {
         let start = token.span.start;
-        if token.kind != TokenKind::Word || start < pos {
+        if info.cue == Lookup::None || token.kind != TokenKind::Word || start < pos {
             continue;
         }
         let automaton = &lexicon.automaton;
@@ -54,7 +54,7 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
         }
         let frame = match entry.frame {
             LexFrame::Fixed(frame) => frame,
-            LexFrame::VerbOrNoun if after_determiner(text, start) => CueFrame::Noun,
+            LexFrame::VerbOrNoun if after_determiner(text, tokens, infos, t) => CueFrame::Noun,
             LexFrame::VerbOrNoun => CueFrame::Verb,
         };
         let mut cue = Cue {
@@ -69,7 +69,7 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
         };
         let floor = cues.last().map_or(0, |c| c.span.end);
         if matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying) {
-            join_auxiliary(text, &mut cue, floor);
+            join_auxiliary(text, tokens, infos, t, &mut cue, floor);
         }
         cues.push(cue);
         pos = end;
@@ -121,144 +121,66 @@ fn starts_sentence(text: &str, start: usize) -> bool {
     }
 }
 
-/// Whether a determiner or possessive stands right before byte `start`.
-fn after_determiner(text: &str, start: usize) -> bool {
-    let prev = word_before(text, start);
-    let Some(word) = text.get(prev.start..prev.end) else {
+/// The word token right before token `t`, when only blanks separate them.
+fn word_before(text: &str, tokens: &[Token], t: usize) -> Option<usize> {
+    let p = t.checked_sub(1)?;
+    let (prev, token) = (tokens.get(p)?, tokens.get(t)?);
+    let gap = text.get(prev.span.end..token.span.start)?;
+    (prev.kind == TokenKind::Word && gap.chars().all(char::is_whitespace)).then_some(p)
+}
+
+/// Whether a determiner or possessive stands right before token `t`.
+fn after_determiner(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
+    let Some(p) = word_before(text, tokens, t) else {
         return false;
     };
-    if word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'") {
-        return true;
-    }
-    let mut buf = [0u8; 16];
-    matches!(
-        ascii_lower(word, &mut buf),
-        Some(
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "such"
-                | "another"
-                | "whose"
-                | "no"
-                | "any"
-                | "every"
-                | "same"
-                | "new"
-                | "latest"
-                | "earlier"
-                | "recent"
-                | "public"
-        )
-    )
+    let word = tokens[p].span.text(text);
+    infos[p].syntax.any(Syntax::NOUN_OPENER)
+        || word.ends_with("'s")
+        || word.ends_with("\u{2019}s")
+        || word.ends_with("s'")
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Aux {
-    /// have, be: perfect and passive.
-    HaveBe,
-    /// will, would, did, …: before a base form.
-    ModalDo,
-}
-
-fn auxiliary(word: &str) -> Option<Aux> {
-    let mut buf = [0u8; 16];
-    Some(match ascii_lower(word, &mut buf)? {
-        "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be" | "been" | "being"
-        | "hasn't" | "haven't" | "hadn't" | "isn't" | "wasn't" | "weren't" | "aren't" | "'s"
-        | "'ve" | "'d" => Aux::HaveBe,
-        "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "shall"
-        | "did" | "do" | "does" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't"
-        | "couldn't" | "can't" | "cannot" | "shouldn't" | "'ll" => Aux::ModalDo,
-        _ => return None,
-    })
-}
-
-/// Adverbs that may stand between an auxiliary and its verb.
-fn is_inner_adverb(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    matches!(
-        ascii_lower(word, &mut buf),
-        Some(
-            "also"
-                | "not"
-                | "never"
-                | "previously"
-                | "repeatedly"
-                | "recently"
-                | "already"
-                | "since"
-                | "later"
-                | "long"
-                | "often"
-                | "publicly"
-                | "privately"
-                | "just"
-                | "once"
-                | "still"
-                | "even"
-                | "first"
-                | "initially"
-                | "originally"
-                | "always"
-                | "frequently"
-                | "consistently"
-                | "reportedly"
-                | "widely"
-                | "openly"
-                | "now"
-                | "been"
-        )
-    )
-}
-
-/// Widens `cue` leftwards over an auxiliary ("has said") and one adverb
-/// between them ("has also said"), never past `floor`.
-fn join_auxiliary(text: &str, cue: &mut Cue, floor: usize) {
+/// Widens `cue`, which starts at token `t`, leftwards over an auxiliary
+/// ("has said") and one adverb between them ("has also said"), never past
+/// `floor`.
+fn join_auxiliary(
+    text: &str,
+    tokens: &[Token],
+    infos: &[WordInfo],
+    mut t: usize,
+    cue: &mut Cue,
+    floor: usize,
+) {
     let wanted = match cue.form {
-        VerbForm::Past | VerbForm::Participle | VerbForm::Gerund => Aux::HaveBe,
-        VerbForm::Base => Aux::ModalDo,
+        VerbForm::Past | VerbForm::Participle | VerbForm::Gerund => Syntax::HAVE_BE,
+        VerbForm::Base => Syntax::MODAL_DO,
         _ => return,
     };
-    let mut at = cue.span.start;
     for _ in 0..3 {
-        let prev = word_before(text, at);
-        if prev.is_empty() || prev.start < floor {
+        let Some(p) = word_before(text, tokens, t) else {
+            return;
+        };
+        let prev = tokens[p].span;
+        if prev.start < floor {
             return;
         }
-        let word = prev.text(text);
-        // "he's said": the auxiliary is the clitic of the word before.
+        let syntax = infos[p].syntax;
+        // "he's said": the auxiliary is the clitic of the word before, which
+        // the look-up would take for a possessive.
         let clitic = ["'s", "\u{2019}s", "'ve", "\u{2019}ve"]
             .iter()
-            .any(|c| word.len() > c.len() && word.ends_with(c));
-        if auxiliary(word) == Some(wanted) && !clitic {
+            .any(|c| prev.len() > c.len() && prev.text(text).ends_with(c));
+        if syntax.any(wanted) && !clitic {
             cue.span.start = prev.start;
-            if wanted == Aux::HaveBe && cue.form == VerbForm::Past {
+            if wanted == Syntax::HAVE_BE && cue.form == VerbForm::Past {
                 cue.form = VerbForm::Participle;
             }
             // "had been told": keep going over a second auxiliary.
-            at = prev.start;
-            if !matches!(char_before(text, at), Some(c) if c.is_whitespace()) {
-                return;
-            }
-            continue;
+        } else if !syntax.any(Syntax::INNER_ADVERB) {
+            return;
         }
-        if is_inner_adverb(word) {
-            at = prev.start;
-            continue;
-        }
-        return;
+        t = p;
     }
 }
 
@@ -268,7 +190,7 @@ mod tests {
 
     fn cues(text: &str) -> Vec<(&str, &'static str, CueFrame, VerbForm)> {
         let tokens = crate::text::tokenize(text);
-        find(text, &tokens, &crate::word_infos(text, &tokens))
+        find(text, &tokens, &crate::lexicon::word_infos(text, &tokens))
             .into_iter()
             .map(|c| (c.span.text(text), c.lemma, c.frame, c.form))
             .collect()
@@ -339,6 +261,23 @@ mod tests {
         assert_eq!(got[0].3, VerbForm::None);
         let verb = got.iter().rev().find(|c| c.0 == "claim").map(|c| c.2);
         assert_eq!(verb, Some(CueFrame::Verb));
+    }
+
+    #[test]
+    fn no_cue_phrase_starts_with_an_auxiliary() {
+        // Mentions take a cue of several words that starts with an auxiliary
+        // for one the auxiliary joined ("will say").
+        for form in &lexicon::cues().forms {
+            let Some((first, _)) = form.split_once(' ') else {
+                continue;
+            };
+            let tokens = crate::text::tokenize(first);
+            let infos = lexicon::word_infos(first, &tokens);
+            assert!(
+                infos.iter().all(|i| !i.syntax.any(Syntax::AUXILIARY)),
+                "{form}"
+            );
+        }
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //!   cue form, run at word starts ([`longest_at`]);
 //! - [`words`], titles, organizations, nominal and group heads, in a second
 //!   automaton whose matches carry [`WordFlags`] and a gender;
-//! - [`first_name_gender`], from `data/first-names.tsv` (in the word table);
-//! - [`word_info`]: one hashed look-up per token that tells its closed class
+//! - first-name genders, from `data/first-names.tsv` (in the word table);
+//! - [`word_infos`]: one hashed look-up per token that tells its closed class
 //!   (pronoun, determiner, function word, day, month) and whether a cue or a
 //!   lexicon entry starts with it: a one-word entry is known at once, and
 //!   the automata run only where a longer entry may start.
@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
 };
-use whosaid_core::{CueFrame, Gender, VerbForm};
+use whosaid_core::{CueFrame, Gender, Span, Token, TokenKind, VerbForm};
 
 const CUES_TSV: &str = include_str!("../../../data/cues.tsv");
 const TITLES: &str = include_str!("../../../data/titles.txt");
@@ -226,13 +226,6 @@ pub fn words() -> &'static WordLexicon {
     &WORDS
 }
 
-/// The gender a first name is given to at least nine times in ten in the US
-/// Social Security records, or `Unknown`.
-#[inline]
-pub fn first_name_gender(name: &str) -> Gender {
-    word_info(name).given
-}
-
 /// `data/first-names.tsv` as (name, gender).
 fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
     data_lines(FIRST_NAMES).filter_map(|line| {
@@ -244,24 +237,6 @@ fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
         };
         Some((name, gender))
     })
-}
-
-/// `word` folded for look-ups, in `buf`, without allocating: ASCII
-/// lowercase, the curly apostrophe as `'`. `None` when it is longer than `buf`.
-#[inline]
-pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    let mut len = 0;
-    for c in word.chars() {
-        let c = if c == '\u{2019}' {
-            '\''
-        } else {
-            c.to_ascii_lowercase()
-        };
-        let slot = buf.get_mut(len..len + c.len_utf8())?;
-        c.encode_utf8(slot);
-        len += c.len_utf8();
-    }
-    std::str::from_utf8(buf.get(..len)?).ok()
 }
 
 /// The automata are anchored: they are run at word starts only, where a walk
@@ -341,7 +316,59 @@ pub struct WordInfo {
     pub entry: Lookup,
     /// The gender of this word as a first name (`Unknown` if it is none).
     pub given: Gender,
+    /// How the word fits around a verb cue.
+    pub syntax: Syntax,
 }
+
+/// How a closed-class word fits around a verb cue, known from the table so
+/// that fitting a cue to its context needs no string comparisons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Syntax(u8);
+
+impl Syntax {
+    /// "has", "was", "been": joins a past form or gerund ("has said").
+    pub const HAVE_BE: Syntax = Syntax(1);
+    /// "will", "did", "can't": joins a base form ("will say").
+    pub const MODAL_DO: Syntax = Syntax(1 << 1);
+    /// "also", "not", "repeatedly": may stand between an auxiliary and its
+    /// verb ("has also said").
+    pub const INNER_ADVERB: Syntax = Syntax(1 << 2);
+    /// "the", "his", "latest": a form that is both verb and noun is a noun
+    /// after it ("his claim").
+    pub const NOUN_OPENER: Syntax = Syntax(1 << 3);
+    /// What a verb cue takes in from its left: no cue form starts with it.
+    pub const AUXILIARY: Syntax = Syntax(Self::HAVE_BE.0 | Self::MODAL_DO.0 | Self::INNER_ADVERB.0);
+
+    #[inline]
+    pub fn any(self, other: Syntax) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// The words of each [`Syntax`] flag.
+const SYNTAX_WORDS: [(Syntax, &str); 4] = [
+    (
+        Syntax::HAVE_BE,
+        "has have had is was were are be been being hasn't haven't hadn't isn't wasn't \
+         weren't aren't 's 've 'd",
+    ),
+    (
+        Syntax::MODAL_DO,
+        "will would could can may might should must shall did do does didn't don't doesn't \
+         won't wouldn't couldn't can't cannot shouldn't 'll",
+    ),
+    (
+        Syntax::INNER_ADVERB,
+        "also not never previously repeatedly recently already since later long often \
+         publicly privately just once still even first initially originally always \
+         frequently consistently reportedly widely openly now been",
+    ),
+    (
+        Syntax::NOUN_OPENER,
+        "the a an his her their its our my your this that these those such another whose \
+         no any every same new latest earlier recent public",
+    ),
+];
 
 /// Whether an automaton can match at a word, and whether it needs running.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -360,6 +387,7 @@ const PLAIN: WordInfo = WordInfo {
     cue: Lookup::None,
     entry: Lookup::None,
     given: Gender::Unknown,
+    syntax: Syntax(0),
 };
 
 /// The closed-class words.
@@ -474,7 +502,7 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// The longest word [`word_info`] looks up; longer words are plain.
+/// The longest word [`word_infos`] looks up; longer words are plain.
 const MAX_KEY: usize = 24;
 
 /// `word` folded into `buf` as a look-up key: ASCII lowercase, the curly
@@ -520,13 +548,31 @@ fn first_word(pattern: &str) -> Vec<u8> {
     fold(word, &mut buf).map(<[u8]>::to_vec).unwrap_or_default()
 }
 
-/// What is known of `word` (a token's text) before any automaton runs.
-#[inline]
-pub fn word_info(word: &str) -> WordInfo {
+/// What is known of each token of `text` before any automaton runs
+/// ([`WordInfo::default`] for numbers and punctuation).
+pub fn word_infos(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
+    let table = word_table();
+    tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Word => table.get(text, t.span),
+            _ => PLAIN,
+        })
+        .collect()
+}
+
+/// The table of every word [`word_infos`] knows, built on first use.
+fn word_table() -> &'static WordTable {
     static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
         let mut table: FnvMap<Vec<u8>, WordInfo> = FnvMap::default();
         for (word, class) in closed_classes() {
             table.entry(word.as_bytes().to_vec()).or_insert(PLAIN).class = class;
+        }
+        for (flag, words) in SYNTAX_WORDS {
+            for word in words.split_whitespace() {
+                let info = table.entry(first_word(word)).or_insert(PLAIN);
+                info.syntax = Syntax(info.syntax.0 | flag.0);
+            }
         }
         for (id, form) in cues().forms.iter().enumerate() {
             let info = table.entry(first_word(form)).or_insert(PLAIN);
@@ -541,7 +587,7 @@ pub fn word_info(word: &str) -> WordInfo {
         }
         WordTable::new(table)
     });
-    TABLE.get(word)
+    &TABLE
 }
 
 /// The word table: folded words of up to 16 ASCII bytes packed into a
@@ -579,31 +625,14 @@ impl WordTable {
         table
     }
 
+    /// The info of the word at `span` of `text`.
     #[inline]
-    fn get(&self, word: &str) -> WordInfo {
-        let bytes = word.as_bytes();
-        let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
-        let simple = bytes.len() <= 16 && bytes.is_ascii();
-        if simple {
-            let stem = bytes
-                .strip_suffix(b"'s")
-                .or_else(|| bytes.strip_suffix(b"'").filter(|k| k.ends_with(b"s")))
-                .filter(|k| !k.is_empty())
-                .unwrap_or(bytes);
-            let Some(packed) = pack_lower(stem) else {
-                return PLAIN;
-            };
-            let mut i = slot(packed) & self.mask;
-            loop {
-                let (key, info) = self.slots[i];
-                if key == packed {
-                    return info;
-                }
-                if key == 0 {
-                    return PLAIN;
-                }
-                i = (i + 1) & self.mask;
-            }
+    fn get(&self, text: &str, span: Span) -> WordInfo {
+        let Some(word) = text.get(span.range()) else {
+            return PLAIN;
+        };
+        if let Some(packed) = pack_folded(text.as_bytes(), span) {
+            return self.get_packed(packed);
         }
         let mut buf = [0u8; MAX_KEY];
         match fold(word, &mut buf) {
@@ -615,6 +644,7 @@ impl WordTable {
         }
     }
 
+    #[inline]
     fn get_packed(&self, packed: u128) -> WordInfo {
         let mut i = slot(packed) & self.mask;
         loop {
@@ -641,18 +671,60 @@ fn pack(key: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// [`pack`] with ASCII uppercase letters lowered.
+/// The ASCII word at `span` of `text`, of up to 16 bytes, folded as [`fold`]
+/// folds it (lowercase, without a possessive ending or final period) and
+/// packed as [`pack`] packs it: a few word-wide operations instead of a loop
+/// over bytes. `None` for other words, which take the slow path.
 #[inline]
-fn pack_lower(key: &[u8]) -> Option<u128> {
-    if key.is_empty() || key.len() > 16 {
+fn pack_folded(text: &[u8], span: Span) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 0xFF;
+    const HIGH: u128 = ONES * 0x80;
+    let word = text.get(span.range())?;
+    let word = word.strip_suffix(b".").unwrap_or(word);
+    let mut len = word.len();
+    if len == 0 || len > 16 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    for (b, k) in buf.iter_mut().zip(key) {
-        *b = k.to_ascii_lowercase();
+    // "Clinton's", "voters'": the possessive ending is no part of the key.
+    if len > 2 {
+        let (before, last) = (word[len - 2], word[len - 1]);
+        if before == b'\'' && last | 0x20 == b's' {
+            len -= 2;
+        } else if last == b'\'' && before | 0x20 == b's' {
+            len -= 1;
+        }
     }
-    Some(u128::from_le_bytes(buf))
+    // Sixteen bytes at once where the text has them, else a copy.
+    let raw = match text.get(span.start..span.start + 16) {
+        Some(chunk) => u128::from_le_bytes(chunk.try_into().ok()?),
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(&word[..len]);
+            u128::from_le_bytes(buf)
+        }
+    };
+    let raw = raw & KEEP_BYTES[len];
+    if raw & HIGH != 0 {
+        return None;
+    }
+    // Bytes are below 0x80, so these sums carry into no other byte: the
+    // high bit says "at least 'A'" and "past 'Z'".
+    let at_least_a = raw + ONES * u128::from(0x80 - b'A');
+    let past_z = raw + ONES * u128::from(0x80 - b'Z' - 1);
+    let upper = at_least_a & !past_z & HIGH;
+    Some(raw | (upper >> 2))
 }
+
+/// `KEEP_BYTES[n]` keeps the low `n` bytes of a `u128`.
+const KEEP_BYTES: [u128; 17] = {
+    let mut masks = [u128::MAX; 17];
+    let mut n = 0;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
 
 #[inline]
 fn slot(packed: u128) -> usize {
@@ -660,7 +732,7 @@ fn slot(packed: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
 }
 
-/// The longest match of `automaton` at `start`, given what [`word_info`]
+/// The longest match of `automaton` at `start`, given what [`word_infos`]
 /// says of the token `start..token_end`: no search at all for a token that
 /// is a one-word entry as written, or that no entry starts with.
 #[inline]

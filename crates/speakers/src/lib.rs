@@ -63,21 +63,10 @@ pub fn candidates(text: &str, segments: &Segments) -> Candidates {
     } else {
         &segments.tokens
     };
-    let infos = word_infos(text, tokens);
+    let infos = lexicon::word_infos(text, tokens);
     let cues = cues::find(text, tokens, &infos);
     let mentions = mentions::find(text, tokens, &infos, &cues);
     Candidates { cues, mentions }
-}
-
-/// [`lexicon::word_info`] of each token, looked up once for all passes.
-fn word_infos(text: &str, tokens: &[whosaid_core::Token]) -> Vec<lexicon::WordInfo> {
-    tokens
-        .iter()
-        .map(|t| match t.kind {
-            whosaid_core::TokenKind::Word => lexicon::word_info(t.span.text(text)),
-            _ => lexicon::word_info(""),
-        })
-        .collect()
 }
 
 /// The precision of a cue found in `text`: the share of its form's

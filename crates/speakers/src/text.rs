@@ -37,25 +37,8 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The word ending right before byte `i`, past blanks: letters, digits,
-/// apostrophes and periods ("Mr.", "hasn't"). Empty when punctuation comes
-/// first.
-pub fn word_before(text: &str, i: usize) -> Span {
-    let Some(head) = text.get(..i) else {
-        return Span::new(i, i);
-    };
-    let trimmed = head.trim_end_matches(|c: char| c.is_whitespace());
-    let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '.'))
-        .last()
-        .map_or(end, |(s, _)| s);
-    Span::new(start, end)
-}
-
-/// The word starting after byte `i`, past blanks, as [`word_before`] does.
+/// The word starting after byte `i`, past blanks: letters, digits and
+/// apostrophes.
 pub fn word_after(text: &str, i: usize) -> Span {
     let Some(tail) = text.get(i..) else {
         return Span::new(i, i);
@@ -169,7 +152,6 @@ mod tests {
     fn finds_words_around_an_offset() {
         let text = "he has  also said";
         let said = text.find("said").unwrap();
-        assert_eq!(word_before(text, said).text(text), "also");
         assert_eq!(word_after(text, 2).text(text), "has");
         assert!(is_whole_word(text, said, said + 4));
         assert!(!is_whole_word("so-called", 3, 9));
