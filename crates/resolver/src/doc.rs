@@ -181,31 +181,53 @@ impl<'a> Doc<'a> {
     }
 
     /// Where the speaker of a cue at `cue_start` ends, when only adverbs and
-    /// auxiliaries ("also", "has"), or a comma-delimited apposition
-    /// (", a doctor in Aleppo,"), separate them. Returns the mention.
+    /// auxiliaries ("also", "has"), a parenthesis ("(D-N.Y.)"), or a
+    /// comma-delimited apposition (", 31, a doctor in Aleppo,") separate
+    /// them. Returns the mention.
     pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
         let before = self.tokens(Span::new(floor, cue_start));
         let mut end = before.len();
-        while end > 0 && is_gap_word(self, &before[end - 1]) {
-            end -= 1;
-        }
-        if end > 0 && self.word(&before[end - 1]) == "," {
-            // An apposition: find its opening comma, within a short reach.
-            let close = end - 1;
-            let reach = close.saturating_sub(24);
-            let open = (reach..close).rev().find(|&i| {
-                let t = &before[i];
-                t.kind == TokenKind::QuoteMark || self.word(t) == ","
-            })?;
-            if before[open].kind == TokenKind::QuoteMark || open + 1 == close {
-                return None;
+        loop {
+            while end > 0 && is_gap_word(self, &before[end - 1]) {
+                end -= 1;
             }
+            if end == 0 || self.word(&before[end - 1]) != ")" {
+                break;
+            }
+            // A parenthesis: party and state, an age.
+            let open = (end.saturating_sub(8)..end - 1)
+                .rev()
+                .find(|&i| self.word(&before[i]) == "(")?;
             end = open;
         }
-        let limit = before.get(end).map_or(cue_start, |t| t.span.start);
-        let m = self.mention_ending_by(limit, floor)?;
-        let gap = self.tokens(Span::new(self.mentions()[m].span.end, limit));
-        gap.is_empty().then_some(m)
+        if let Some(m) = self.mention_ending_at(before, end, floor) {
+            return Some(m);
+        }
+        if end == 0 || self.word(&before[end - 1]) != "," {
+            return None;
+        }
+        // An apposition: the speaker ends at one of the commas before it,
+        // within a short reach and with no quotation mark between.
+        let close = end - 1;
+        for i in (close.saturating_sub(30)..close).rev() {
+            let t = &before[i];
+            if t.kind == TokenKind::QuoteMark {
+                return None;
+            }
+            if self.word(t) == "," && i + 1 < close {
+                if let Some(m) = self.mention_ending_at(before, i, floor) {
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// The mention whose last token is `before[end - 1]`.
+    fn mention_ending_at(&self, before: &[Token], end: usize, floor: usize) -> Option<usize> {
+        let last = before.get(end.checked_sub(1)?)?;
+        let m = self.mention_ending_by(last.span.end, floor)?;
+        (self.mentions()[m].span.end == last.span.end).then_some(m)
     }
 
     /// The mention that follows a cue directly ("said *Sen. John McCain*").
