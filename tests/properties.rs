@@ -590,10 +590,10 @@ proptest! {
     }
 }
 
-// Every run of the binary starts it anew (some 0.2 s in a debug build), so
+// Every run of the binary starts it anew (0.2 s or more in a debug build), so
 // these cases are few and their corpora small.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(12))]
+    #![proptest_config(ProptestConfig::with_cases(10))]
 
     /// The rows of a corpus are the rows of its articles, each on its own.
     #[test]
@@ -609,10 +609,14 @@ proptest! {
             String::from_utf8_lossy(&alone)
         );
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
 
     /// One thread or two, one batch or many: the same bytes.
     #[test]
-    fn threads_do_not_change_the_output(texts in corpus(2..8)) {
+    fn threads_do_not_change_the_output(texts in corpus(3..9)) {
         let input = jsonl(&texts, 0);
         let one = run_whosaid(&["-q", "-j1"], &input);
         let two = run_whosaid(&["-q", "-j2", "--batch-articles", "1"], &input);
@@ -689,8 +693,8 @@ fn expected_quote_reads_the_spec() {
 #[test]
 fn regressions() {
     for text in [
-        // Row::new left single guillemets, which the segmenter takes for
-        // quotation marks, in the quote: "‹we,›" for "we,".
+        // Row::new once left single guillemets, which the segmenter takes
+        // for quotation marks, in the quote: "‹we,›" for "we,".
         "‹we,› Mr. John Kirby said. ",
         "‹was quoted as saying—told Reuters",
     ] {
