@@ -92,6 +92,13 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.85,
     },
     Sieve {
+        name: "quote_in_frame",
+        pattern:
+            "a quote in a sentence whose speaker and cue stand elsewhere in it: X said Y was \"Q\"",
+        run: quote_in_frame,
+        confidence: 0.6,
+    },
+    Sieve {
         name: "continuation",
         pattern: "a paragraph that is only a quote continues the previous paragraph's speaker",
         run: continuation,
@@ -216,10 +223,11 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         };
         let rest = doc.tokens(Span::new(cue.span.end, para.end));
-        let Some(colon) = rest.iter().position(|t| doc.word(t) == ":") else {
-            continue;
-        };
-        if colon + 1 != rest.len() || !rest[..colon].iter().all(|t| is_object_word(doc, t)) {
+        // Only the addressee may stand between the cue and the colon that
+        // ends the paragraph ("told reporters:"); the scan stops at the
+        // first other word, so it stays linear.
+        let colon = rest.iter().position(|t| !is_object_word(doc, t));
+        if colon.is_none_or(|colon| colon + 1 != rest.len() || doc.word(&rest[colon]) != ":") {
             continue;
         }
         let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
@@ -338,7 +346,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         };
         let start = content_start_after_cue(doc, c, unit.end);
-        let content = trim(doc, Span::new(start, unit.end));
+        let content = trim(doc, clause(doc, Span::new(start, unit.end)));
         if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
             continue;
         }
@@ -444,7 +452,7 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         });
         let Some(m) = subject else { continue };
         let start = content_start_after_cue(doc, c, unit.end);
-        let content = trim(doc, Span::new(start, unit.end));
+        let content = trim(doc, clause(doc, Span::new(start, unit.end)));
         if word_count(doc, content) < 2 || !claims.is_free(content) || !licensed(doc, c, content) {
             continue;
         }
@@ -474,6 +482,39 @@ fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
                 owner[u] = Some(d);
             }
         }
+    }
+}
+
+fn quote_in_frame(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for &q in &doc.outer_quotes {
+        let span = doc.quote(q).span();
+        if doc.quote(q).hint != QuoteHint::Speech || !claims.is_free(span) {
+            continue;
+        }
+        let Some(unit) = doc.unit_of(span.start).map(|u| doc.units[u].span) else {
+            continue;
+        };
+        // The unit's one free speech cue with a speaker of its own.
+        let cues = doc.cues();
+        let from = cues.partition_point(|c| c.span.start < unit.start);
+        let frames: Vec<(usize, usize)> = (from..cues.len())
+            .take_while(|&c| cues[c].span.end <= unit.end)
+            .filter(|&c| is_finite_speech_cue(doc, claims, c) && !doc.is_quoted(cues[c].span))
+            .filter_map(|c| {
+                let m = doc
+                    .source_before(cues[c].span.start, unit.start)
+                    .or_else(|| doc.source_after(cues[c].span.end, unit.end))?;
+                Some((m, c))
+            })
+            .collect();
+        let [(m, c)] = frames[..] else { continue };
+        claims.add(Draft {
+            content: vec![span],
+            source: Some(m),
+            cue: Some(c),
+            sieve,
+            confidence: 0.0,
+        });
     }
 }
 
@@ -770,6 +811,21 @@ fn trim(doc: &Doc, span: Span) -> Span {
         (Some(f), Some(l)) if f <= l => Span::new(tokens[f].span.start, tokens[l].span.end),
         _ => Span::new(span.start, span.start),
     }
+}
+
+/// A reported clause ends at a dash or semicolon outside quotation marks
+/// ("he was “encouraged” by the plan — a modest boost for Obama").
+fn clause(doc: &Doc, span: Span) -> Span {
+    let mut words = 0;
+    for t in doc.tokens(span) {
+        if t.kind == TokenKind::Word {
+            words += 1;
+        } else if words >= 3 && is_punct(doc, t, &["—", "–", "--", ";"]) && !doc.is_quoted(t.span)
+        {
+            return Span::new(span.start, t.span.start);
+        }
+    }
+    span
 }
 
 fn word_count(doc: &Doc, span: Span) -> usize {
