@@ -342,9 +342,10 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
             continue;
         };
-        let Some(m) = doc.source_before(cue.span.start, unit.start) else {
-            continue;
-        };
+        let source = doc
+            .source_before(cue.span.start, unit.start)
+            .or_else(|| coordinated_subject(doc, unit, cue.span.start));
+        let Some(m) = source else { continue };
         let start = content_start_after_cue(doc, c, unit.end);
         let content = trim(doc, clause(doc, Span::new(start, unit.end)));
         if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
@@ -365,7 +366,7 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if cue.frame != CueFrame::Verb
             || !matches!(
                 cue.form,
-                VerbForm::Past | VerbForm::Present | VerbForm::Participle
+                VerbForm::Past | VerbForm::Present | VerbForm::Participle | VerbForm::Base
             )
             || !claims.cue_is_free(c)
             || doc.is_quoted(cue.span)
@@ -811,6 +812,27 @@ fn trim(doc: &Doc, span: Span) -> Span {
         (Some(f), Some(l)) if f <= l => Span::new(tokens[f].span.start, tokens[l].span.end),
         _ => Span::new(span.start, span.start),
     }
+}
+
+/// The subject of a verb coordinated with the cue: "Giles attempted to
+/// re-engage the campaign and *said*…" → Giles, the mention that opens the
+/// unit.
+fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
+    let before = doc.tokens(Span::new(unit.start, cue_start));
+    let mut end = before.len();
+    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+        end -= 1;
+    }
+    let conjunction = end.checked_sub(1).map(|i| doc.word(&before[i]));
+    if !conjunction.is_some_and(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
+    {
+        return None;
+    }
+    let opening = &before[..before.len().min(4)];
+    opening
+        .iter()
+        .take_while(|t| t.kind != TokenKind::QuoteMark)
+        .find_map(|t| doc.mention_starting_at_token(t.span.start, cue_start))
 }
 
 /// A reported clause ends at a dash or semicolon outside quotation marks
