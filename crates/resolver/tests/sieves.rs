@@ -35,3 +35,110 @@ fn quote_then_speaker_in_the_next_sentence() {
         )]
     );
 }
+
+/// The sieve and speaker mention that attributed the content containing `words`.
+fn who_said(text: &str, words: &str) -> Option<(&'static str, String)> {
+    summary(text)
+        .into_iter()
+        .find(|(_, _, content)| content.contains(words))
+        .map(|(sieve, mention, _)| (sieve, mention))
+}
+
+#[test]
+fn said_after_the_quote_with_an_apposition() {
+    let text = "\"The bridge will open in May,\" Dana Whitfield, a city engineer, said on Monday.";
+    assert_eq!(
+        who_said(text, "bridge"),
+        Some(("quote_then_speaker", "Dana Whitfield".into()))
+    );
+}
+
+#[test]
+fn said_before_the_quote() {
+    let text = "Mayor Ana Ruiz added: \"We will not raise taxes this year.\"";
+    assert_eq!(
+        who_said(text, "taxes"),
+        Some(("speaker_then_quote", "Mayor Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn a_split_quote_is_one_attribution_with_two_fragments() {
+    let text = "\"The water is safe,\" said Tom Okafor. \"We tested it twice.\"";
+    let found = attribute(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].content.len(), 2);
+    assert_eq!(found[0].sieve, "quote_then_speaker");
+}
+
+#[test]
+fn a_quote_after_the_sentence_joins_the_speaker() {
+    let text = "\"The water is safe,\" Tom Okafor said. \"We tested it twice.\"";
+    let found = attribute(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].content.len(),
+        2,
+        "split_quote adds the second quote"
+    );
+}
+
+#[test]
+fn a_lead_in_at_the_end_of_a_paragraph() {
+    let text =
+        "Council member Rita Vance told reporters:\n\n\"This budget is a disgrace to the city.\"";
+    assert_eq!(
+        who_said(text, "disgrace"),
+        Some(("colon_lead_in", "Council member Rita Vance".into()))
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let text = "According to the fire chief, the blaze started in the kitchen. The damage was limited to two rooms, according to Chief Lou Banks.";
+    assert_eq!(who_said(text, "kitchen").map(|w| w.0), Some("according_to"));
+    assert_eq!(
+        who_said(text, "two rooms"),
+        Some(("according_to", "Chief Lou Banks".into()))
+    );
+}
+
+#[test]
+fn reported_speech_both_ways() {
+    let text = "Senator Paul Grant said the bill would pass next week. The vote will be close, Grant told reporters.";
+    assert_eq!(
+        who_said(text, "bill would pass"),
+        Some(("speaker_cue_content", "Senator Paul Grant".into()))
+    );
+    assert_eq!(
+        who_said(text, "vote will be close").map(|w| w.0),
+        Some("content_then_speaker")
+    );
+}
+
+#[test]
+fn a_headline_speaker_with_a_colon() {
+    let text =
+        "Maria Lopez: The Schools Need More Teachers\n\nThe superintendent spoke on Tuesday.";
+    assert_eq!(
+        who_said(text, "Schools Need"),
+        Some(("speaker_colon", "Maria Lopez".into()))
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_attributions() {
+    let text =
+        "The \"Joint Harbor Council\" met on Tuesday to review a \"moderate\" plan for the port.";
+    assert!(attribute(text).is_empty(), "{:?}", summary(text));
+}
+
+#[test]
+fn canonical_names_across_the_article() {
+    let text = "State Department spokesman John Kirby spoke first. \"We are done,\" Kirby said. \"It is over,\" he added. According to the spokesman, talks had failed.";
+    let found = attribute(text);
+    assert!(!found.is_empty());
+    for a in &found {
+        assert_eq!(a.speaker.as_deref(), Some("John Kirby"), "{a:?}");
+    }
+}
