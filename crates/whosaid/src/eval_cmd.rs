@@ -3,6 +3,11 @@
 //! options and the reports. The scoring is the `whosaid-eval` crate's; this
 //! module reads the arguments, runs whosaid over the gold texts when no
 //! prediction is given, and writes the reports.
+//!
+//! `--ablate` scores whosaid once whole and once without each sieve of the
+//! resolver's cascade (columns `-quote_then_speaker`, …), compares each
+//! ablation with the whole, and ends with a summary of what every sieve
+//! earns; `docs/sieves.md` records the figures.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -11,6 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
+use whosaid::resolver::{Options, SIEVES};
 use whosaid_core::{CharIndex, OffsetKind, Row};
 use whosaid_eval::{
     compare, read_gold_csv, read_gold_jsonl, read_predictions_csv, report, score, Baseline, Gold,
@@ -56,6 +62,16 @@ pub struct EvalArgs {
     /// file.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+
+    /// Also score whosaid with each sieve switched off, one column per sieve
+    /// ("-quote_then_speaker", …), to show what each rule earns.
+    #[arg(long, conflicts_with = "predictions")]
+    pub ablate: bool,
+
+    /// Let every cue lemma introduce reported speech, not only the learned
+    /// list (for relearning data/resolver/reported-speech-cues.tsv).
+    #[arg(long, conflicts_with = "predictions", hide = true)]
+    pub all_reported_cues: bool,
 }
 
 /// Scores, reports, and checks. Exits with failure when `--check` finds a
@@ -63,16 +79,26 @@ pub struct EvalArgs {
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let gold = read_gold(&args)?;
     let systems = read_systems(&args, &gold)?;
-    let scores: Vec<Scores> = systems.iter().map(|p| score(&gold, p)).collect();
+    let mut scores: Vec<Scores> = systems.iter().map(|p| score(&gold, p)).collect();
     for s in &scores {
         warn_about(s, &gold);
     }
-    let mut comparisons = Vec::new();
-    for (i, a) in scores.iter().enumerate() {
-        for b in &scores[i + 1..] {
-            comparisons.push(compare(a, b));
+    let comparisons = if args.ablate {
+        // Each ablation against the whole; its own sieve table would repeat
+        // the whole's less one line.
+        for ablated in &mut scores[1..] {
+            ablated.sieves.clear();
         }
-    }
+        scores[1..].iter().map(|b| compare(&scores[0], b)).collect()
+    } else {
+        let mut comparisons = Vec::new();
+        for (i, a) in scores.iter().enumerate() {
+            for b in &scores[i + 1..] {
+                comparisons.push(compare(a, b));
+            }
+        }
+        comparisons
+    };
 
     let mut stdout = io::stdout().lock();
     if args.json {
@@ -81,6 +107,9 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         writeln!(stdout)?;
     } else {
         write!(stdout, "{}", report::text(&gold, &scores, &comparisons))?;
+        if args.ablate {
+            write!(stdout, "{}", ablation_summary(&scores))?;
+        }
     }
     stdout.flush()?;
 
@@ -129,7 +158,21 @@ fn read_gold(args: &EvalArgs) -> Result<Gold> {
 /// The prediction files, or whosaid's own attributions of the gold texts.
 fn read_systems(args: &EvalArgs, gold: &Gold) -> Result<Vec<Predictions>> {
     if args.predictions.is_empty() {
-        return Ok(vec![attribute(gold)?]);
+        let whole = Options {
+            disabled: Vec::new(),
+            all_reported_cues: args.all_reported_cues,
+        };
+        let mut systems = vec![attribute(gold, WHOSAID, &whole)?];
+        if args.ablate {
+            for sieve in SIEVES {
+                let without = Options {
+                    disabled: vec![sieve.name.to_string()],
+                    ..whole.clone()
+                };
+                systems.push(attribute(gold, &ablation_name(sieve.name), &without)?);
+            }
+        }
+        return Ok(systems);
     }
     let mut systems = args
         .predictions
@@ -146,15 +189,21 @@ fn read_systems(args: &EvalArgs, gold: &Gold) -> Result<Vec<Predictions>> {
     Ok(systems)
 }
 
-/// Runs whosaid over every gold text, as `whosaid` would write its rows.
-fn attribute(gold: &Gold) -> Result<Predictions> {
+/// The column of whosaid without the sieve `name`.
+fn ablation_name(name: &str) -> String {
+    format!("-{name}")
+}
+
+/// Runs whosaid over every gold text, as `whosaid` would write its rows,
+/// and names the result `name`.
+fn attribute(gold: &Gold, name: &str, options: &Options) -> Result<Predictions> {
     let rows: Vec<Row> = gold
         .articles
         .par_iter()
         .flat_map_iter(|article| {
             let text = article.text.as_str();
             let index = CharIndex::new(text);
-            whosaid::analyze(text)
+            whosaid::analyze_with(text, options)
                 .iter()
                 .enumerate()
                 .map(|(i, attribution)| {
@@ -171,7 +220,51 @@ fn attribute(gold: &Gold) -> Result<Predictions> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    Predictions::from_rows(WHOSAID, &rows).map_err(|e| anyhow::anyhow!("whosaid's own rows: {e}"))
+    Predictions::from_rows(name, &rows).map_err(|e| anyhow::anyhow!("whosaid's own rows: {e}"))
+}
+
+/// What each sieve earns: attribution F1 and quoted-only attribution F1 at
+/// θ = 0.3 without it, and how far each falls from the whole's (`scores[0]`).
+fn ablation_summary(scores: &[Scores]) -> String {
+    use std::fmt::Write as _;
+    let Some((whole, ablations)) = scores.split_first() else {
+        return String::new();
+    };
+    let full = whole.figures(0);
+    let width = ablations
+        .iter()
+        .map(|s| s.system.len())
+        .max()
+        .unwrap_or(0)
+        .max(WHOSAID.len());
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nablation at θ = 0.3 (Δ: the whole minus the ablation; positive, the sieve earns it)"
+    );
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {:>7}  {:>7}  {:>9}  {:>7}",
+        "system", "attr F1", "Δ", "quoted F1", "Δ"
+    );
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {:>7.3}  {:>7}  {:>9.3}  {:>7}",
+        whole.system, full.attr_f1, "", full.quoted_attr_f1, ""
+    );
+    for ablation in ablations {
+        let f = ablation.figures(0);
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>7.3}  {:>+7.3}  {:>9.3}  {:>+7.3}",
+            ablation.system,
+            f.attr_f1,
+            full.attr_f1 - f.attr_f1,
+            f.quoted_attr_f1,
+            full.quoted_attr_f1 - f.quoted_attr_f1
+        );
+    }
+    out
 }
 
 /// Warnings about predictions that are likely not what was meant.

@@ -98,6 +98,11 @@ pub struct RunArgs {
     /// Articles per batch (a batch is also cut at 8 MiB of text).
     #[arg(long, value_name = "N", default_value_t = 1024, hide = true)]
     pub batch_articles: usize,
+
+    /// Let every cue lemma introduce reported speech, not only the learned
+    /// list (for relearning data/resolver/reported-speech-cues.tsv).
+    #[arg(long, hide = true)]
+    pub all_reported_cues: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -164,12 +169,16 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let show = !args.quiet && std::io::stderr().is_terminal();
     let bytes_analysed = Arc::new(AtomicU64::new(0));
     let bar = progress_bar(show, &bytes_analysed);
+    let options = whosaid::resolver::Options {
+        disabled: Vec::new(),
+        all_reported_cues: args.all_reported_cues,
+    };
     for batch in batches {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|record| {
-                    let outcome = analyze(record, &writer);
+                    let outcome = analyze(record, &writer, &options);
                     bar.inc(1);
                     if let Outcome::Rows { text_bytes: n, .. } = outcome {
                         bytes_analysed.fetch_add(n, Ordering::Relaxed);
@@ -238,11 +247,18 @@ fn describe(args: &RunArgs) -> String {
         text_field,
         no_header,
         raw_cells,
+        all_reported_cues,
         ..
     } = args;
+    // The default run keeps the description older checkpoints recorded.
+    let cues = if *all_reported_cues {
+        " all_reported_cues"
+    } else {
+        ""
+    };
     format!(
         "whosaid {} {inputs:?} format={format:?} offsets={offsets:?} id={id_field:?} \
-         text={text_field:?} no_header={no_header} raw_cells={raw_cells}",
+         text={text_field:?} no_header={no_header} raw_cells={raw_cells}{cues}",
         env!("CARGO_PKG_VERSION")
     )
 }
@@ -284,7 +300,7 @@ enum Outcome {
     Bad(InputError),
 }
 
-fn analyze(record: Record, writer: &Writer) -> Outcome {
+fn analyze(record: Record, writer: &Writer, options: &whosaid::resolver::Options) -> Outcome {
     let article = match record {
         Ok(article) => article,
         Err(error) => return Outcome::Bad(error),
@@ -292,7 +308,7 @@ fn analyze(record: Record, writer: &Writer) -> Outcome {
     // A bug in a stage must cost one article, not the run: the panic becomes
     // this article's error (the panic hook has already told where).
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        let attributions = whosaid::analyze(&article.text);
+        let attributions = whosaid::analyze_with(&article.text, options);
         let mut bytes = Vec::new();
         writer
             .render(&article.id, &article.text, &attributions, &mut bytes)
