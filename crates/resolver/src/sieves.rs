@@ -141,8 +141,11 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if short && skip == 0 && area.start < unit.end && !ends_clause(doc, span) {
             continue;
         }
-        if follows_lead_in(doc, claims, span.start, unit.start) {
-            // X vowed, "Q," referring to Y: the lead-in's, not Y's.
+        if follows_lead_in(doc, claims, span.start, unit.start)
+            || has_frame_before(doc, claims, unit.start, span.start)
+        {
+            // X vowed, "Q," referring to Y / X said Y was "Q." He said…:
+            // the frame before the quote is its own.
             continue;
         }
         let frame = if let Some(c) = cue_at(doc, claims, next.span.start, area.end) {
@@ -164,6 +167,11 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         let Some((m, c)) = frame else { continue };
         let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
+        let coda = doc.tokens(Span::new(frame_end, area.end));
+        if area.end > unit.end && coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6 {
+            // The next sentence is more than "he said on Monday."
+            continue;
+        }
         // Words before the quote in its sentence are part of what was said:
         // `Trump's plan may be "strategic," said X` is one mixed content.
         let start = content_start(doc, unit).min(span.start);
@@ -601,6 +609,20 @@ fn follows_lead_in(doc: &Doc, claims: &Claims, quote_start: usize, unit_start: u
         && cues[c].span.end == cue_end
         && is_finite_speech_cue(doc, claims, c)
         && doc.source_before(cues[c].span.start, unit_start).is_some()
+}
+
+/// Whether a speech cue with a speaker of its own stands between
+/// `from` and `to`, outside quotation marks.
+fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool {
+    let cues = doc.cues();
+    let first = cues.partition_point(|c| c.span.start < from);
+    (first..cues.len())
+        .take_while(|&c| cues[c].span.end <= to)
+        .any(|c| {
+            is_finite_speech_cue(doc, claims, c)
+                && !doc.is_quoted(cues[c].span)
+                && doc.source_before(cues[c].span.start, from).is_some()
+        })
 }
 
 /// Whether `span` holds nothing but mentions, possessive endings and commas
