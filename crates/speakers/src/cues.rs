@@ -27,7 +27,7 @@ use crate::text::{is_capitalized, is_whole_word, word_after};
 /// starts of its word tokens.
 pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
     let lexicon = lexicon::cues();
-    let mut cues: Vec<Cue> = Vec::new();
+    let mut cues: Vec<Cue> = Vec::with_capacity(tokens.len() / 8);
     let mut pos = 0;
     for (t, (token, info)) in tokens.iter().zip(infos).enumerate() {
         let start = token.span.start;

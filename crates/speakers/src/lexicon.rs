@@ -508,8 +508,8 @@ const MAX_KEY: usize = 24;
 /// `word` folded into `buf` as a look-up key: ASCII lowercase, the curly
 /// apostrophe as `'`, without a possessive ending or a final period.
 #[inline]
-pub fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
+pub fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
+    let bytes = word;
     let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
     let mut len = 0;
     let mut i = 0;
@@ -545,20 +545,32 @@ fn note_pattern(lookup: &mut Lookup, id: usize, pattern: &str) {
 fn first_word(pattern: &str) -> Vec<u8> {
     let word = pattern.split(' ').next().unwrap_or(pattern);
     let mut buf = [0u8; MAX_KEY];
-    fold(word, &mut buf).map(<[u8]>::to_vec).unwrap_or_default()
+    fold(word.as_bytes(), &mut buf)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default()
 }
 
 /// What is known of each token of `text` before any automaton runs
-/// ([`WordInfo::default`] for numbers and punctuation).
-pub fn word_infos(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
+/// ([`WordInfo::default`] for numbers and punctuation), in `infos`.
+pub fn word_infos_into(text: &str, tokens: &[Token], infos: &mut Vec<WordInfo>) {
     let table = word_table();
-    tokens
-        .iter()
-        .map(|t| match t.kind {
-            TokenKind::Word => table.get(text, t.span),
+    let bytes = text.as_bytes();
+    infos.clear();
+    infos.reserve(tokens.len());
+    for token in tokens {
+        infos.push(match token.kind {
+            TokenKind::Word => table.get(bytes, token.span),
             _ => PLAIN,
-        })
-        .collect()
+        });
+    }
+}
+
+/// [`word_infos_into`] a new vector.
+#[cfg(test)]
+pub fn word_infos(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
+    let mut infos = Vec::new();
+    word_infos_into(text, tokens, &mut infos);
+    infos
 }
 
 /// The table of every word [`word_infos`] knows, built on first use.
@@ -594,17 +606,20 @@ fn word_table() -> &'static WordTable {
 /// `u128` in an open-addressing array, so that the common look-up is a
 /// multiply and an integer compare; other words go to a hash map.
 struct WordTable {
-    /// `(packed key, info)`; key 0 is an empty slot.
-    slots: Vec<(u128, WordInfo)>,
+    /// Packed keys; 0 is an empty slot. At most half full.
+    keys: Vec<u128>,
+    /// The info of each key, at the key's index.
+    infos: Vec<WordInfo>,
     mask: usize,
     long: FnvMap<Vec<u8>, WordInfo>,
 }
 
 impl WordTable {
     fn new(all: FnvMap<Vec<u8>, WordInfo>) -> WordTable {
-        let size = (all.len() * 4).next_power_of_two().max(16);
+        let size = (all.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
-            slots: vec![(0, PLAIN); size],
+            keys: vec![0; size],
+            infos: vec![PLAIN; size],
             mask: size - 1,
             long: FnvMap::default(),
         };
@@ -612,10 +627,11 @@ impl WordTable {
             match pack(&key) {
                 Some(packed) => {
                     let mut i = slot(packed) & table.mask;
-                    while table.slots[i].0 != 0 {
+                    while table.keys[i] != 0 {
                         i = (i + 1) & table.mask;
                     }
-                    table.slots[i] = (packed, info);
+                    table.keys[i] = packed;
+                    table.infos[i] = info;
                 }
                 None => {
                     table.long.insert(key, info);
@@ -627,13 +643,13 @@ impl WordTable {
 
     /// The info of the word at `span` of `text`.
     #[inline]
-    fn get(&self, text: &str, span: Span) -> WordInfo {
+    fn get(&self, text: &[u8], span: Span) -> WordInfo {
+        if let Some(packed) = pack_folded(text, span) {
+            return self.get_packed(packed);
+        }
         let Some(word) = text.get(span.range()) else {
             return PLAIN;
         };
-        if let Some(packed) = pack_folded(text.as_bytes(), span) {
-            return self.get_packed(packed);
-        }
         let mut buf = [0u8; MAX_KEY];
         match fold(word, &mut buf) {
             Some(key) => match pack(key) {
@@ -648,9 +664,9 @@ impl WordTable {
     fn get_packed(&self, packed: u128) -> WordInfo {
         let mut i = slot(packed) & self.mask;
         loop {
-            let (key, info) = self.slots[i];
+            let key = self.keys[i];
             if key == packed {
-                return info;
+                return self.infos[i];
             }
             if key == 0 {
                 return PLAIN;

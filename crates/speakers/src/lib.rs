@@ -49,7 +49,9 @@ mod lexicon;
 mod mentions;
 mod text;
 
-use whosaid_core::{Candidates, Cue, Segments};
+use std::cell::RefCell;
+
+use whosaid_core::{Candidates, Cue, Segments, Token};
 
 /// Finds the cues and speaker mentions of a segmented text.
 ///
@@ -63,10 +65,30 @@ pub fn candidates(text: &str, segments: &Segments) -> Candidates {
     } else {
         &segments.tokens
     };
-    let infos = lexicon::word_infos(text, tokens);
-    let cues = cues::find(text, tokens, &infos);
-    let mentions = mentions::find(text, tokens, &infos, &cues);
+    let found = SCRATCH.try_with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => find(text, tokens, &mut scratch),
+        Err(_) => find(text, tokens, &mut Scratch::default()),
+    });
+    found.unwrap_or_else(|_| find(text, tokens, &mut Scratch::default()))
+}
+
+fn find(text: &str, tokens: &[Token], scratch: &mut Scratch) -> Candidates {
+    lexicon::word_infos_into(text, tokens, &mut scratch.infos);
+    let cues = cues::find(text, tokens, &scratch.infos);
+    let mentions = mentions::find(text, tokens, &scratch.infos, &cues, &mut scratch.items);
     Candidates { cues, mentions }
+}
+
+/// Buffers as long as a text, reused from one text to the next on a thread:
+/// allocating them for every article cost a tenth of the matcher's time.
+#[derive(Default)]
+struct Scratch {
+    infos: Vec<lexicon::WordInfo>,
+    items: mentions::Items,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// The precision of a cue found in `text`: the share of its form's

@@ -157,11 +157,25 @@ fn opens_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
     }
 }
 
-/// The items of the text, one per token or per lexicon phrase or cue, in
-/// one pass over the tokens.
-fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -> Vec<Item> {
+/// The items of a text, and where its verb cues are among them.
+#[derive(Default)]
+pub struct Items {
+    items: Vec<Item>,
+    /// The indices of the [`ItemKind::Cue`] items.
+    cues: Vec<u32>,
+}
+
+/// Fills `out` with the items of the text, one per token or per lexicon
+/// phrase or cue, in one pass over the tokens.
+fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], out: &mut Items) {
     let lexicon = lexicon::words();
-    let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
+    let Items {
+        items,
+        cues: cue_items,
+    } = out;
+    items.clear();
+    cue_items.clear();
+    items.reserve(tokens.len());
     let mut next_cue = 0;
     let mut t = 0;
     while t < tokens.len() {
@@ -206,6 +220,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
                     let end = covered(cue.span.end, &mut t);
                     item.span = Span::new(start, end);
                     item.kind = ItemKind::Cue(cue.form, joined);
+                    cue_items.push(items.len() as u32);
                 } else if let Some((end, entry)) = (infos[t].entry != Lookup::None)
                     .then(|| lexicon_hit(lexicon, text, token, infos[t]))
                     .flatten()
@@ -246,18 +261,24 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -
         }
         items.push(item);
     }
-    items
 }
 
 /// The mentions of `text`, in text order, never overlapping.
-pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue]) -> Vec<Mention> {
-    let items = build_items(text, tokens, infos, cues);
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    infos: &[WordInfo],
+    cues: &[Cue],
+    scratch: &mut Items,
+) -> Vec<Mention> {
+    build_items(text, tokens, infos, cues, scratch);
     let mut finder = Finder {
         text,
         tokens,
         infos,
-        items: &items,
-        mentions: Vec::with_capacity(items.len() / 8),
+        items: &scratch.items,
+        cue_items: &scratch.cues,
+        mentions: Vec::with_capacity(scratch.items.len() / 6),
     };
     finder.run();
     finder.mentions
@@ -268,6 +289,7 @@ struct Finder<'a> {
     tokens: &'a [Token],
     infos: &'a [WordInfo],
     items: &'a [Item],
+    cue_items: &'a [u32],
     mentions: Vec<Mention>,
 }
 
@@ -324,9 +346,9 @@ impl Finder<'_> {
     /// determiner (or forward to a punctuation mark), kept only where no
     /// mention stands already.
     fn subjects(&mut self) {
-        let items = self.items;
-        for (c, item) in items.iter().enumerate() {
-            let ItemKind::Cue(form, auxiliary) = item.kind else {
+        for &c in self.cue_items {
+            let c = c as usize;
+            let ItemKind::Cue(form, auxiliary) = self.items[c].kind else {
                 continue;
             };
             // A bare base form is often a noun ("the September attack").
