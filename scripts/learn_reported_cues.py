@@ -9,7 +9,7 @@ metrics.md does (content overlap >= 0.3 and a right speaker), and keeps the
 lemmas whose rows were right often enough. Only lemmas and counts are written.
 
   cargo run --release -- -q ../shared/corpora/polnear/polnear-train.jsonl \\
-      --all-cues > /tmp/train-all-cues.csv   # (see docs/sieves.md)
+      --all-reported-cues > /tmp/train-all-cues.csv
   python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
       /tmp/train-all-cues.csv data/cues.tsv > data/resolver/reported-speech-cues.tsv
 """

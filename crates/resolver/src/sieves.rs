@@ -92,13 +92,6 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.85,
     },
     Sieve {
-        name: "quote_in_frame",
-        pattern:
-            "a quote in a sentence whose speaker and cue stand elsewhere in it: X said Y was \"Q\"",
-        run: quote_in_frame,
-        confidence: 0.6,
-    },
-    Sieve {
         name: "continuation",
         pattern: "a paragraph that is only a quote continues the previous paragraph's speaker",
         run: continuation,
@@ -168,8 +161,13 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some((m, c)) = frame else { continue };
         let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
         let coda = doc.tokens(Span::new(frame_end, area.end));
-        if area.end > unit.end && coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6 {
-            // The next sentence is more than "he said on Monday."
+        let circumstance = coda.first().is_some_and(|t| {
+            is_object_word(doc, t)
+                && !matches!(doc.word(t), "the" | "a" | "an" | "The" | "A" | "An")
+        });
+        let long = coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6;
+        if area.end > unit.end && long && !circumstance {
+            // The next sentence says more than "he said on Monday during…".
             continue;
         }
         // Words before the quote in its sentence are part of what was said:
@@ -491,39 +489,6 @@ fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
                 owner[u] = Some(d);
             }
         }
-    }
-}
-
-fn quote_in_frame(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
-    for &q in &doc.outer_quotes {
-        let span = doc.quote(q).span();
-        if doc.quote(q).hint != QuoteHint::Speech || !claims.is_free(span) {
-            continue;
-        }
-        let Some(unit) = doc.unit_of(span.start).map(|u| doc.units[u].span) else {
-            continue;
-        };
-        // The unit's one free speech cue with a speaker of its own.
-        let cues = doc.cues();
-        let from = cues.partition_point(|c| c.span.start < unit.start);
-        let frames: Vec<(usize, usize)> = (from..cues.len())
-            .take_while(|&c| cues[c].span.end <= unit.end)
-            .filter(|&c| is_finite_speech_cue(doc, claims, c) && !doc.is_quoted(cues[c].span))
-            .filter_map(|c| {
-                let m = doc
-                    .source_before(cues[c].span.start, unit.start)
-                    .or_else(|| doc.source_after(cues[c].span.end, unit.end))?;
-                Some((m, c))
-            })
-            .collect();
-        let [(m, c)] = frames[..] else { continue };
-        claims.add(Draft {
-            content: vec![span],
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
     }
 }
 
