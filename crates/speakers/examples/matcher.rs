@@ -4,7 +4,8 @@
 //! segments every article once, then finds the candidates of all of them
 //! `ROUNDS` times (default 1) and prints the matcher's throughput; with a
 //! third argument `dump`, it prints every cue and mention instead (to diff
-//! two versions of the matcher). Under
+//! two versions of the matcher). `matcher - dump` reads one plain text from
+//! standard input instead. Under
 //! callgrind, count only the timed rounds (the lexicons are built before
 //! them) with `valgrind --tool=callgrind --toggle-collect='matcher::rounds_of' …`.
 
@@ -18,12 +19,15 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().unwrap_or_else(|| DEV.to_string());
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(1);
-    let data = match std::fs::read_to_string(&path) {
-        Ok(data) => data,
-        Err(e) => {
-            eprintln!("cannot read {path}: {e}");
+    let data = if path == "-" {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+            eprintln!("cannot read standard input: {e}");
             std::process::exit(1);
         }
+        serde_json::json!({ "text": text }).to_string()
+    } else {
+        read(&path)
     };
     let articles: Vec<_> = data
         .lines()
@@ -57,6 +61,17 @@ fn main() {
         articles.len(),
         (bytes * rounds) as f64 / 1e6 / seconds
     );
+}
+
+/// The file at `path`, or the process ends with a message.
+fn read(path: &str) -> String {
+    match std::fs::read_to_string(path) {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            std::process::exit(1);
+        }
+    }
 }
 
 /// The cues and mentions found in `rounds` passes over `articles`.

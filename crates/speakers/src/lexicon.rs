@@ -318,7 +318,18 @@ pub struct WordInfo {
     pub given: Gender,
     /// How the word fits around a verb cue.
     pub syntax: Syntax,
+    /// A place that is also a first name ("Geneva", "Virginia"): alone, a
+    /// place, and so of no gender.
+    pub place: bool,
 }
+
+/// Places that are also first names of the table.
+const PLACES: &str = "geneva virginia georgia carolina florida dakota montana nevada indiana \
+    austin dallas houston paris sydney chelsea jordan israel lincoln madison charlotte \
+    savannah phoenix aurora denver tyler columbia victoria adelaide florence augusta helena \
+    raleigh orlando kent lafayette marion jackson washington camden brooklyn asia india \
+    africa america china kenya cuba france britain ireland berlin vienna odessa \
+    alexandria hamilton troy eugene aspen cheyenne sierra regina salem";
 
 /// How a closed-class word fits around a verb cue, known from the table so
 /// that fitting a cue to its context needs no string comparisons.
@@ -382,12 +393,14 @@ pub enum Lookup {
     Phrase,
 }
 
-const PLAIN: WordInfo = WordInfo {
+/// What is known of a word the table does not hold.
+pub const PLAIN: WordInfo = WordInfo {
     class: WordClass::Plain,
     cue: Lookup::None,
     entry: Lookup::None,
     given: Gender::Unknown,
     syntax: Syntax(0),
+    place: false,
 };
 
 /// The closed-class words.
@@ -439,6 +452,27 @@ fn closed_classes() -> Vec<(&'static str, WordClass)> {
         ("who", pronoun(U, false, false)),
         ("whose", pronoun(U, false, true)),
         ("which", relative(false)),
+        // Contractions: "I've" opens no name.
+        ("i've", pronoun(U, false, false)),
+        ("i'm", pronoun(U, false, false)),
+        ("i'd", pronoun(U, false, false)),
+        ("i'll", pronoun(U, false, false)),
+        ("we've", pronoun(U, true, false)),
+        ("we're", pronoun(U, true, false)),
+        ("we'd", pronoun(U, true, false)),
+        ("we'll", pronoun(U, true, false)),
+        ("they've", pronoun(U, true, false)),
+        ("they're", pronoun(U, true, false)),
+        ("they'd", pronoun(U, true, false)),
+        ("they'll", pronoun(U, true, false)),
+        ("you've", pronoun(U, false, false)),
+        ("you're", pronoun(U, false, false)),
+        ("you'd", pronoun(U, false, false)),
+        ("you'll", pronoun(U, false, false)),
+        ("he'd", pronoun(M, false, false)),
+        ("he'll", pronoun(M, false, false)),
+        ("she'd", pronoun(F, false, false)),
+        ("she'll", pronoun(F, false, false)),
     ];
     let lists: [(&str, WordClass); 5] = [
         (
@@ -596,6 +630,9 @@ fn word_table() -> &'static WordTable {
         }
         for (name, gender) in first_names() {
             table.entry(first_word(name)).or_insert(PLAIN).given = gender;
+        }
+        for place in PLACES.split_whitespace() {
+            table.entry(first_word(place)).or_insert(PLAIN).place = true;
         }
         WordTable::new(table)
     });

@@ -20,7 +20,13 @@
 //! - A **quantifier** right before a verb cue is a group ("Some said").
 //!
 //! Capitalised function words ("The", "But"), days and sentence-initial
-//! participles ("Speaking to reporters") never start a name.
+//! participles ("Speaking to reporters") never start a name. Every word is
+//! capitalised at a sentence start, so a sentence's first word is a name only
+//! when it is known as one: a first name, a possessive, a word in capitals,
+//! or a word that stands capitalised inside a sentence elsewhere in the text
+//! ("Clinton" after "Hillary Clinton"); alone, it may also be the subject of
+//! a cue ("Everybody said"). "Negotiations stalled" holds no name. A place
+//! that is also a first name ("Geneva") has no gender when it stands alone.
 
 use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind, VerbForm};
 
@@ -123,6 +129,22 @@ fn lexicon_hit(
         && !matches!(char_before(text, start), Some(c) if is_word_char(c))
         || is_whole_word(text, start, end);
     (whole && (!needs_cap || is_capitalized(matched))).then_some((end, entry))
+}
+
+/// Whether `start..end` is a whole word that some other word precedes in
+/// its sentence.
+fn mid_sentence_word(text: &str, start: usize, end: usize) -> bool {
+    if !is_whole_word(text, start, end) {
+        return false;
+    }
+    let before = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '\'' | '\u{2019}'))
 }
 
 /// Whether the token at `index` opens a sentence, a line or a quotation.
@@ -487,10 +509,13 @@ impl Finder<'_> {
 
     /// The gender of item `i` as a first name.
     fn given(&self, i: usize) -> Gender {
+        self.info(i).given
+    }
+
+    /// What the word table says of the first token of item `i`.
+    fn info(&self, i: usize) -> WordInfo {
         let token = self.items[i].token as usize;
-        self.infos
-            .get(token)
-            .map_or(Gender::Unknown, |info| info.given)
+        self.infos.get(token).copied().unwrap_or(lexicon::PLAIN)
     }
 
     fn item(&self, i: usize) -> Option<&Item> {
@@ -653,16 +678,54 @@ impl Finder<'_> {
                 plural: false,
             });
         }
-        // Plain capitalised words: a name, unless it is only modifiers or a
-        // sentence-initial participle ("Speaking to reporters, …").
+        // Plain capitalised words: a name, unless it is only modifiers or
+        // opens the sentence with a word that is not known as a name.
         let first_name = (a..b).find(|&k| self.is_name_word(k))?;
-        if b - a == 1 && opens_sentence(self.text, self.tokens, items[a].token as usize) {
-            let word = items[a].span.text(self.text);
-            if ["ing", "ed", "ly"].iter().any(|s| word.ends_with(s)) {
+        if first_name == a
+            && opens_sentence(self.text, self.tokens, items[a].token as usize)
+            && !self.is_known_name(a)
+        {
+            let word = items[a].bare().text(self.text);
+            // A verb or adverb by its ending, or a cue's form ("Told").
+            let cue_form = self
+                .infos
+                .get(items[a].token as usize)
+                .is_some_and(|info| info.cue != Lookup::None);
+            let participle = cue_form || ["ing", "ed", "ly"].iter().any(|s| word.ends_with(s));
+            if b - a > 1 {
+                // "Told Hillary …", "Speaking Tuesday, …": the name, if
+                // any, starts after the participle.
+                return if participle {
+                    self.classify_run(a + 1, b)
+                } else {
+                    Some(self.name(a, first_name, b, span))
+                };
+            }
+            // "Negotiations stalled", "Effective immediately": a single
+            // unknown word is a name only as the subject of a cue.
+            if participle || !self.before_cue(a) {
                 return None;
             }
         }
         Some(self.name(a, first_name, b, span))
+    }
+
+    /// Whether the word of item `i` is a first name, or stands capitalised
+    /// inside a sentence elsewhere in the text ("Clinton" after "Hillary
+    /// Clinton"): a sentence's first word is capitalised whatever it is.
+    fn is_known_name(&self, i: usize) -> bool {
+        let item = self.items[i];
+        let span = item.bare();
+        let word = span.text(self.text);
+        // A possessive ("Bornsten's") or a word in capitals ("PENCE:") is a
+        // name wherever it stands.
+        let capitals = word.len() > 1 && !word.bytes().any(|b| b.is_ascii_lowercase());
+        if self.given(i) != Gender::Unknown || item.possessive > 0 || capitals {
+            return true;
+        }
+        self.text
+            .match_indices(word)
+            .any(|(at, _)| at != span.start && mid_sentence_word(self.text, at, at + word.len()))
     }
 
     /// "George Washington" is a person though "Washington" speaks for the
@@ -680,9 +743,13 @@ impl Finder<'_> {
             .map(|k| lex_gender(&items[k]))
             .find(|&g| g != Gender::Unknown);
         let gender = titled.unwrap_or_else(|| {
-            (h..b)
-                .find(|&k| matches!(items[k].kind, ItemKind::Word(WordClass::Plain)))
-                .map_or(Gender::Unknown, |k| self.given(k))
+            let first = (h..b).find(|&k| matches!(items[k].kind, ItemKind::Word(WordClass::Plain)));
+            // "Geneva" alone is the city; "Virginia Foxx" is a woman.
+            let place = b - h == 1 && first.is_some_and(|k| self.info(k).place);
+            match first {
+                Some(k) if !place => self.given(k),
+                _ => Gender::Unknown,
+            }
         });
         Mention {
             span: Span::new(span.start, span.end - items[b - 1].possessive as usize),
@@ -855,6 +922,33 @@ mod tests {
             .all(|m| !["The", "Monday", "But", "March"].contains(&m.0)));
         let clinton = find(&got, "Hillary Clinton");
         assert_eq!((clinton.2, clinton.3), (MentionKind::Name, Gender::Female));
+    }
+
+    #[test]
+    fn sentence_initial_words_must_be_known_names() {
+        let got = mentions(
+            "Negotiations stalled on Monday. Effective at once, the rule applies. \
+             Told Hillary was ahead, he laughed. I've said it. Mendez ate lunch. \
+             Dole said no. The senator, Bob Dole, left.",
+        );
+        for not_a_name in ["Negotiations", "Effective", "Told Hillary", "Mendez"] {
+            assert!(got.iter().all(|m| m.0 != not_a_name), "{not_a_name}");
+        }
+        assert_eq!(find(&got, "Hillary").3, Gender::Female);
+        assert_eq!(find(&got, "I've").2, MentionKind::Pronoun);
+        // Known from "Bob Dole" inside a sentence.
+        assert_eq!(find(&got, "Dole").2, MentionKind::Name);
+    }
+
+    #[test]
+    fn first_names_give_gender_but_places_do_not() {
+        let got = mentions(
+            "Sidney Blumenthal and Jeb Bush met Virginia Foxx. Later, Geneva hosted talks.",
+        );
+        assert_eq!(find(&got, "Sidney Blumenthal").3, Gender::Male);
+        assert_eq!(find(&got, "Jeb Bush").3, Gender::Male);
+        assert_eq!(find(&got, "Virginia Foxx").3, Gender::Female);
+        assert_eq!(find(&got, "Geneva").3, Gender::Unknown);
     }
 
     #[test]
