@@ -483,7 +483,19 @@ fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
         if doc.units[u - 1].paragraph != doc.units[u].paragraph {
             continue;
         }
-        if let Some(d) = owner[u - 1] {
+        // The quote before, or the one before a sentence that is only its
+        // frame: "Q1?" Trump said. "Q2."
+        let frame_only = |d: usize| {
+            let unit = doc.units[u - 1].span;
+            claims.drafts[d]
+                .cue
+                .is_some_and(|c| unit.contains(doc.cues()[c].span))
+        };
+        let before = owner[u - 1].or_else(|| {
+            let d = owner[u.checked_sub(2)?]?;
+            (doc.units[u - 2].paragraph == doc.units[u].paragraph && frame_only(d)).then_some(d)
+        });
+        if let Some(d) = before {
             if claims.extend(d, doc.quote(q).span()) {
                 // "Q1," he said. "Q2." "Q3." — a chain.
                 owner[u] = Some(d);
