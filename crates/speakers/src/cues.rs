@@ -14,6 +14,8 @@
 //! - **Verb or noun.** A form that is both ("claim", "report", "view") is a
 //!   [`CueFrame::Noun`] after a determiner or possessive ("his claim that"),
 //!   a verb elsewhere.
+//! - **A noun before a verb cue is its subject.** "The statement read",
+//!   "the report has found": the noun cue is dropped, the verb kept.
 //! - **Names are not verbs.** A capitalised cue inside a sentence, or one
 //!   with a capitalised word after it, is taken for a name ("Hope Hicks",
 //!   "State Department") and dropped.
@@ -70,6 +72,17 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
         let floor = cues.last().map_or(0, |c| c.span.end);
         if matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying) {
             join_auxiliary(text, tokens, infos, t, &mut cue, floor);
+            // "The statement read", "the report has found": a noun right
+            // before a verb cue is its subject, not a cue.
+            let subject = cues.last().is_some_and(|last| {
+                last.frame == CueFrame::Noun
+                    && text
+                        .get(last.span.end..cue.span.start)
+                        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+            });
+            if subject {
+                cues.pop();
+            }
         }
         cues.push(cue);
         pos = end;
@@ -278,6 +291,15 @@ mod tests {
                 "{form}"
             );
         }
+    }
+
+    #[test]
+    fn nouns_before_verb_cues_are_subjects() {
+        let got = cues("The statement read: no. The report has found gains. His claim was false.");
+        assert!(got.iter().all(|c| c.0 != "statement" && c.0 != "report"));
+        assert!(got.iter().any(|c| c.0 == "read"));
+        assert!(got.iter().any(|c| c.0 == "has found"));
+        assert!(got.iter().any(|c| c.0 == "claim" && c.2 == CueFrame::Noun));
     }
 
     #[test]

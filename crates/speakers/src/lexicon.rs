@@ -121,6 +121,9 @@ impl WordFlags {
     pub const ORG_NAME: WordFlags = WordFlags(1 << 5);
     /// Heads an organization ("Department", "campaign", "poll").
     pub const ORG_HEAD: WordFlags = WordFlags(1 << 6);
+    /// A document that speaks only as a cue's subject ("the email said"),
+    /// as an organization does.
+    pub const DOCUMENT: WordFlags = WordFlags(1 << 7);
 
     /// A head of a role: a title or a nominal head.
     pub const ROLE: WordFlags = WordFlags(Self::TITLE.0 | Self::NOMINAL.0);
@@ -210,10 +213,10 @@ pub fn words() -> &'static WordLexicon {
             add(line, flags);
         }
         for (section, line) in sections(ORGANIZATIONS) {
-            let flags = if section == "heads" {
-                WordFlags::ORG_HEAD
-            } else {
-                WordFlags::ORG_NAME
+            let flags = match section {
+                "heads" => WordFlags::ORG_HEAD,
+                "documents" => WordFlags::DOCUMENT,
+                _ => WordFlags::ORG_NAME,
             };
             add(line, flags);
         }

@@ -491,7 +491,7 @@ impl Finder<'_> {
         let plural_form = word.ends_with('s') && !word.ends_with("ss");
         let (kind, plural) = if flags.any(WordFlags::GROUP | WordFlags::QUANTIFIER) {
             (MentionKind::Group, true)
-        } else if flags.any(WordFlags::ORG_HEAD | WordFlags::ORG_NAME)
+        } else if flags.any(WordFlags::ORG_HEAD | WordFlags::ORG_NAME | WordFlags::DOCUMENT)
             && !flags.any(WordFlags::ROLE)
         {
             (MentionKind::Organization, false)
@@ -1024,6 +1024,11 @@ mod tests {
         let got = mentions("The new ad claims victory. Exit surveys show gains.");
         let ad = find(&got, "The new ad");
         assert_eq!((ad.1, ad.2), ("ad", MentionKind::Organization));
+        let got = mentions("The email said he lied, and the book accuses him.");
+        assert_eq!(find(&got, "The email").2, MentionKind::Organization);
+        assert_eq!(find(&got, "the book").2, MentionKind::Organization);
+        let got = mentions("She read the email twice.");
+        assert!(got.iter().all(|m| m.0 != "the email"));
         let got = mentions("The glossy brochure argues for it, said the 43-year-old.");
         assert_eq!(find(&got, "The glossy brochure").2, MentionKind::Nominal);
         assert_eq!(find(&got, "the 43-year-old").1, "43-year-old");
