@@ -454,6 +454,13 @@ impl Finder<'_> {
         }
         if a > 0 && self.opens_phrase(a - 1) {
             a -= 1;
+        } else if a >= 3
+            && self.is_comma(a - 1)
+            && self.is_phrase_word(a - 2)
+            && self.opens_phrase(a - 3)
+        {
+            // "The bespectacled, 71-year-old diplomat said".
+            a -= 3;
         }
         let span = Span::new(items[a].span.start, last.span.end);
         if self.is_covered(span) {
@@ -605,10 +612,28 @@ impl Finder<'_> {
                 return Some(next);
             }
         }
-        if let Some(m) = self.classify_run(i, end) {
+        if let Some(mut m) = self.classify_run(i, end) {
+            // "81-year-old Parker Eaton": the age belongs to the mention.
+            if i > 0 && m.kind == MentionKind::Name && self.is_age(i - 1) {
+                m.span.start = self.items[i - 1].span.start;
+            }
             self.push(m);
         }
         Some(end)
+    }
+
+    /// Whether item `i` is an age ("81-year-old").
+    fn is_age(&self, i: usize) -> bool {
+        self.item(i).is_some_and(|it| {
+            matches!(it.kind, ItemKind::Word(WordClass::Plain))
+                && it.span.text(self.text).ends_with("-year-old")
+        })
+    }
+
+    /// Whether item `i` is a comma.
+    fn is_comma(&self, i: usize) -> bool {
+        self.item(i)
+            .is_some_and(|it| matches!(it.kind, ItemKind::Break) && it.span.text(self.text) == ",")
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -1032,6 +1057,19 @@ mod tests {
         let got = mentions("The glossy brochure argues for it, said the 43-year-old.");
         assert_eq!(find(&got, "The glossy brochure").2, MentionKind::Nominal);
         assert_eq!(find(&got, "the 43-year-old").1, "43-year-old");
+    }
+
+    #[test]
+    fn subjects_with_ages_and_commas() {
+        let got = mentions(
+            "The bespectacled, 71-year-old diplomat said no. \
+             81-year-old Parker Eaton, a farmer, said yes.",
+        );
+        assert_eq!(
+            find(&got, "The bespectacled, 71-year-old diplomat").1,
+            "diplomat"
+        );
+        assert_eq!(find(&got, "81-year-old Parker Eaton").1, "Parker Eaton");
     }
 
     #[test]
