@@ -320,7 +320,10 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         } else if comma_before(doc, unit.start, cue.span.start).is_some() {
             // C, according to X.
             let comma = comma_before(doc, unit.start, cue.span.start).unwrap_or(cue.span.start);
-            trim(doc, Span::new(content_start(doc, unit), comma))
+            trim(
+                doc,
+                clause_before(doc, Span::new(content_start(doc, unit), comma)),
+            )
         } else {
             continue;
         };
@@ -405,7 +408,10 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         {
             continue;
         }
-        let content = trim(doc, Span::new(content_start(doc, unit), comma));
+        let content = trim(
+            doc,
+            clause_before(doc, Span::new(content_start(doc, unit), comma)),
+        );
         if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
             continue;
         }
@@ -591,6 +597,12 @@ fn follows_lead_in(doc: &Doc, claims: &Claims, quote_start: usize, unit_start: u
 /// Whether a speech cue with a speaker of its own stands between
 /// `from` and `to`, outside quotation marks.
 fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool {
+    // Within a clause's reach of the quote, so that the scan stays short.
+    let tokens = doc.tokens(Span::new(from, to));
+    let from = tokens
+        .len()
+        .checked_sub(MAX_CLAUSE_TOKENS)
+        .map_or(from, |first| tokens[first].span.start);
     let cues = doc.cues();
     let first = cues.partition_point(|c| c.span.start < from);
     (first..cues.len())
@@ -838,7 +850,11 @@ fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize>
 /// ("he was “encouraged” by the plan — a modest boost for Obama").
 fn clause(doc: &Doc, span: Span) -> Span {
     let mut words = 0;
-    for t in doc.tokens(span) {
+    let tokens = doc.tokens(span);
+    for (i, t) in tokens.iter().enumerate() {
+        if i == MAX_CLAUSE_TOKENS {
+            return Span::new(span.start, t.span.start);
+        }
         if t.kind == TokenKind::Word {
             words += 1;
         } else if words >= 3 && is_punct(doc, t, &["—", "–", "--", ";"]) && !doc.is_quoted(t.span)
@@ -848,6 +864,20 @@ fn clause(doc: &Doc, span: Span) -> Span {
     }
     span
 }
+
+/// A content that ends at `span.end` reaches back at most
+/// [`MAX_CLAUSE_TOKENS`] tokens.
+fn clause_before(doc: &Doc, span: Span) -> Span {
+    let tokens = doc.tokens(span);
+    match tokens.len().checked_sub(MAX_CLAUSE_TOKENS) {
+        Some(first) if first > 0 => Span::new(tokens[first].span.start, span.end),
+        _ => span,
+    }
+}
+
+/// No reported clause runs longer than this: a bound that keeps a sentence
+/// of megabytes (scraped text without whitespace) linear.
+const MAX_CLAUSE_TOKENS: usize = 400;
 
 fn word_count(doc: &Doc, span: Span) -> usize {
     doc.tokens(span)
