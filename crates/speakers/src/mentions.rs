@@ -131,22 +131,6 @@ fn lexicon_hit(
     (whole && (!needs_cap || is_capitalized(matched))).then_some((end, entry))
 }
 
-/// Whether `start..end` is a whole word that some other word precedes in
-/// its sentence.
-fn mid_sentence_word(text: &str, start: usize, end: usize) -> bool {
-    if !is_whole_word(text, start, end) {
-        return false;
-    }
-    let before = text
-        .get(..start)
-        .unwrap_or("")
-        .trim_end_matches([' ', '\t']);
-    before
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '\'' | '\u{2019}'))
-}
-
 /// Whether the token at `index` opens a sentence, a line or a quotation.
 fn opens_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
     let Some(prev) = index.checked_sub(1).and_then(|i| tokens.get(i)) else {
@@ -185,6 +169,33 @@ pub struct Items {
     items: Vec<Item>,
     /// The indices of the [`ItemKind::Cue`] items.
     cues: Vec<u32>,
+    /// [`word_hash`] of each capitalised word that stands inside a
+    /// sentence, sorted: the words known as names.
+    capitalised: Vec<u64>,
+}
+
+/// A hash of a word as written, to tell words known as names.
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = lexicon::Fnv::default();
+    std::hash::Hasher::write(&mut hasher, word.as_bytes());
+    std::hash::Hasher::finish(&hasher)
+}
+
+/// Whether token `t` follows a word or a comma in its sentence.
+fn inside_sentence(text: &str, tokens: &[Token], t: usize) -> bool {
+    let Some(prev) = t.checked_sub(1).and_then(|p| tokens.get(p)) else {
+        return false;
+    };
+    let Some(token) = tokens.get(t) else {
+        return false;
+    };
+    let gap = text.get(prev.span.end..token.span.start).unwrap_or("\n");
+    let after_word = match prev.kind {
+        TokenKind::Word | TokenKind::Number => true,
+        TokenKind::Punct => prev.span.text(text) == ",",
+        TokenKind::QuoteMark => false,
+    };
+    after_word && !gap.contains('\n')
 }
 
 /// Fills `out` with the items of the text, one per token or per lexicon
@@ -194,9 +205,11 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
     let Items {
         items,
         cues: cue_items,
+        capitalised,
     } = out;
     items.clear();
     cue_items.clear();
+    capitalised.clear();
     items.reserve(tokens.len());
     let mut next_cue = 0;
     let mut t = 0;
@@ -277,12 +290,18 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
                         item.kind = ItemKind::Word(class);
                         item.cap = is_name_like(word);
                         item.possessive = possessive_len(word);
+                        if item.cap && inside_sentence(text, tokens, t - 1) {
+                            let bare = &word[..word.len() - item.possessive as usize];
+                            capitalised.push(word_hash(bare));
+                        }
                     }
                 }
             }
         }
         items.push(item);
     }
+    capitalised.sort_unstable();
+    capitalised.dedup();
 }
 
 /// The mentions of `text`, in text order, never overlapping.
@@ -300,6 +319,7 @@ pub fn find(
         infos,
         items: &scratch.items,
         cue_items: &scratch.cues,
+        capitalised: &scratch.capitalised,
         mentions: Vec::with_capacity(scratch.items.len() / 6),
     };
     finder.run();
@@ -312,6 +332,7 @@ struct Finder<'a> {
     infos: &'a [WordInfo],
     items: &'a [Item],
     cue_items: &'a [u32],
+    capitalised: &'a [u64],
     mentions: Vec<Mention>,
 }
 
@@ -748,9 +769,7 @@ impl Finder<'_> {
         if self.given(i) != Gender::Unknown || item.possessive > 0 || capitals {
             return true;
         }
-        self.text
-            .match_indices(word)
-            .any(|(at, _)| at != span.start && mid_sentence_word(self.text, at, at + word.len()))
+        self.capitalised.binary_search(&word_hash(word)).is_ok()
     }
 
     /// "George Washington" is a person though "Washington" speaks for the
