@@ -355,18 +355,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_before(cue.span.start, unit.start)
             .or_else(|| coordinated_subject(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
-        let start = content_start_after_cue(doc, c, unit.end);
-        let content = trim(doc, clause(doc, Span::new(start, unit.end)));
-        if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
-            continue;
-        }
-        claims.add(Draft {
-            content: vec![content],
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
+        claim_clause_after_cue(doc, claims, sieve, (m, c), unit, 3);
     }
 }
 
@@ -452,23 +441,27 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .next_back()
             .filter(|(&dc, _)| unit.contains(doc.cues()[dc].span))
             .map(|(_, &m)| m);
-        // "Then he cut into Bush, calling him…": the unit's first mention, if
-        // it comes within its first words.
-        let opening = doc
-            .tokens(Span::new(unit.start, cue.span.start))
-            .get(..4)
-            .unwrap_or(&[]);
-        let subject = earlier.or_else(|| {
-            opening
-                .iter()
-                .find_map(|t| doc.mention_starting_at_token(t.span.start, cue.span.start))
-        });
+        // "Then he cut into Bush, calling him…": the unit's opening mention.
+        let subject = earlier.or_else(|| opening_mention(doc, unit, cue.span.start));
         let Some(m) = subject else { continue };
-        let start = content_start_after_cue(doc, c, unit.end);
-        let content = trim(doc, clause(doc, Span::new(start, unit.end)));
-        if word_count(doc, content) < 2 || !claims.is_free(content) || !licensed(doc, c, content) {
-            continue;
-        }
+        claim_clause_after_cue(doc, claims, sieve, (m, c), unit, 2);
+    }
+}
+
+/// Claims the clause after cue `c`, to the end of its unit, for speaker `m`,
+/// when it is free, long enough and the cue may introduce it.
+fn claim_clause_after_cue(
+    doc: &Doc,
+    claims: &mut Claims,
+    sieve: &'static str,
+    (m, c): (usize, usize),
+    unit: Span,
+    min_words: usize,
+) {
+    let start = content_start_after_cue(doc, c, unit.end);
+    let content = trim(doc, clause(doc, Span::new(start, unit.end)));
+    if word_count(doc, content) >= min_words && claims.is_free(content) && licensed(doc, c, content)
+    {
         claims.add(Draft {
             content: vec![content],
             source: Some(m),
@@ -477,6 +470,17 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             confidence: 0.0,
         });
     }
+}
+
+/// The mention among the first words of a unit, before `limit`: the
+/// clause's subject.
+fn opening_mention(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
+    let opening = doc.tokens(Span::new(unit.start, limit));
+    opening
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind != TokenKind::QuoteMark)
+        .find_map(|t| doc.mention_starting_at_token(t.span.start, limit))
 }
 
 fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
@@ -839,11 +843,7 @@ fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize>
     {
         return None;
     }
-    let opening = &before[..before.len().min(4)];
-    opening
-        .iter()
-        .take_while(|t| t.kind != TokenKind::QuoteMark)
-        .find_map(|t| doc.mention_starting_at_token(t.span.start, cue_start))
+    opening_mention(doc, unit, cue_start)
 }
 
 /// A reported clause ends at a dash or semicolon outside quotation marks
