@@ -358,21 +358,6 @@ impl Finder<'_> {
         }
     }
 
-    /// Adds `m` in text order unless it overlaps a mention already found.
-    fn insert(&mut self, m: Mention) {
-        let at = self
-            .mentions
-            .partition_point(|x| x.span.start < m.span.start);
-        let clear_before = at == 0 || self.mentions[at - 1].span.end <= m.span.start;
-        let clear_after = self
-            .mentions
-            .get(at)
-            .is_none_or(|x| m.span.end <= x.span.start);
-        if clear_before && clear_after {
-            self.mentions.insert(at, m);
-        }
-    }
-
     /// Whether a verb cue comes right after item `i`.
     fn before_cue(&self, i: usize) -> bool {
         matches!(self.item(i + 1).map(|n| n.kind), Some(ItemKind::Cue(..)))
@@ -389,6 +374,19 @@ impl Finder<'_> {
     /// determiner (or forward to a punctuation mark), kept only where no
     /// mention stands already.
     fn subjects(&mut self) {
+        // Subjects are gathered first and merged in once at the end: an
+        // insert into the middle of the list for each would make a long
+        // article quadratic.
+        let mut added: Vec<Mention> = Vec::new();
+        let mut accept = |finder: &Finder, m: Mention| {
+            let clear = !finder.is_covered(m.span)
+                && added
+                    .last()
+                    .is_none_or(|a: &Mention| !a.span.overlaps(m.span));
+            if clear {
+                added.push(m);
+            }
+        };
         for &c in self.cue_items {
             let c = c as usize;
             let ItemKind::Cue(form, auxiliary) = self.items[c].kind else {
@@ -398,15 +396,36 @@ impl Finder<'_> {
             let bare_base = form == VerbForm::Base && !auxiliary;
             if c > 0 {
                 if let Some(m) = self.subject_before(c - 1, bare_base) {
-                    self.insert(m);
+                    accept(self, m);
                 }
             }
             if matches!(form, VerbForm::Past | VerbForm::Present) {
                 if let Some(m) = self.subject_after(c + 1) {
-                    self.insert(m);
+                    accept(self, m);
                 }
             }
         }
+        added.sort_by_key(|m| m.span.start);
+        let found = std::mem::take(&mut self.mentions);
+        let mut merged = Vec::with_capacity(found.len() + added.len());
+        let (mut a, mut b) = (found.into_iter().peekable(), added.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if y.span.start < x.span.start => b.next(),
+                (Some(_), _) => a.next(),
+                (None, _) => b.next(),
+            };
+            let Some(m) = next else { break };
+            // An added subject never overlaps a found mention; two added
+            // ones may, and the first stays.
+            if merged
+                .last()
+                .is_none_or(|last: &Mention| last.span.end <= m.span.start)
+            {
+                merged.push(m);
+            }
+        }
+        self.mentions = merged;
     }
 
     fn is_phrase_word(&self, i: usize) -> bool {
