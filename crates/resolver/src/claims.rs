@@ -17,7 +17,22 @@ pub struct Draft {
     /// Index of the cue in `Candidates::cues`.
     pub cue: Option<usize>,
     pub sieve: &'static str,
-    pub confidence: f32,
+}
+
+impl Draft {
+    pub fn new(
+        content: Vec<Span>,
+        source: usize,
+        cue: Option<usize>,
+        sieve: &'static str,
+    ) -> Draft {
+        Draft {
+            content,
+            source: Some(source),
+            cue,
+            sieve,
+        }
+    }
 }
 
 #[derive(Default)]

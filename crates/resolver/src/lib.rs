@@ -74,7 +74,7 @@ pub fn resolve_with(
             speaker_type: speaker.kind,
             cue: draft.cue.map(|c| candidates.cues[c].span),
             sieve: draft.sieve,
-            confidence: draft.confidence,
+            confidence: sieves::confidence_of(draft.sieve),
             content: draft.content,
         })
         .collect()

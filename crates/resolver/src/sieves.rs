@@ -27,12 +27,16 @@ pub struct Sieve {
 
 impl Sieve {
     pub(crate) fn run(&self, doc: &Doc, claims: &mut Claims) {
-        let before = claims.drafts.len();
         (self.run)(doc, claims, self.name);
-        for draft in &mut claims.drafts[before..] {
-            draft.confidence = self.confidence;
-        }
     }
+}
+
+/// The base confidence of the attributions a sieve makes.
+pub(crate) fn confidence_of(sieve: &str) -> f32 {
+    SIEVES
+        .iter()
+        .find(|s| s.name == sieve)
+        .map_or(0.5, |s| s.confidence)
 }
 
 /// The cascade, in the order it runs.
@@ -178,13 +182,7 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if let Some(second) = quote_after(doc, frame_end, area.end) {
             content.push(second);
         }
-        claims.add(Draft {
-            content,
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
+        claims.add(Draft::new(content, m, Some(c), sieve));
     }
 }
 
@@ -209,13 +207,7 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if after.iter().any(|t| t.kind == TokenKind::Word) {
             continue;
         }
-        claims.add(Draft {
-            content: vec![span],
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
+        claims.add(Draft::new(vec![span], m, Some(c), sieve));
     }
 }
 
@@ -249,13 +241,7 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         };
         let content = vec![doc.quote(q).span()];
-        claims.add(Draft {
-            content,
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
+        claims.add(Draft::new(content, m, Some(c), sieve));
     }
 }
 
@@ -288,13 +274,7 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if word_count(doc, content) < 2 {
             continue;
         }
-        claims.add(Draft {
-            content: vec![content],
-            source: Some(m),
-            cue: None,
-            sieve,
-            confidence: 0.0,
-        });
+        claims.add(Draft::new(vec![content], m, None, sieve));
     }
 }
 
@@ -330,13 +310,7 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if word_count(doc, content) < 3 {
             continue;
         }
-        claims.add(Draft {
-            content: vec![content],
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
+        claims.add(Draft::new(vec![content], m, Some(c), sieve));
     }
 }
 
@@ -404,13 +378,7 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
             continue;
         }
-        claims.add(Draft {
-            content: vec![content],
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
+        claims.add(Draft::new(vec![content], m, Some(c), sieve));
     }
 }
 
@@ -462,13 +430,7 @@ fn claim_clause_after_cue(
     let content = trim(doc, clause(doc, Span::new(start, unit.end)));
     if word_count(doc, content) >= min_words && claims.is_free(content) && licensed(doc, c, content)
     {
-        claims.add(Draft {
-            content: vec![content],
-            source: Some(m),
-            cue: Some(c),
-            sieve,
-            confidence: 0.0,
-        });
+        claims.add(Draft::new(vec![content], m, Some(c), sieve));
     }
 }
 
