@@ -188,10 +188,10 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
-        if !is_speech_frame(cue.frame) || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+        if !is_speech_frame(cue.frame) {
             continue;
         }
-        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
         let Some(m) = doc.source_before(cue.span.start, unit.start) else {
@@ -213,9 +213,12 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
-        if !is_speech_frame(cue.frame) || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+        if !is_speech_frame(cue.frame) {
             continue;
         }
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
+            continue;
+        };
         let paragraph = doc.paragraph_of(cue.span.start);
         let Some(&para) = doc.segments.paragraphs.get(paragraph) else {
             continue;
@@ -228,9 +231,6 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if colon.is_none_or(|colon| colon + 1 != rest.len() || doc.word(&rest[colon]) != ":") {
             continue;
         }
-        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
-            continue;
-        };
         let Some(m) = doc.source_before(cue.span.start, unit.start) else {
             continue;
         };
@@ -280,10 +280,10 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
-        if cue.frame != CueFrame::AccordingTo || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+        if cue.frame != CueFrame::AccordingTo {
             continue;
         }
-        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
         let Some(m) = doc.source_after(cue.span.end, unit.end) else {
@@ -316,13 +316,10 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
-        if !is_speech_frame(cue.frame) || cue.form == VerbForm::Gerund || !claims.cue_is_free(c) {
+        if !is_speech_frame(cue.frame) || cue.form == VerbForm::Gerund {
             continue;
         }
-        if doc.is_quoted(cue.span) {
-            continue;
-        }
-        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
         let source = doc
@@ -340,12 +337,10 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 cue.form,
                 VerbForm::Past | VerbForm::Present | VerbForm::Participle | VerbForm::Base
             )
-            || !claims.cue_is_free(c)
-            || doc.is_quoted(cue.span)
         {
             continue;
         }
-        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
         // C, X said  /  C, said X
@@ -389,17 +384,17 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         .filter_map(|d| Some((d.cue?, d.source?)))
         .collect();
     for (c, cue) in doc.cues().iter().enumerate() {
-        if cue.frame != CueFrame::Verb || cue.form != VerbForm::Gerund || !claims.cue_is_free(c) {
+        if cue.frame != CueFrame::Verb || cue.form != VerbForm::Gerund {
             continue;
         }
-        let Some(unit) = doc.unit_of(cue.span.start).map(|u| doc.units[u].span) else {
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
         let after_comma = doc
             .tokens(Span::new(unit.start, cue.span.start))
             .last()
             .is_some_and(|t| is_punct(doc, t, &[","]));
-        if doc.is_quoted(cue.span) || !after_comma {
+        if !after_comma {
             continue;
         }
         // The speaker is the clause's: the attribution already made in this
@@ -558,6 +553,16 @@ fn follows_lead_in(doc: &Doc, claims: &Claims, quote_start: usize, unit_start: u
         && cues[c].span.end == cue_end
         && is_finite_speech_cue(doc, claims, c)
         && doc.source_before(cues[c].span.start, unit_start).is_some()
+}
+
+/// The unit of cue `c`, when the cue is still free and stands outside
+/// quotation marks: where every cue-driven sieve starts.
+fn open_cue_unit(doc: &Doc, claims: &Claims, c: usize) -> Option<Span> {
+    let cue = &doc.cues()[c];
+    if !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+        return None;
+    }
+    doc.unit_of(cue.span.start).map(|u| doc.units[u].span)
 }
 
 /// Whether a speech cue with a speaker of its own stands between
