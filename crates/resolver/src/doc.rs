@@ -76,10 +76,8 @@ impl<'a> Doc<'a> {
             while let Some(quote) = quotes.next_if(|q| q.start < unit_end) {
                 reach = reach.max(quote.end);
             }
-            if reach > unit_end {
-                // The quote runs past this sentence: the next one joins the unit.
-                continue;
-            }
+            // A quote reaching past this sentence makes the next one join
+            // the unit (the `sentence.start < reach` arm above).
         }
         units
     }
