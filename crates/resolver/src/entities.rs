@@ -15,24 +15,26 @@ use whosaid_core::{Gender, Mention, MentionKind, Span, SpeakerType};
 
 use crate::claims::Draft;
 
+/// The entities borrow their words from the article's text.
 #[derive(Debug)]
-struct Entity {
+struct Entity<'t> {
     /// The most complete name seen, as words.
-    name: Vec<String>,
+    name: Vec<&'t str>,
     kind: MentionKind,
     gender: Gender,
-    /// Lowercase role words from titles ("spokesman", "secretary").
-    roles: Vec<String>,
+    /// Role words from titles ("spokesman", "Secretary"), compared in
+    /// lowercase.
+    roles: Vec<&'t str>,
     /// Where the entity was last mentioned, for salience.
     last_seen: usize,
 }
 
-pub struct Registry {
-    entities: Vec<Entity>,
+pub struct Registry<'t> {
+    entities: Vec<Entity<'t>>,
     /// Entities by the last and by the first word of their name, so that
     /// linking a mention looks at a few candidates, not every entity.
-    by_last: HashMap<(bool, String), Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<(bool, &'t str), Vec<usize>>,
+    by_first: HashMap<&'t str, Vec<usize>>,
     /// For each mention, its entity.
     entity_of: Vec<Option<usize>>,
 }
@@ -43,8 +45,8 @@ pub struct Speaker {
     pub kind: SpeakerType,
 }
 
-impl Registry {
-    pub fn build(text: &str, mentions: &[Mention]) -> Registry {
+impl<'t> Registry<'t> {
+    pub fn build(text: &'t str, mentions: &[Mention]) -> Registry<'t> {
         let mut registry = Registry {
             entities: Vec::new(),
             by_last: HashMap::new(),
@@ -66,15 +68,15 @@ impl Registry {
         registry
     }
 
-    fn add_name(&mut self, text: &str, mention: &Mention) -> usize {
+    fn add_name(&mut self, text: &'t str, mention: &Mention) -> usize {
         let words = name_words(mention.head.text(text));
         let roles = role_words(text, mention);
-        let Some(last) = words.last().cloned() else {
+        let Some(&last) = words.last() else {
             return self.push(words, MentionKind::Name, mention.gender, roles);
         };
         let same_last = self
             .by_last
-            .get(&(false, last.clone()))
+            .get(&(false, last))
             .map_or(&[][..], Vec::as_slice);
         let found = if words.len() >= 2 {
             same_last.iter().rev().copied().find(|&e| {
@@ -82,7 +84,7 @@ impl Registry {
                 name == &words
                     || name.len() == 1
                     || name[0] == words[0]
-                    || is_initial_of(&words[0], &name[0])
+                    || is_initial_of(words[0], name[0])
             })
         } else {
             same_last
@@ -104,9 +106,9 @@ impl Registry {
         e
     }
 
-    fn add_organization(&mut self, text: &str, mention: &Mention) -> usize {
+    fn add_organization(&mut self, text: &'t str, mention: &Mention) -> usize {
         let words = name_words(strip_article(mention.head.text(text)));
-        let Some(last) = words.last().cloned() else {
+        let Some(&last) = words.last() else {
             return self.push(
                 words,
                 MentionKind::Organization,
@@ -141,10 +143,10 @@ impl Registry {
 
     fn push(
         &mut self,
-        name: Vec<String>,
+        name: Vec<&'t str>,
         kind: MentionKind,
         gender: Gender,
-        roles: Vec<String>,
+        roles: Vec<&'t str>,
     ) -> usize {
         let e = self.entities.len();
         self.entities.push(Entity {
@@ -159,18 +161,18 @@ impl Registry {
     }
 
     /// Gives entity `e` a more complete name, and indexes it under it.
-    fn rename(&mut self, e: usize, name: Vec<String>) {
+    fn rename(&mut self, e: usize, name: Vec<&'t str>) {
         let org = self.entities[e].kind == MentionKind::Organization;
         let index = |list: &mut Vec<usize>| {
             if let Err(at) = list.binary_search(&e) {
                 list.insert(at, e);
             }
         };
-        if let Some(last) = name.last() {
-            index(self.by_last.entry((org, last.clone())).or_default());
+        if let Some(&last) = name.last() {
+            index(self.by_last.entry((org, last)).or_default());
         }
-        if let (Some(first), false) = (name.first(), org) {
-            index(self.by_first.entry(first.clone()).or_default());
+        if let (Some(&first), false) = (name.first(), org) {
+            index(self.by_first.entry(first).or_default());
         }
         self.entities[e].name = name;
     }
@@ -178,10 +180,12 @@ impl Registry {
     /// "the US spokesman" → of the people introduced as a spokesman, the
     /// one mentioned last.
     fn find_role(&self, text: &str, mention: &Mention) -> Option<usize> {
-        let head = mention.head.text(text).to_lowercase();
+        let head = mention.head.text(text);
         (0..self.entities.len())
             .filter(|&e| {
-                self.entities[e].kind == MentionKind::Name && self.entities[e].roles.contains(&head)
+                let entity = &self.entities[e];
+                entity.kind == MentionKind::Name
+                    && entity.roles.iter().any(|role| same_lowercase(role, head))
             })
             .max_by_key(|&e| self.entities[e].last_seen)
     }
@@ -288,7 +292,9 @@ impl Registry {
 const LOOK_BACK: usize = 200;
 
 fn is_relative(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "who" | "which" | "that")
+    ["who", "which", "that"]
+        .iter()
+        .any(|relative| word.eq_ignore_ascii_case(relative))
 }
 
 fn pronoun_type(mention: &Mention) -> SpeakerType {
@@ -300,9 +306,18 @@ fn pronoun_type(mention: &Mention) -> SpeakerType {
 }
 
 /// The words of a name, without a possessive ending.
-fn name_words(name: &str) -> Vec<String> {
-    let name = name.trim_end_matches("'s").trim_end_matches("’s");
-    name.split_whitespace().map(str::to_string).collect()
+fn name_words(name: &str) -> Vec<&str> {
+    let name = trim_suffixes(trim_suffixes(name, "'s"), "’s");
+    name.split_whitespace().collect()
+}
+
+/// `name` without any number of `suffix` at its end, as
+/// `str::trim_end_matches` with a `&str` pattern, without its searcher's setup.
+fn trim_suffixes<'n>(mut name: &'n str, suffix: &str) -> &'n str {
+    while let Some(rest) = name.strip_suffix(suffix) {
+        name = rest;
+    }
+    name
 }
 
 fn strip_article(name: &str) -> &str {
@@ -314,9 +329,9 @@ fn strip_article(name: &str) -> &str {
     name
 }
 
-/// The lowercase words of a mention's title or role ("spokesman" in "State
+/// The words of a mention's title or role ("spokesman" in "State
 /// Department spokesman John Kirby").
-fn role_words(text: &str, mention: &Mention) -> Vec<String> {
+fn role_words<'t>(text: &'t str, mention: &Mention) -> Vec<&'t str> {
     let before = Span::new(
         mention.span.start,
         mention.head.start.max(mention.span.start),
@@ -326,8 +341,17 @@ fn role_words(text: &str, mention: &Mention) -> Vec<String> {
         .iter()
         .flat_map(|s| s.text(text).split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
         .collect()
+}
+
+/// Whether the two words are the same in lowercase, allocating only for
+/// words beyond ASCII.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 fn is_initial_of(short: &str, long: &str) -> bool {

@@ -1,50 +1,113 @@
 //! Small word lists the sieves consult, kept as data files in `data/resolver/`
 //! and compiled in, so that tuning them never means editing code.
 
-use std::collections::HashSet;
+use std::cmp::Ordering;
 use std::sync::LazyLock;
 
-fn parse(list: &'static str) -> HashSet<&'static str> {
-    list.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|word| !word.is_empty())
-        .collect()
+/// A small set of words, looked up often: the words grouped by length, each
+/// group sorted, so that a lookup compares a few words of the same length and
+/// never allocates or hashes.
+pub struct WordSet {
+    by_len: Vec<Vec<&'static str>>,
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
+        for word in words {
+            if by_len.len() <= word.len() {
+                by_len.resize_with(word.len() + 1, Vec::new);
+            }
+            by_len[word.len()].push(word);
+        }
+        for group in &mut by_len {
+            group.sort_unstable();
+            group.dedup();
+        }
+        WordSet { by_len }
+    }
+
+    /// Whether `word` is in the set, exactly.
+    pub fn contains(&self, word: &str) -> bool {
+        self.group(word)
+            .binary_search_by(|w| w.as_bytes().cmp(word.as_bytes()))
+            .is_ok()
+    }
+
+    /// Whether `word`, its ASCII letters lowercased, is in the set.
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        let lowercase = word.bytes().map(|b| b.to_ascii_lowercase());
+        self.group(word)
+            .binary_search_by(|w| -> Ordering { w.bytes().cmp(lowercase.clone()) })
+            .is_ok()
+    }
+
+    /// The words as long as `word`.
+    fn group(&self, word: &str) -> &[&'static str] {
+        self.by_len.get(word.len()).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn parse(list: &'static str) -> WordSet {
+    WordSet::new(
+        list.lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim())
+            .filter(|word| !word.is_empty()),
+    )
 }
 
 /// Words allowed between a speaker and its cue ("Kirby *also* said").
-pub static GAP: LazyLock<HashSet<&'static str>> =
+pub static GAP: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/gap-words.txt")));
 
 /// Words that may stand between a cue and its content as the verb's
 /// addressee ("told *reporters* that").
-pub static OBJECT: LazyLock<HashSet<&'static str>> =
+pub static OBJECT: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/objects.txt")));
 
 /// Sentence openers that are not part of a content ("*But* the deal is dead,
 /// he said").
-pub static LEADING: LazyLock<HashSet<&'static str>> =
+pub static LEADING: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/leading-words.txt")));
 
 /// Whether `word` (any case) is in `set` (lowercase).
-pub fn is_in(set: &HashSet<&'static str>, word: &str) -> bool {
-    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
-        return set.contains(word);
-    }
-    set.contains(word.to_ascii_lowercase().as_str())
+pub fn is_in(set: &WordSet, word: &str) -> bool {
+    set.contains_lowercase(word)
 }
 
 /// Cue lemmas followed by an addressee before the content ("told reporters").
-pub static ADDRESSEE_CUES: LazyLock<HashSet<&'static str>> =
+pub static ADDRESSEE_CUES: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/addressee-cues.txt")));
 
 /// Cue lemmas that license reported speech (content without quotation marks),
 /// learned from PolNeAR train by `scripts/learn_reported_cues.py`: "said" and
 /// "argued" do, "made" and "states" mostly do not.
-pub static REPORTED_SPEECH_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/resolver/reported-speech-cues.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| line.split('\t').next())
-        .filter(|lemma| !lemma.is_empty())
-        .collect()
+pub static REPORTED_SPEECH_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        include_str!("../../../data/resolver/reported-speech-cues.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split('\t').next())
+            .filter(|lemma| !lemma.is_empty()),
+    )
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_fold_ascii_case_only_when_asked() {
+        let set = WordSet::new(["also", "said", "über", "according to"].into_iter());
+        assert!(set.contains("also"));
+        assert!(!set.contains("Also"));
+        assert!(set.contains_lowercase("ALSO"));
+        assert!(set.contains_lowercase("According TO"));
+        assert!(set.contains_lowercase("über"));
+        // Only ASCII letters fold, as `str::to_ascii_lowercase` does.
+        assert!(!set.contains_lowercase("Über"));
+        assert!(!set.contains_lowercase("als"));
+        assert!(!set.contains_lowercase("alsoo"));
+        assert!(!set.contains_lowercase(""));
+    }
+}
