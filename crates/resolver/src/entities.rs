@@ -9,32 +9,37 @@
 //! The canonical name of an entity is the most complete name the article
 //! gives it.
 
-use std::collections::HashMap;
+use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use whosaid_core::{Gender, Mention, MentionKind, Span, SpeakerType};
 
 use crate::claims::Draft;
 
-/// The entities borrow their words from the article's text.
 #[derive(Debug)]
-struct Entity<'t> {
-    /// The most complete name seen, as words.
-    name: Vec<&'t str>,
+struct Entity {
+    /// The most complete name seen: its words in `Registry::words`.
+    name: Range<usize>,
     kind: MentionKind,
     gender: Gender,
-    /// Role words from titles ("spokesman", "Secretary"), compared in
-    /// lowercase.
-    roles: Vec<&'t str>,
     /// Where the entity was last mentioned, for salience.
     last_seen: usize,
 }
 
+/// The registry borrows every word from the article's text, and keeps the
+/// words of all names in one list, so that linking a mention allocates
+/// nothing but for a new entity.
 pub struct Registry<'t> {
-    entities: Vec<Entity<'t>>,
+    entities: Vec<Entity>,
+    /// The words of the entities' names, each name a range.
+    words: Vec<&'t str>,
+    /// Role words from titles ("spokesman", "Secretary") and their entity,
+    /// compared in lowercase.
+    roles: Vec<(&'t str, usize)>,
     /// Entities by the last and by the first word of their name, so that
     /// linking a mention looks at a few candidates, not every entity.
-    by_last: HashMap<(bool, &'t str), Vec<usize>>,
-    by_first: HashMap<&'t str, Vec<usize>>,
+    by_last: FxHashMap<(bool, &'t str), Vec<usize>>,
+    by_first: FxHashMap<&'t str, Vec<usize>>,
     /// For each mention, its entity.
     entity_of: Vec<Option<usize>>,
 }
@@ -49,8 +54,10 @@ impl<'t> Registry<'t> {
     pub fn build(text: &'t str, mentions: &[Mention]) -> Registry<'t> {
         let mut registry = Registry {
             entities: Vec::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
+            words: Vec::new(),
+            roles: Vec::new(),
+            by_last: FxHashMap::default(),
+            by_first: FxHashMap::default(),
             entity_of: vec![None; mentions.len()],
         };
         for (i, mention) in mentions.iter().enumerate() {
@@ -68,23 +75,44 @@ impl<'t> Registry<'t> {
         registry
     }
 
+    /// The words of entity `e`'s name.
+    fn name(&self, e: usize) -> &[&'t str] {
+        &self.words[self.entities[e].name.clone()]
+    }
+
+    /// Appends the words of a name to `words`, where they stay if they name
+    /// a new entity or rename one; returns where they are.
+    fn push_words(&mut self, name: &'t str) -> Range<usize> {
+        let from = self.words.len();
+        self.words.extend(name_words(name));
+        from..self.words.len()
+    }
+
     fn add_name(&mut self, text: &'t str, mention: &Mention) -> usize {
-        let words = name_words(mention.head.text(text));
-        let roles = role_words(text, mention);
-        let Some(&last) = words.last() else {
-            return self.push(words, MentionKind::Name, mention.gender, roles);
+        let words = self.push_words(mention.head.text(text));
+        let e = self.link_name(words, mention.gender);
+        self.roles
+            .extend(role_words(text, mention).map(|role| (role, e)));
+        e
+    }
+
+    /// The entity a person's name `words` belongs to, new or renamed if need be.
+    fn link_name(&mut self, words: Range<usize>, gender: Gender) -> usize {
+        let Some(&last) = self.words[words.clone()].last() else {
+            return self.push(words, MentionKind::Name, gender);
         };
         let same_last = self
             .by_last
             .get(&(false, last))
             .map_or(&[][..], Vec::as_slice);
-        let found = if words.len() >= 2 {
+        let new = &self.words[words.clone()];
+        let found = if new.len() >= 2 {
             same_last.iter().rev().copied().find(|&e| {
-                let name = &self.entities[e].name;
-                name == &words
+                let name = self.name(e);
+                name == new
                     || name.len() == 1
-                    || name[0] == words[0]
-                    || is_initial_of(words[0], name[0])
+                    || name[0] == new[0]
+                    || is_initial_of(new[0], name[0])
             })
         } else {
             same_last
@@ -93,28 +121,21 @@ impl<'t> Registry<'t> {
                 .or_else(|| self.by_first.get(&last).and_then(|v| v.last().copied()))
         };
         let Some(e) = found else {
-            return self.push(words, MentionKind::Name, mention.gender, roles);
+            return self.push(words, MentionKind::Name, gender);
         };
-        if words.len() > self.entities[e].name.len() {
-            self.rename(e, words);
-        }
+        self.rename_if_longer(e, words);
         let entity = &mut self.entities[e];
         if entity.gender == Gender::Unknown {
-            entity.gender = mention.gender;
+            entity.gender = gender;
         }
-        entity.roles.extend(roles);
         e
     }
 
     fn add_organization(&mut self, text: &'t str, mention: &Mention) -> usize {
-        let words = name_words(strip_article(mention.head.text(text)));
-        let Some(&last) = words.last() else {
-            return self.push(
-                words,
-                MentionKind::Organization,
-                Gender::Unknown,
-                Vec::new(),
-            );
+        let words = self.push_words(strip_article(mention.head.text(text)));
+        let new = &self.words[words.clone()];
+        let Some(&last) = new.last() else {
+            return self.push(words, MentionKind::Organization, Gender::Unknown);
         };
         let same_last = self
             .by_last
@@ -124,54 +145,51 @@ impl<'t> Registry<'t> {
             .iter()
             .rev()
             .copied()
-            .find(|&e| self.entities[e].name.ends_with(&words));
+            .find(|&e| self.name(e).ends_with(new));
         match found {
             Some(e) => {
-                if words.len() > self.entities[e].name.len() {
-                    self.rename(e, words);
-                }
+                self.rename_if_longer(e, words);
                 e
             }
-            None => self.push(
-                words,
-                MentionKind::Organization,
-                Gender::Unknown,
-                Vec::new(),
-            ),
+            None => self.push(words, MentionKind::Organization, Gender::Unknown),
         }
     }
 
-    fn push(
-        &mut self,
-        name: Vec<&'t str>,
-        kind: MentionKind,
-        gender: Gender,
-        roles: Vec<&'t str>,
-    ) -> usize {
+    fn push(&mut self, name: Range<usize>, kind: MentionKind, gender: Gender) -> usize {
         let e = self.entities.len();
         self.entities.push(Entity {
-            name: Vec::new(),
+            name: 0..0,
             kind,
             gender,
-            roles,
             last_seen: 0,
         });
         self.rename(e, name);
         e
     }
 
+    /// Renames entity `e` to `words` (the last words pushed) when they are
+    /// more complete; else lets them go.
+    fn rename_if_longer(&mut self, e: usize, words: Range<usize>) {
+        if words.len() > self.entities[e].name.len() {
+            self.rename(e, words);
+        } else {
+            self.words.truncate(words.start);
+        }
+    }
+
     /// Gives entity `e` a more complete name, and indexes it under it.
-    fn rename(&mut self, e: usize, name: Vec<&'t str>) {
+    fn rename(&mut self, e: usize, name: Range<usize>) {
         let org = self.entities[e].kind == MentionKind::Organization;
         let index = |list: &mut Vec<usize>| {
             if let Err(at) = list.binary_search(&e) {
                 list.insert(at, e);
             }
         };
-        if let Some(&last) = name.last() {
+        let words = &self.words[name.clone()];
+        if let Some(&last) = words.last() {
             index(self.by_last.entry((org, last)).or_default());
         }
-        if let (Some(&first), false) = (name.first(), org) {
+        if let (Some(&first), false) = (words.first(), org) {
             index(self.by_first.entry(first).or_default());
         }
         self.entities[e].name = name;
@@ -181,13 +199,14 @@ impl<'t> Registry<'t> {
     /// one mentioned last.
     fn find_role(&self, text: &str, mention: &Mention) -> Option<usize> {
         let head = mention.head.text(text);
-        (0..self.entities.len())
-            .filter(|&e| {
-                let entity = &self.entities[e];
-                entity.kind == MentionKind::Name
-                    && entity.roles.iter().any(|role| same_lowercase(role, head))
+        self.roles
+            .iter()
+            .filter(|&&(role, e)| {
+                self.entities[e].kind == MentionKind::Name && same_lowercase(role, head)
             })
-            .max_by_key(|&e| self.entities[e].last_seen)
+            // The latest mentioned; of two mentioned at once, the newer.
+            .map(|&(_, e)| e)
+            .max_by_key(|&e| (self.entities[e].last_seen, e))
     }
 
     /// The speaker of every attribution, in their order.
@@ -239,7 +258,7 @@ impl<'t> Registry<'t> {
             MentionKind::Pronoun => pronoun_type(mention),
         };
         let canonical = entity
-            .map(|e| self.entities[e].name.join(" "))
+            .map(|e| self.name(e).join(" "))
             .filter(|n| !n.is_empty());
         Speaker { canonical, kind }
     }
@@ -306,9 +325,8 @@ fn pronoun_type(mention: &Mention) -> SpeakerType {
 }
 
 /// The words of a name, without a possessive ending.
-fn name_words(name: &str) -> Vec<&str> {
-    let name = trim_suffixes(trim_suffixes(name, "'s"), "’s");
-    name.split_whitespace().collect()
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    trim_suffixes(trim_suffixes(name, "'s"), "’s").split_whitespace()
 }
 
 /// `name` without any number of `suffix` at its end, as
@@ -331,17 +349,16 @@ fn strip_article(name: &str) -> &str {
 
 /// The words of a mention's title or role ("spokesman" in "State
 /// Department spokesman John Kirby").
-fn role_words<'t>(text: &'t str, mention: &Mention) -> Vec<&'t str> {
+fn role_words<'t>(text: &'t str, mention: &Mention) -> impl Iterator<Item = &'t str> {
     let before = Span::new(
         mention.span.start,
         mention.head.start.max(mention.span.start),
     );
     let after = Span::new(mention.head.end.min(mention.span.end), mention.span.end);
     [before, after]
-        .iter()
+        .into_iter()
         .flat_map(|s| s.text(text).split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.len() > 2)
-        .collect()
 }
 
 /// Whether the two words are the same in lowercase, allocating only for

@@ -1,50 +1,46 @@
 //! Small word lists the sieves consult, kept as data files in `data/resolver/`
 //! and compiled in, so that tuning them never means editing code.
 
-use std::cmp::Ordering;
 use std::sync::LazyLock;
 
-/// A small set of words, looked up often: the words grouped by length, each
-/// group sorted, so that a lookup compares a few words of the same length and
-/// never allocates or hashes.
+use rustc_hash::FxHashSet;
+
+/// A small set of words, looked up often: a fast hash of the bytes, and the
+/// lowercasing of a word done on the stack, so that a lookup never
+/// allocates.
 pub struct WordSet {
-    by_len: Vec<Vec<&'static str>>,
+    words: FxHashSet<&'static [u8]>,
+    /// The longest word's length: a longer word is not in the set.
+    max_len: usize,
 }
 
 impl WordSet {
     fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
-        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
-        for word in words {
-            if by_len.len() <= word.len() {
-                by_len.resize_with(word.len() + 1, Vec::new);
-            }
-            by_len[word.len()].push(word);
-        }
-        for group in &mut by_len {
-            group.sort_unstable();
-            group.dedup();
-        }
-        WordSet { by_len }
+        let words: FxHashSet<&'static [u8]> = words.map(str::as_bytes).collect();
+        let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet { words, max_len }
     }
 
     /// Whether `word` is in the set, exactly.
     pub fn contains(&self, word: &str) -> bool {
-        self.group(word)
-            .binary_search_by(|w| w.as_bytes().cmp(word.as_bytes()))
-            .is_ok()
+        self.words.contains(word.as_bytes())
     }
 
     /// Whether `word`, its ASCII letters lowercased, is in the set.
     pub fn contains_lowercase(&self, word: &str) -> bool {
-        let lowercase = word.bytes().map(|b| b.to_ascii_lowercase());
-        self.group(word)
-            .binary_search_by(|w| -> Ordering { w.bytes().cmp(lowercase.clone()) })
-            .is_ok()
-    }
-
-    /// The words as long as `word`.
-    fn group(&self, word: &str) -> &[&'static str] {
-        self.by_len.get(word.len()).map_or(&[], Vec::as_slice)
+        const STACK: usize = 32;
+        let word = word.as_bytes();
+        if word.len() > self.max_len {
+            return false;
+        }
+        if word.len() > STACK {
+            return self.words.contains(word.to_ascii_lowercase().as_slice());
+        }
+        let mut buffer = [0u8; STACK];
+        let lowercase = &mut buffer[..word.len()];
+        lowercase.copy_from_slice(word);
+        lowercase.make_ascii_lowercase();
+        self.words.contains(&*lowercase)
     }
 }
 
