@@ -3,44 +3,72 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
-/// A small set of words, looked up often: a fast hash of the bytes, and the
-/// lowercasing of a word done on the stack, so that a lookup never
-/// allocates.
+/// A small set of words, looked up often: a hash table keyed on a word's
+/// length and its first and last letters, so that a lookup is a few
+/// instructions, lowercases in place, and never allocates.
 pub struct WordSet {
-    words: FxHashSet<&'static [u8]>,
-    /// The longest word's length: a longer word is not in the set.
-    max_len: usize,
+    /// The words, grouped by bucket.
+    words: Vec<&'static [u8]>,
+    /// Where each bucket's words start in `words`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+/// How many buckets a set has: a few times more than the largest list
+/// has words, so that most buckets hold one word or none.
+const BUCKETS: usize = 1024;
+
+/// The bucket of a word of `len` bytes from `first` to `last`.
+fn bucket(len: usize, first: u8, last: u8) -> usize {
+    let key = (len as u32) << 16 | u32::from(first) << 8 | u32::from(last);
+    // Fibonacci hashing: the top bits of the product mix every key bit.
+    (key.wrapping_mul(0x9E37_79B9) >> (32 - BUCKETS.trailing_zeros())) as usize
+}
+
+fn bucket_of(word: &[u8], fold: fn(u8) -> u8) -> usize {
+    let first = word.first().map_or(0, |&b| fold(b));
+    let last = word.last().map_or(0, |&b| fold(b));
+    bucket(word.len(), first, last)
 }
 
 impl WordSet {
     fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
-        let words: FxHashSet<&'static [u8]> = words.map(str::as_bytes).collect();
-        let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordSet { words, max_len }
+        let mut words: Vec<(usize, &'static [u8])> = words
+            .map(|w| (bucket_of(w.as_bytes(), |b| b), w.as_bytes()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut starts = Vec::with_capacity(BUCKETS + 1);
+        for b in 0..=BUCKETS {
+            starts.push(words.partition_point(|&(wb, _)| wb < b));
+        }
+        WordSet {
+            words: words.into_iter().map(|(_, w)| w).collect(),
+            starts,
+        }
+    }
+
+    /// The words in bucket `b`.
+    fn bucket(&self, b: usize) -> &[&'static [u8]] {
+        &self.words[self.starts[b]..self.starts[b + 1]]
     }
 
     /// Whether `word` is in the set, exactly.
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word.as_bytes())
+        let word = word.as_bytes();
+        self.bucket(bucket_of(word, |b| b)).contains(&word)
     }
 
     /// Whether `word`, its ASCII letters lowercased, is in the set.
     pub fn contains_lowercase(&self, word: &str) -> bool {
-        const STACK: usize = 32;
         let word = word.as_bytes();
-        if word.len() > self.max_len {
-            return false;
-        }
-        if word.len() > STACK {
-            return self.words.contains(word.to_ascii_lowercase().as_slice());
-        }
-        let mut buffer = [0u8; STACK];
-        let lowercase = &mut buffer[..word.len()];
-        lowercase.copy_from_slice(word);
-        lowercase.make_ascii_lowercase();
-        self.words.contains(&*lowercase)
+        self.bucket(bucket_of(word, |b| b.to_ascii_lowercase()))
+            .iter()
+            .any(|w| {
+                w.len() == word.len()
+                    && w.iter()
+                        .zip(word)
+                        .all(|(&a, &b)| a == b.to_ascii_lowercase())
+            })
     }
 }
 
@@ -94,7 +122,7 @@ mod tests {
 
     #[test]
     fn lookups_fold_ascii_case_only_when_asked() {
-        let set = WordSet::new(["also", "said", "über", "according to"].into_iter());
+        let set = WordSet::new(["also", "said", "über", "according to", "o"].into_iter());
         assert!(set.contains("also"));
         assert!(!set.contains("Also"));
         assert!(set.contains_lowercase("ALSO"));
@@ -105,5 +133,7 @@ mod tests {
         assert!(!set.contains_lowercase("als"));
         assert!(!set.contains_lowercase("alsoo"));
         assert!(!set.contains_lowercase(""));
+        assert!(set.contains_lowercase("O"));
+        assert!(!set.contains_lowercase("oo"));
     }
 }
