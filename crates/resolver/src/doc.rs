@@ -2,6 +2,9 @@
 //! the sieves share: units, quotes by offset, tokens by range, mentions near a
 //! cue. It adds no linguistics of its own beyond grouping sentences into units.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 use whosaid_core::{Candidates, Cue, Mention, Quote, QuoteHint, Segments, Span, Token, TokenKind};
 
 use crate::words::{self, GAP};
@@ -31,6 +34,9 @@ pub struct Doc<'a> {
     /// a step or two, not two binary searches, as the sieves ask for the
     /// tokens of many short spans.
     tokens_before: Vec<u32>,
+    /// [`Doc::source_before`]'s answers so far, by cue start and floor: the
+    /// cue-driven sieves ask it about the same cues one after another.
+    sources_before: RefCell<FxHashMap<(usize, usize), Option<usize>>>,
     all_reported_cues: bool,
 }
 
@@ -56,6 +62,7 @@ impl<'a> Doc<'a> {
             outer_quotes,
             outer_spans,
             tokens_before: tokens_before(text.len(), &segments.tokens),
+            sources_before: RefCell::default(),
             all_reported_cues,
         };
         doc.units = doc.build_units();
@@ -219,6 +226,16 @@ impl<'a> Doc<'a> {
     /// comma-delimited apposition (", 31, a doctor in Aleppo,") separate
     /// them. Returns the mention.
     pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
+        let key = (cue_start, floor);
+        if let Some(&source) = self.sources_before.borrow().get(&key) {
+            return source;
+        }
+        let source = self.find_source_before(cue_start, floor);
+        self.sources_before.borrow_mut().insert(key, source);
+        source
+    }
+
+    fn find_source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
         let before = self.tokens(Span::new(floor, cue_start));
         let mut end = before.len();
         loop {

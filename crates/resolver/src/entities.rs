@@ -52,12 +52,17 @@ pub struct Speaker {
 
 impl<'t> Registry<'t> {
     pub fn build(text: &'t str, mentions: &[Mention]) -> Registry<'t> {
+        // Room for an entity per name, so that the maps never grow.
+        let names = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Organization))
+            .count();
         let mut registry = Registry {
-            entities: Vec::new(),
-            words: Vec::new(),
+            entities: Vec::with_capacity(names),
+            words: Vec::with_capacity(2 * names),
             roles: Vec::new(),
-            by_last: FxHashMap::default(),
-            by_first: FxHashMap::default(),
+            by_last: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            by_first: FxHashMap::with_capacity_and_hasher(names, Default::default()),
             entity_of: vec![None; mentions.len()],
         };
         for (i, mention) in mentions.iter().enumerate() {
