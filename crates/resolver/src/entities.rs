@@ -9,6 +9,8 @@
 //! The canonical name of an entity is the most complete name the article
 //! gives it.
 
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -38,10 +40,78 @@ pub struct Registry<'t> {
     roles: Vec<(&'t str, usize)>,
     /// Entities by the last and by the first word of their name, so that
     /// linking a mention looks at a few candidates, not every entity.
-    by_last: FxHashMap<(bool, &'t str), Vec<usize>>,
-    by_first: FxHashMap<&'t str, Vec<usize>>,
+    by_last: Index<(bool, &'t str)>,
+    by_first: Index<&'t str>,
     /// For each mention, its entity.
     entity_of: Vec<Option<usize>>,
+}
+
+/// Entities by a key, each key's listed newest (highest index) first, once:
+/// one list of nodes for all keys rather than a `Vec` per key.
+struct Index<K> {
+    /// The node of the newest entity under each key.
+    heads: FxHashMap<K, usize>,
+    /// Nodes: an entity, and the node of the next older one under its key,
+    /// or [`END`].
+    nodes: Vec<(usize, usize)>,
+}
+
+/// The end of a key's list in `Index::nodes`.
+const END: usize = usize::MAX;
+
+impl<K: Hash + Eq> Index<K> {
+    fn with_capacity(n: usize) -> Index<K> {
+        Index {
+            heads: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            nodes: Vec::with_capacity(n),
+        }
+    }
+
+    /// Lists entity `e` under `key`, unless it is there already.
+    fn insert(&mut self, key: K, e: usize) {
+        let new = self.nodes.len();
+        let head = match self.heads.entry(key) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(new);
+                self.nodes.push((e, END));
+                return;
+            }
+            Entry::Occupied(mut occupied) => {
+                let head = *occupied.get();
+                if self.nodes[head].0 < e {
+                    // The newest, as entities mostly are when indexed.
+                    occupied.insert(new);
+                    self.nodes.push((e, head));
+                    return;
+                }
+                head
+            }
+        };
+        // An older entity renamed: its place in the list.
+        let mut at = head;
+        loop {
+            let (entity, next) = self.nodes[at];
+            if entity == e {
+                return;
+            }
+            if next == END || self.nodes[next].0 < e {
+                self.nodes.push((e, next));
+                self.nodes[at].1 = new;
+                return;
+            }
+            at = next;
+        }
+    }
+
+    /// The entities under `key`, newest first.
+    fn newest_first(&self, key: &K) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.heads.get(key).copied().unwrap_or(END);
+        std::iter::from_fn(move || {
+            let &(entity, next) = self.nodes.get(at)?;
+            at = next;
+            Some(entity)
+        })
+    }
 }
 
 /// A resolved speaker.
@@ -61,8 +131,8 @@ impl<'t> Registry<'t> {
             entities: Vec::with_capacity(names),
             words: Vec::with_capacity(2 * names),
             roles: Vec::new(),
-            by_last: FxHashMap::with_capacity_and_hasher(names, Default::default()),
-            by_first: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            by_last: Index::with_capacity(names),
+            by_first: Index::with_capacity(names),
             entity_of: vec![None; mentions.len()],
         };
         for (i, mention) in mentions.iter().enumerate() {
@@ -106,13 +176,9 @@ impl<'t> Registry<'t> {
         let Some(&last) = self.words[words.clone()].last() else {
             return self.push(words, MentionKind::Name, gender);
         };
-        let same_last = self
-            .by_last
-            .get(&(false, last))
-            .map_or(&[][..], Vec::as_slice);
         let new = &self.words[words.clone()];
         let found = if new.len() >= 2 {
-            same_last.iter().rev().copied().find(|&e| {
+            self.by_last.newest_first(&(false, last)).find(|&e| {
                 let name = self.name(e);
                 name == new
                     || name.len() == 1
@@ -120,10 +186,8 @@ impl<'t> Registry<'t> {
                     || is_initial_of(new[0], name[0])
             })
         } else {
-            same_last
-                .last()
-                .copied()
-                .or_else(|| self.by_first.get(&last).and_then(|v| v.last().copied()))
+            (self.by_last.newest_first(&(false, last)).next())
+                .or_else(|| self.by_first.newest_first(&last).next())
         };
         let Some(e) = found else {
             return self.push(words, MentionKind::Name, gender);
@@ -142,14 +206,9 @@ impl<'t> Registry<'t> {
         let Some(&last) = new.last() else {
             return self.push(words, MentionKind::Organization, Gender::Unknown);
         };
-        let same_last = self
+        let found = self
             .by_last
-            .get(&(true, last))
-            .map_or(&[][..], Vec::as_slice);
-        let found = same_last
-            .iter()
-            .rev()
-            .copied()
+            .newest_first(&(true, last))
             .find(|&e| self.name(e).ends_with(new));
         match found {
             Some(e) => {
@@ -185,17 +244,12 @@ impl<'t> Registry<'t> {
     /// Gives entity `e` a more complete name, and indexes it under it.
     fn rename(&mut self, e: usize, name: Range<usize>) {
         let org = self.entities[e].kind == MentionKind::Organization;
-        let index = |list: &mut Vec<usize>| {
-            if let Err(at) = list.binary_search(&e) {
-                list.insert(at, e);
-            }
-        };
         let words = &self.words[name.clone()];
         if let Some(&last) = words.last() {
-            index(self.by_last.entry((org, last)).or_default());
+            self.by_last.insert((org, last), e);
         }
         if let (Some(&first), false) = (words.first(), org) {
-            index(self.by_first.entry(first).or_default());
+            self.by_first.insert(first, e);
         }
         self.entities[e].name = name;
     }
