@@ -309,19 +309,55 @@ fn tokens_before(len: usize, tokens: &[Token]) -> Vec<u32> {
     if u32::try_from(len).is_err() {
         return Vec::new();
     }
-    let blocks = len / BLOCK + 2;
-    let mut table = Vec::with_capacity(blocks);
-    for (i, token) in tokens.iter().enumerate() {
-        // Offsets up to the token's start have the tokens before it before them.
-        let upto = (token.span.start / BLOCK + 1).min(blocks);
-        if upto > table.len() {
-            table.resize(upto, i as u32);
-        }
-    }
-    table.resize(blocks, tokens.len() as u32);
-    table
+    let mut before = 0;
+    (0..len / BLOCK + 2)
+        .map(|block| {
+            let offset = block * BLOCK;
+            while tokens.get(before).is_some_and(|t| t.span.start < offset) {
+                before += 1;
+            }
+            before as u32
+        })
+        .collect()
 }
 
 fn is_gap_word(doc: &Doc, token: &Token) -> bool {
     token.kind == TokenKind::Word && words::is_in(&GAP, doc.word(token))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Doc::tokens` by two binary searches, as it was before the table.
+    fn tokens_by_search(tokens: &[Token], span: Span) -> &[Token] {
+        let from = tokens.partition_point(|t| t.span.start < span.start);
+        let to = tokens
+            .partition_point(|t| t.span.start < span.end)
+            .max(from);
+        let to = if to > from && tokens[to - 1].span.end > span.end {
+            to - 1
+        } else {
+            to
+        };
+        &tokens[from..to]
+    }
+
+    #[test]
+    fn tokens_of_any_span_match_a_binary_search() {
+        let text = "“Ça va,” dit-elle.  The mayor (D-N.Y.) said:\n\n\"No — never.\" 1,000 x";
+        let segments = whosaid_segmenter::segment(text);
+        let candidates = Candidates::default();
+        let doc = Doc::new(text, &segments, &candidates, false);
+        for start in 0..text.len() + 20 {
+            for end in 0..text.len() + 20 {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    doc.tokens(span),
+                    tokens_by_search(&segments.tokens, span),
+                    "{span:?}"
+                );
+            }
+        }
+    }
 }
