@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use whosaid_core::{CueFrame, QuoteHint, Span, Token, TokenKind, VerbForm};
+use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::{Claims, Draft};
 use crate::doc::Doc;
@@ -64,6 +64,12 @@ pub const SIEVES: &[Sieve] = &[
         pattern: "X: \"Q\" / headline style \"Elizabeth Warren: Trump Is a 'Proven Failure'\"",
         run: speaker_colon,
         confidence: 0.75,
+    },
+    Sieve {
+        name: "dash_signature",
+        pattern: "\"Q\" ― Maria Lopez / \"Q\" ¶ - Hillary Clinton. (a quotation on its own line, signed with a dash)",
+        run: dash_signature,
+        confidence: 0.9,
     },
     Sieve {
         name: "according_to",
@@ -276,6 +282,72 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         }
         claims.add(Draft::new(vec![content], m, None, sieve));
     }
+}
+
+fn dash_signature(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for &q in &doc.outer_quotes {
+        let quote = doc.quote(q);
+        let span = quote.span();
+        if !quote.closed || !claims.is_free(span) || !starts_line(doc.text, span.start) {
+            continue;
+        }
+        let Some(name_start) = signature_after(doc.text, span.end) else {
+            continue;
+        };
+        let Some(m) = doc.mention_starting_at_token(name_start, doc.text.len()) else {
+            continue;
+        };
+        let mention = &doc.mentions()[m];
+        if mention.span.start != name_start || mention.kind == MentionKind::Pronoun {
+            continue;
+        }
+        // The signature is a name with at most a short description
+        // ("-Michelle Marks, Philadelphia."), never a sentence of its own.
+        let line_end = doc.text[mention.span.end..]
+            .find('\n')
+            .map_or(doc.text.len(), |i| mention.span.end + i);
+        let description = doc.tokens(Span::new(mention.span.end, line_end));
+        let words = description
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        if words > MAX_SIGNATURE_WORDS || description.iter().any(|t| t.kind == TokenKind::QuoteMark)
+        {
+            continue;
+        }
+        claims.add(Draft::new(vec![span], m, None, sieve));
+    }
+}
+
+/// Words a dash signature may carry after the name: a place, a role, "tweeting
+/// after the speech".
+const MAX_SIGNATURE_WORDS: usize = 8;
+
+/// Whether only spaces stand between the start of its line and `offset`.
+fn starts_line(text: &str, offset: usize) -> bool {
+    text[..offset]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
+}
+
+/// Where the name of a dash signature starts, when the text after `offset`
+/// is a dash on the same line, or a dash opening the next paragraph: `” ―
+/// Name`, `”― Name`, `"` ¶ `- Name`.
+fn signature_after(text: &str, offset: usize) -> Option<usize> {
+    let rest = &text[offset..];
+    let gap = rest.len() - rest.trim_start().len();
+    if rest[..gap].matches('\n').count() > 2 {
+        return None;
+    }
+    let rest = &rest[gap..];
+    let dash = ["―", "—", "–", "--", "-"]
+        .into_iter()
+        .find(|d| rest.starts_with(d))?;
+    let after = &rest[dash.len()..];
+    let space = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    Some(offset + gap + dash.len() + space)
 }
 
 fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {

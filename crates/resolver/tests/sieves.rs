@@ -142,3 +142,30 @@ fn canonical_names_across_the_article() {
         assert_eq!(a.speaker.as_deref(), Some("John Kirby"), "{a:?}");
     }
 }
+
+#[test]
+fn quotations_signed_with_a_dash() {
+    let text = "Readers wrote in about the bridge.\n\n\
+        “It is a disgrace to the whole valley.” ― Maria Lopez\n\
+        “We pay the toll twice a day.”― Jose Ramirez, Phoenix.\n\n\
+        \"I will look into the toll.\"\n\n\
+        - Dana Whitfield.\n\n\
+        The council dismissed the critics -- \"a noisy few\" -- and voted.\n";
+    assert_eq!(
+        who_said(text, "disgrace"),
+        Some(("dash_signature", "Maria Lopez".into()))
+    );
+    assert_eq!(
+        who_said(text, "twice"),
+        Some(("dash_signature", "Jose Ramirez".into()))
+    );
+    assert_eq!(
+        who_said(text, "look into"),
+        Some(("dash_signature", "Dana Whitfield".into()))
+    );
+    // A dash after a quotation inside a sentence is punctuation, not a signature.
+    assert_ne!(
+        who_said(text, "noisy").map(|(sieve, _)| sieve),
+        Some("dash_signature")
+    );
+}
