@@ -184,20 +184,7 @@ impl<'a> Doc<'a> {
     /// them. Returns the mention.
     pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
         let before = self.tokens(Span::new(floor, cue_start));
-        let mut end = before.len();
-        loop {
-            while end > 0 && is_gap_word(self, &before[end - 1]) {
-                end -= 1;
-            }
-            if end == 0 || self.word(&before[end - 1]) != ")" {
-                break;
-            }
-            // A parenthesis: party and state, an age.
-            let open = (end.saturating_sub(8)..end - 1)
-                .rev()
-                .find(|&i| self.word(&before[i]) == "(")?;
-            end = open;
-        }
+        let end = self.skip_gap_and_parentheses(before, before.len())?;
         if let Some(m) = self.mention_ending_at(before, end, floor) {
             return Some(m);
         }
@@ -213,12 +200,31 @@ impl<'a> Doc<'a> {
                 return None;
             }
             if self.word(t) == "," && i + 1 < close {
-                if let Some(m) = self.mention_ending_at(before, i, floor) {
+                // "Jim Jordan (R-Ohio), a panel member, said"
+                let name_end = self.skip_gap_and_parentheses(&before[..i], i);
+                if let Some(m) = name_end.and_then(|e| self.mention_ending_at(before, e, floor)) {
                     return Some(m);
                 }
             }
         }
         None
+    }
+
+    /// Where `before[..end]` ends once adverbs and auxiliaries ("also",
+    /// "has") and parentheses (party and state, an age) are left off; `None`
+    /// for a parenthesis that does not close within a few tokens.
+    fn skip_gap_and_parentheses(&self, before: &[Token], mut end: usize) -> Option<usize> {
+        loop {
+            while end > 0 && is_gap_word(self, &before[end - 1]) {
+                end -= 1;
+            }
+            if end == 0 || self.word(&before[end - 1]) != ")" {
+                return Some(end);
+            }
+            end = (end.saturating_sub(8)..end - 1)
+                .rev()
+                .find(|&i| self.word(&before[i]) == "(")?;
+        }
     }
 
     /// The mention whose last token is `before[end - 1]`.

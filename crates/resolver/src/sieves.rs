@@ -160,11 +160,17 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .is_some()
         {
             // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith said
+            // The first cue may sit in the apposition ("X, who was featured
+            // in the film, told"): the frame's cue is the first with X as
+            // its source.
             let first = next.span.start;
-            next_cue(doc, claims, first, area.end).and_then(|c| {
-                let m = doc.source_before(doc.cues()[c].span.start, first)?;
-                names_only(doc, Span::new(first, doc.mentions()[m].span.start)).then_some((m, c))
-            })
+            speech_cues(doc, claims, first, area.end)
+                .take(3)
+                .find_map(|c| {
+                    let m = doc.source_before(doc.cues()[c].span.start, first)?;
+                    names_only(doc, Span::new(first, doc.mentions()[m].span.start))
+                        .then_some((m, c))
+                })
         } else {
             None
         };
@@ -593,13 +599,18 @@ fn cue_at(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usi
     .then_some(c)
 }
 
-/// The first free speech cue starting at or after `offset`, before `limit`.
-fn next_cue(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usize> {
+/// The free speech cues starting at or after `offset`, before `limit`.
+fn speech_cues<'d>(
+    doc: &'d Doc,
+    claims: &'d Claims,
+    offset: usize,
+    limit: usize,
+) -> impl Iterator<Item = usize> + 'd {
     let cues = doc.cues();
     let from = cues.partition_point(|c| c.span.start < offset);
     (from..cues.len())
-        .take_while(|&c| cues[c].span.end <= limit)
-        .find(|&c| is_finite_speech_cue(doc, claims, c))
+        .take_while(move |&c| cues[c].span.end <= limit)
+        .filter(move |&c| is_finite_speech_cue(doc, claims, c))
 }
 
 /// A free speech cue that can carry a speaker of its own: "said", "has
