@@ -212,6 +212,11 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
             continue;
         };
+        if has_frame_before(doc, claims, unit.start, doc.mentions()[m].span.start) {
+            // She says X represents "Q": X's frame is inside her reported
+            // clause, which speaker_cue_content takes whole.
+            continue;
+        }
         let span = doc.quote(q).span();
         // The quote must end the unit; words after it make a mixed clause,
         // which speaker_cue_content takes whole.
