@@ -702,13 +702,25 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
     let rest = doc.tokens(Span::new(offset, limit));
     let comma = |t: &Token| is_punct(doc, t, &[",", ":"]);
     let mut skip = usize::from(rest.first().is_some_and(comma));
-    if skip == 1 && rest.get(1).is_some_and(|t| t.kind != TokenKind::QuoteMark) {
-        // Past an apposition closed by a comma, within a short reach.
+    if rest
+        .get(skip)
+        .is_some_and(|t| t.kind != TokenKind::QuoteMark)
+    {
+        // Past an apposition or a circumstance closed by a comma, within a
+        // short reach: `"Q1," X, a doctor, said, "Q2"`, `"Q1," X said
+        // during a rally in Ames, "Q2"`. A cue there starts a frame of its
+        // own (`X said, suggesting a question, "Q2"`).
         let close = rest
             .iter()
             .take(30)
             .position(|t| t.kind == TokenKind::QuoteMark)?;
         if close < 2 || !comma(&rest[close - 1]) {
+            return None;
+        }
+        let coda = Span::new(offset, rest[close].span.start);
+        let cues = doc.cues();
+        let first = cues.partition_point(|c| c.span.start < coda.start);
+        if cues.get(first).is_some_and(|c| c.span.end <= coda.end) {
             return None;
         }
         skip = close;
