@@ -186,7 +186,7 @@ impl<'a> Doc<'a> {
         let before = self.tokens(Span::new(floor, cue_start));
         let end = self.skip_gap_and_parentheses(before, before.len())?;
         if let Some(m) = self.mention_ending_at(before, end, floor) {
-            return Some(m);
+            return Some(self.owner_of(m, floor));
         }
         if end == 0 || self.word(&before[end - 1]) != "," {
             return None;
@@ -225,6 +225,21 @@ impl<'a> Doc<'a> {
                 .rev()
                 .find(|&i| self.word(&before[i]) == "(")?;
         }
+    }
+
+    /// The person a mention qualifies when it follows "of": "Mr. Morgan of
+    /// the Sierra Club said", "the president of Mexico said".
+    fn owner_of(&self, m: usize, floor: usize) -> usize {
+        let start = self.mentions()[m].span.start;
+        let before = self.tokens(Span::new(floor, start));
+        let mut end = before.len();
+        if end > 0 && matches!(self.word(&before[end - 1]), "the" | "The") {
+            end -= 1;
+        }
+        if end < 2 || self.word(&before[end - 1]) != "of" {
+            return m;
+        }
+        self.mention_ending_at(before, end - 1, floor).unwrap_or(m)
     }
 
     /// The mention whose last token is `before[end - 1]`.

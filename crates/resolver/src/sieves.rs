@@ -168,8 +168,10 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .take(3)
                 .find_map(|c| {
                     let m = doc.source_before(doc.cues()[c].span.start, first)?;
-                    names_only(doc, Span::new(first, doc.mentions()[m].span.start))
-                        .then_some((m, c))
+                    let mention = doc.mentions()[m].span;
+                    (names_only(doc, Span::new(first, mention.start))
+                        && !is_relative_pronoun(mention.text(doc.text)))
+                    .then_some((m, c))
                 })
         } else {
             None
@@ -675,6 +677,14 @@ fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool 
 
 /// Whether `span` holds nothing but mentions, possessive endings and commas
 /// (the words before a speaker: "The Post's" in "The Post's Ed Smith").
+/// "who", "which", "that": the subject of a relative clause, whose cue is
+/// not the frame's.
+fn is_relative_pronoun(word: &str) -> bool {
+    ["who", "whom", "whose", "which", "that"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(word))
+}
+
 fn names_only(doc: &Doc, span: Span) -> bool {
     doc.tokens(span).iter().all(|t| {
         matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")

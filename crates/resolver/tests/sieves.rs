@@ -169,3 +169,52 @@ fn quotations_signed_with_a_dash() {
         Some("dash_signature")
     );
 }
+
+#[test]
+fn speaker_before_a_parenthesis_and_an_apposition() {
+    let text = "\"The dam will hold,\" Rep. Ed Marsh (R-Idaho), a member of the panel, said.";
+    assert_eq!(
+        who_said(text, "dam"),
+        Some(("quote_then_speaker", "Rep. Ed Marsh".into()))
+    );
+}
+
+#[test]
+fn a_cue_inside_the_apposition_is_not_the_frame() {
+    let text = "\"We owe them an answer,\" Lena Ortiz, who was featured in the film, told the radio station.";
+    assert_eq!(
+        who_said(text, "answer"),
+        Some(("quote_then_speaker", "Lena Ortiz".into()))
+    );
+}
+
+#[test]
+fn a_speaker_of_an_organization() {
+    let text = "\"It was the least bad outcome,\" Mr. Pell of the River Trust said.";
+    assert_eq!(
+        who_said(text, "least bad"),
+        Some(("quote_then_speaker", "Mr. Pell".into()))
+    );
+}
+
+#[test]
+fn a_quote_inside_a_reported_clause_belongs_to_the_reporter() {
+    let text = "Ruiz says Marsh represents the \"same tired politics that he claims to fight.\"";
+    assert_eq!(
+        who_said(text, "tired politics").map(|(_, mention)| mention),
+        Some("Ruiz".into())
+    );
+}
+
+#[test]
+fn split_quote_across_a_circumstance() {
+    let text = "\"I think the judge will be fair,\" Marsh said during a rally in Ames, Iowa, \"but we will be watching.\"";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].2.contains("judge") && rows[0].2.contains("watching"));
+    // A cue between the halves starts a frame of its own.
+    let text = "\"We will win,\" Marsh said, suggesting a question, \"Why not now?\"";
+    assert!(summary(text)
+        .iter()
+        .all(|row| !row.2.contains("Why not") || !row.2.contains("win")));
+}
