@@ -2,7 +2,9 @@
 //! the sieves share: units, quotes by offset, tokens by range, mentions near a
 //! cue. It adds no linguistics of its own beyond grouping sentences into units.
 
-use whosaid_core::{Candidates, Cue, Mention, Quote, QuoteHint, Segments, Span, Token, TokenKind};
+use whosaid_core::{
+    Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
+};
 
 use crate::words::{self, GAP};
 
@@ -255,6 +257,37 @@ impl<'a> Doc<'a> {
         (!self.is_quoted(self.mentions()[m].span)).then_some(m)
     }
 
+    /// The cue that starts at `token`.
+    fn cue_at_token(&self, token: &Token) -> Option<usize> {
+        let cues = self.cues();
+        let c = cues.partition_point(|c| c.span.start < token.span.start);
+        (c < cues.len() && cues[c].span.start == token.span.start).then_some(c)
+    }
+
+    /// A name after a bare lowercase role the speaker matcher does not know
+    /// as a title: "curator Nadia Osei", "9/11 widow Terry Strada".
+    pub fn name_after_role(&self, offset: usize, limit: usize) -> Option<usize> {
+        let tokens = self.tokens(Span::new(offset, limit));
+        let role = tokens
+            .iter()
+            .take(MAX_ROLE_WORDS + 1)
+            .take_while(|t| {
+                let word = self.word(t);
+                t.kind == TokenKind::Word
+                    && !word.starts_with(|c: char| c.is_uppercase())
+                    && !words::is_in(&GAP, word)
+                    && !words::is_in(&words::OBJECT, word)
+                    && !words::is_in(&words::NOT_ROLE, word)
+                    && self.cue_at_token(t).is_none()
+            })
+            .count();
+        if role == 0 || role > MAX_ROLE_WORDS {
+            return None;
+        }
+        let m = self.mention_starting_at_token(tokens.get(role)?.span.start, limit)?;
+        (self.mentions()[m].kind == MentionKind::Name).then_some(m)
+    }
+
     /// Whether cue `c` may introduce content without quotation marks.
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
         self.all_reported_cues || words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
@@ -265,6 +298,9 @@ impl<'a> Doc<'a> {
         self.quote(quote).hint != QuoteHint::Title
     }
 }
+
+/// Words of a bare role before a name.
+const MAX_ROLE_WORDS: usize = 2;
 
 fn is_gap_word(doc: &Doc, token: &Token) -> bool {
     token.kind == TokenKind::Word && words::is_in(&GAP, doc.word(token))

@@ -153,17 +153,20 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         }
         let frame = if let Some(c) = cue_at(doc, claims, next.span.start, area.end) {
             // "Q," said X
-            doc.source_after(doc.cues()[c].span.end, area.end)
+            // "Q," said X / "Q," said 9/11 widow X
+            let cue_end = doc.cues()[c].span.end;
+            doc.source_after(cue_end, area.end)
+                .or_else(|| doc.name_after_role(cue_end, area.end))
                 .map(|m| (m, c))
-        } else if doc
+        } else if let Some(name) = doc
             .mention_starting_at_token(next.span.start, area.end)
-            .is_some()
+            .or_else(|| doc.name_after_role(next.span.start, area.end))
         {
-            // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith said
-            // The first cue may sit in the apposition ("X, who was featured
-            // in the film, told"): the frame's cue is the first with X as
-            // its source.
-            let first = next.span.start;
+            // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith
+            // said / "Q," curator X said. The first cue may sit in the
+            // apposition ("X, who was featured in the film, told"): the
+            // frame's cue is the first with X as its source.
+            let first = doc.mentions()[name].span.start;
             speech_cues(doc, claims, first, area.end)
                 .take(3)
                 .find_map(|c| {

@@ -25,6 +25,11 @@ pub static OBJECT: LazyLock<HashSet<&'static str>> =
 pub static LEADING: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/leading-words.txt")));
 
+/// Function words that never start or continue a bare role before a name
+/// ("*as* Cruz said", "*which* Mozloom thinks").
+pub static NOT_ROLE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/not-role-words.txt")));
+
 /// Whether `word` (any case) is in `set` (lowercase).
 pub fn is_in(set: &HashSet<&'static str>, word: &str) -> bool {
     if word.bytes().all(|b| !b.is_ascii_uppercase()) {

@@ -218,3 +218,22 @@ fn split_quote_across_a_circumstance() {
         .iter()
         .all(|row| !row.2.contains("Why not") || !row.2.contains("win")));
 }
+
+#[test]
+fn a_name_after_a_bare_role() {
+    let text = "\"I have waited twenty years,\" curator Nadia Osei said. \
+        \"The roof leaks,\" said retired welder Tom Hale. \
+        \"It is settled,\" as Marsh said on Monday.";
+    assert_eq!(
+        who_said(text, "twenty years"),
+        Some(("quote_then_speaker", "Nadia Osei".into()))
+    );
+    assert_eq!(
+        who_said(text, "roof"),
+        Some(("quote_then_speaker", "Tom Hale".into()))
+    );
+    assert_ne!(
+        who_said(text, "settled"),
+        Some(("quote_then_speaker", "Marsh".into()))
+    );
+}
