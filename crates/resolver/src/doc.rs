@@ -271,21 +271,25 @@ impl<'a> Doc<'a> {
         let role = tokens
             .iter()
             .take(MAX_ROLE_WORDS + 1)
-            .take_while(|t| {
-                let word = self.word(t);
-                t.kind == TokenKind::Word
-                    && !word.starts_with(|c: char| c.is_uppercase())
-                    && !words::is_in(&GAP, word)
-                    && !words::is_in(&words::OBJECT, word)
-                    && !words::is_in(&words::NOT_ROLE, word)
-                    && self.cue_at_token(t).is_none()
-            })
+            .take_while(|t| self.is_role_word(t))
             .count();
         if role == 0 || role > MAX_ROLE_WORDS {
             return None;
         }
         let m = self.mention_starting_at_token(tokens.get(role)?.span.start, limit)?;
         (self.mentions()[m].kind == MentionKind::Name).then_some(m)
+    }
+
+    /// Whether `token` may be a word of a bare lowercase role ("curator",
+    /// "portfolio manager"): not a function word, an addressee or a cue.
+    pub fn is_role_word(&self, token: &Token) -> bool {
+        let word = self.word(token);
+        token.kind == TokenKind::Word
+            && !word.starts_with(|c: char| c.is_uppercase())
+            && !words::is_in(&GAP, word)
+            && !words::is_in(&words::OBJECT, word)
+            && !words::is_in(&words::NOT_ROLE, word)
+            && self.cue_at_token(token).is_none()
     }
 
     /// Whether cue `c` may introduce content without quotation marks.
@@ -300,7 +304,7 @@ impl<'a> Doc<'a> {
 }
 
 /// Words of a bare role before a name.
-const MAX_ROLE_WORDS: usize = 2;
+pub const MAX_ROLE_WORDS: usize = 2;
 
 fn is_gap_word(doc: &Doc, token: &Token) -> bool {
     token.kind == TokenKind::Word && words::is_in(&GAP, doc.word(token))

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::{Claims, Draft};
-use crate::doc::Doc;
+use crate::doc::{Doc, MAX_ROLE_WORDS};
 use crate::words::{self, ADDRESSEE_CUES, GAP, LEADING, OBJECT};
 
 /// One rule of the cascade.
@@ -689,9 +689,16 @@ fn is_relative_pronoun(word: &str) -> bool {
 }
 
 fn names_only(doc: &Doc, span: Span) -> bool {
+    // "The Post's Ed Smith", "DoubleLine Capital portfolio manager Bonnie Baha"
+    let mut role_words = 0;
     doc.tokens(span).iter().all(|t| {
-        matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")
+        if matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")
             || doc.mention_containing(t.span).is_some()
+        {
+            return true;
+        }
+        role_words += 1;
+        role_words <= MAX_ROLE_WORDS && doc.is_role_word(t)
     })
 }
 

@@ -237,3 +237,12 @@ fn a_name_after_a_bare_role() {
         Some(("quote_then_speaker", "Marsh".into()))
     );
 }
+
+#[test]
+fn a_name_after_an_organization_and_a_role() {
+    let text = "\"The risk is high,\" Harbor Capital bond trader Ida Voss said at a conference.";
+    assert_eq!(
+        who_said(text, "risk"),
+        Some(("quote_then_speaker", "Ida Voss".into()))
+    );
+}
