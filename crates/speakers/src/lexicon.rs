@@ -244,13 +244,15 @@ fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
 
 /// The automata are anchored: they are run at word starts only, where a walk
 /// of a few bytes decides, instead of over every byte of the text (where
-/// "ad" would match inside every "had").
+/// "ad" would match inside every "had"). They are contiguous NFAs rather
+/// than DFAs: a walk is a few bytes long, and the DFAs (2.5 and 1.8 MB)
+/// made each step a cache miss where the NFAs (240 and 120 KB) stay cached.
 fn build(patterns: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .expect("the embedded lexicons make a valid automaton")
 }
