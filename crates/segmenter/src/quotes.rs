@@ -385,7 +385,15 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
                     first_capitalised = capitalised(word);
                 }
                 words += 1;
-                all_capitalised &= capitalised(word) || TITLE_MINOR_WORDS.contains(&word);
+                all_capitalised =
+                    all_capitalised && (capitalised(word) || TITLE_MINOR_WORDS.contains(&word));
+                let may_be_title = first_capitalised && all_capitalised;
+                if !may_be_title && words >= 6 {
+                    break; // no title, and long enough for speech
+                }
+                if !may_be_title {
+                    continue; // verbs and punctuation only tell titles apart
+                }
                 has_verb |=
                     word.contains(['\'', '’']) && CONTRACTIONS.iter().any(|c| word.ends_with(c));
                 has_verb |=

@@ -19,16 +19,42 @@ use whosaid_core::{Span, Token, TokenKind};
 
 use crate::text::{char_at, is_blank};
 
-/// ASCII letters and digits, as a table: the word loop's one test per byte.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
+/// How many bytes at the start of `bytes` are ASCII letters or digits: eight
+/// bytes a step (a word's end is then one `trailing_zeros`, not a mispredicted
+/// branch per byte), the last few one by one.
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let stops = non_alnum_bytes(u64::from_le_bytes(*chunk));
+        if stops != 0 {
+            return n + (stops.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
     }
-    table
-};
+    let rest = bytes.get(n..).unwrap_or_default();
+    n + rest
+        .iter()
+        .position(|&b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())
+}
+
+/// The high bit of every byte of `word` that is not an ASCII letter or digit.
+/// Each byte is tested on its low seven bits, so no sum carries into the next
+/// byte: `x + (0x80 - lo)` has the high bit set when `x >= lo`, and
+/// `x + (0x7F - hi)` when `x > hi`.
+#[inline]
+fn non_alnum_bytes(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    const CASE: u64 = ONES * 0x20;
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi))
+    };
+    let low = word & !HIGH;
+    let digit = in_range(low, b'0', b'9');
+    let letter = in_range(low | CASE, b'a', b'z'); // either case
+    (!(digit | letter) | word) & HIGH
+}
 
 /// Characters that may join two parts of a word.
 fn is_apostrophe(c: char) -> bool {
@@ -152,11 +178,7 @@ impl Tokenizer<'_> {
         let mut hyphened_letters = false;
         loop {
             // ASCII letters and digits, without decoding.
-            let rest = bytes.get(end..).unwrap_or_default();
-            let run = rest
-                .iter()
-                .position(|&b| !ASCII_ALNUM[b as usize])
-                .unwrap_or(rest.len());
+            let run = ascii_alnum_run(bytes.get(end..).unwrap_or_default());
             end += run;
             segment += run;
             // Most words end at a blank or at punctuation that joins nothing.
@@ -226,6 +248,7 @@ fn is_combining(c: char) -> bool {
 mod tests {
     use whosaid_core::TokenKind::{self, *};
 
+    use super::ascii_alnum_run;
     use crate::segment;
 
     fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
@@ -234,6 +257,22 @@ mod tests {
             .iter()
             .map(|t| (t.span.text(text), t.kind))
             .collect()
+    }
+
+    #[test]
+    fn alnum_runs_agree_with_the_byte_test() {
+        // Every byte value at every position of a 19-byte window.
+        for b in 0..=255u8 {
+            for at in 0..19 {
+                let mut bytes = *b"abcXYZ019azAZ09aZ0q";
+                bytes[at] = b;
+                let expected = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len());
+                assert_eq!(ascii_alnum_run(&bytes), expected, "{b:#x} at {at}");
+            }
+        }
     }
 
     #[test]
