@@ -17,6 +17,7 @@
 
 use whosaid_core::{Span, Token, TokenKind};
 
+use crate::marks::Mark;
 use crate::text::{char_at, is_blank};
 
 /// How many bytes at the start of `bytes` are ASCII letters or digits: eight
@@ -70,9 +71,9 @@ fn is_word_joiner(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200C}' | '\u{200D}')
 }
 
-/// Appends the tokens of `text` to `tokens`; `marks` are the spans of the
-/// quotation marks, in text order.
-pub(crate) fn tokenize(text: &str, marks: &[Span], tokens: &mut Vec<Token>) {
+/// Appends the tokens of `text` to `tokens`; `marks` are the quotation marks,
+/// in text order.
+pub(crate) fn tokenize(text: &str, marks: &[Mark], tokens: &mut Vec<Token>) {
     let mut t = Tokenizer {
         text,
         marks,
@@ -143,7 +144,7 @@ pub(crate) fn tokenize(text: &str, marks: &[Span], tokens: &mut Vec<Token>) {
 
 struct Tokenizer<'a> {
     text: &'a str,
-    marks: &'a [Span],
+    marks: &'a [Mark],
     /// The first mark not yet behind the scan.
     next_mark: usize,
 }
@@ -151,19 +152,23 @@ struct Tokenizer<'a> {
 impl Tokenizer<'_> {
     /// The quotation mark starting at `i`, if any; `i` only ever grows.
     fn mark_at(&mut self, i: usize) -> Option<Span> {
-        while self.marks.get(self.next_mark).is_some_and(|m| m.start < i) {
+        while self
+            .marks
+            .get(self.next_mark)
+            .is_some_and(|m| m.span.start < i)
+        {
             self.next_mark += 1;
         }
         self.marks
             .get(self.next_mark)
-            .copied()
+            .map(|m| m.span)
             .filter(|m| m.start == i)
     }
 
     /// Where the first mark starting after `i` starts.
     fn next_mark_after(&mut self, i: usize) -> Option<usize> {
         self.mark_at(i + 1);
-        self.marks.get(self.next_mark).map(|m| m.start)
+        self.marks.get(self.next_mark).map(|m| m.span.start)
     }
 
     /// The word or number starting at `start`, its first alphanumeric at
