@@ -25,6 +25,14 @@ pub struct Doc<'a> {
     /// Indices of the outermost quotes (depth 0) in `segments.quotes`, which
     /// never overlap and are sorted by start.
     pub outer_quotes: Vec<usize>,
+    /// The hull of each of `outer_quotes`, side by side so that looking one
+    /// up by offset stays in one array.
+    outer_spans: Vec<Span>,
+    /// For every [`BLOCK`]th byte offset `o` of the text (and past its end),
+    /// how many tokens start before `o`: [`Doc::tokens`] is two lookups and
+    /// a step or two, not two binary searches, as the sieves ask for the
+    /// tokens of many short spans.
+    tokens_before: Vec<u32>,
     all_reported_cues: bool,
 }
 
@@ -38,12 +46,18 @@ impl<'a> Doc<'a> {
         let outer_quotes: Vec<usize> = (0..segments.quotes.len())
             .filter(|&i| segments.quotes[i].depth == 0)
             .collect();
+        let outer_spans = outer_quotes
+            .iter()
+            .map(|&q| segments.quotes[q].span())
+            .collect();
         let mut doc = Doc {
             text,
             segments,
             candidates,
             units: Vec::new(),
             outer_quotes,
+            outer_spans,
+            tokens_before: tokens_before(text.len(), &segments.tokens),
             all_reported_cues,
         };
         doc.units = doc.build_units();
@@ -95,38 +109,60 @@ impl<'a> Doc<'a> {
         &self.segments.quotes[index]
     }
 
+    /// The position in `outer_quotes` of the outermost quote whose hull
+    /// contains `offset`.
+    fn outer_position_at(&self, offset: usize) -> Option<usize> {
+        let i = self.outer_spans.partition_point(|s| s.end <= offset);
+        self.outer_spans
+            .get(i)?
+            .contains_offset(offset)
+            .then_some(i)
+    }
+
     /// The outermost quote whose hull contains `offset`.
     pub fn outer_quote_at(&self, offset: usize) -> Option<usize> {
-        let i = self
-            .outer_quotes
-            .partition_point(|&q| self.quote(q).span().end <= offset);
-        let q = *self.outer_quotes.get(i)?;
-        self.quote(q).span().contains_offset(offset).then_some(q)
+        self.outer_position_at(offset).map(|i| self.outer_quotes[i])
     }
 
     /// Whether `span` lies inside some quotation.
     pub fn is_quoted(&self, span: Span) -> bool {
-        self.outer_quote_at(span.start)
-            .is_some_and(|q| self.quote(q).span().contains(span))
+        self.outer_position_at(span.start)
+            .is_some_and(|i| self.outer_spans[i].contains(span))
     }
 
     /// The outer quotes overlapping `span`, as indices into `segments.quotes`.
     pub fn quotes_in(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        let from = self
-            .outer_quotes
-            .partition_point(|&q| self.quote(q).span().end <= span.start);
-        self.outer_quotes[from..]
-            .iter()
-            .copied()
-            .take_while(move |&q| self.quote(q).span().start < span.end)
+        let from = self.outer_spans.partition_point(|s| s.end <= span.start);
+        let to = from
+            + self.outer_spans[from..]
+                .iter()
+                .take_while(|s| s.start < span.end)
+                .count();
+        self.outer_quotes[from..to].iter().copied()
+    }
+
+    /// How many tokens start before `offset`.
+    fn tokens_before(&self, offset: usize) -> usize {
+        let tokens = &self.segments.tokens;
+        match self.tokens_before.get(offset / BLOCK) {
+            Some(&n) => {
+                // At most the tokens starting within one block remain.
+                let mut n = n as usize;
+                while tokens.get(n).is_some_and(|t| t.span.start < offset) {
+                    n += 1;
+                }
+                n
+            }
+            // Past the end of the text, or a text too long for the table.
+            None => tokens.partition_point(|t| t.span.start < offset),
+        }
     }
 
     /// The tokens inside `span`.
     pub fn tokens(&self, span: Span) -> &'a [Token] {
         let tokens = &self.segments.tokens;
-        let from = tokens.partition_point(|t| t.span.start < span.start);
-        let to = tokens.partition_point(|t| t.span.start < span.end);
-        let to = to.max(from);
+        let from = self.tokens_before(span.start);
+        let to = self.tokens_before(span.end).max(from);
         // A token straddling the end is left out.
         let to = if to > from && tokens[to - 1].span.end > span.end {
             to - 1
@@ -305,6 +341,30 @@ impl<'a> Doc<'a> {
 
 /// Words of a bare role before a name.
 pub const MAX_ROLE_WORDS: usize = 2;
+
+/// The stride of `Doc::tokens_before`: a table entry per 8 bytes of text
+/// costs half a byte per byte, and leaves a token or two to step over.
+const BLOCK: usize = 8;
+
+/// For every [`BLOCK`]th byte offset of a text of `len` bytes, up to the
+/// first past its end, how many of `tokens` start before it; empty when the
+/// counts would not fit in `u32`.
+fn tokens_before(len: usize, tokens: &[Token]) -> Vec<u32> {
+    if u32::try_from(len).is_err() {
+        return Vec::new();
+    }
+    let blocks = len / BLOCK + 2;
+    let mut table = Vec::with_capacity(blocks);
+    for (i, token) in tokens.iter().enumerate() {
+        // Offsets up to the token's start have the tokens before it before them.
+        let upto = (token.span.start / BLOCK + 1).min(blocks);
+        if upto > table.len() {
+            table.resize(upto, i as u32);
+        }
+    }
+    table.resize(blocks, tokens.len() as u32);
+    table
+}
 
 fn is_gap_word(doc: &Doc, token: &Token) -> bool {
     token.kind == TokenKind::Word && words::is_in(&GAP, doc.word(token))

@@ -9,30 +9,37 @@
 //! The canonical name of an entity is the most complete name the article
 //! gives it.
 
-use std::collections::HashMap;
+use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use whosaid_core::{Gender, Mention, MentionKind, Span, SpeakerType};
 
 use crate::claims::Draft;
 
 #[derive(Debug)]
 struct Entity {
-    /// The most complete name seen, as words.
-    name: Vec<String>,
+    /// The most complete name seen: its words in `Registry::words`.
+    name: Range<usize>,
     kind: MentionKind,
     gender: Gender,
-    /// Lowercase role words from titles ("spokesman", "secretary").
-    roles: Vec<String>,
     /// Where the entity was last mentioned, for salience.
     last_seen: usize,
 }
 
-pub struct Registry {
+/// The registry borrows every word from the article's text, and keeps the
+/// words of all names in one list, so that linking a mention allocates
+/// nothing but for a new entity.
+pub struct Registry<'t> {
     entities: Vec<Entity>,
+    /// The words of the entities' names, each name a range.
+    words: Vec<&'t str>,
+    /// Role words from titles ("spokesman", "Secretary") and their entity,
+    /// compared in lowercase.
+    roles: Vec<(&'t str, usize)>,
     /// Entities by the last and by the first word of their name, so that
     /// linking a mention looks at a few candidates, not every entity.
-    by_last: HashMap<(bool, String), Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_last: FxHashMap<(bool, &'t str), Vec<usize>>,
+    by_first: FxHashMap<&'t str, Vec<usize>>,
     /// For each mention, its entity.
     entity_of: Vec<Option<usize>>,
 }
@@ -43,12 +50,14 @@ pub struct Speaker {
     pub kind: SpeakerType,
 }
 
-impl Registry {
-    pub fn build(text: &str, mentions: &[Mention]) -> Registry {
+impl<'t> Registry<'t> {
+    pub fn build(text: &'t str, mentions: &[Mention]) -> Registry<'t> {
         let mut registry = Registry {
             entities: Vec::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
+            words: Vec::new(),
+            roles: Vec::new(),
+            by_last: FxHashMap::default(),
+            by_first: FxHashMap::default(),
             entity_of: vec![None; mentions.len()],
         };
         for (i, mention) in mentions.iter().enumerate() {
@@ -66,23 +75,44 @@ impl Registry {
         registry
     }
 
-    fn add_name(&mut self, text: &str, mention: &Mention) -> usize {
-        let words = name_words(mention.head.text(text));
-        let roles = role_words(text, mention);
-        let Some(last) = words.last().cloned() else {
-            return self.push(words, MentionKind::Name, mention.gender, roles);
+    /// The words of entity `e`'s name.
+    fn name(&self, e: usize) -> &[&'t str] {
+        &self.words[self.entities[e].name.clone()]
+    }
+
+    /// Appends the words of a name to `words`, where they stay if they name
+    /// a new entity or rename one; returns where they are.
+    fn push_words(&mut self, name: &'t str) -> Range<usize> {
+        let from = self.words.len();
+        self.words.extend(name_words(name));
+        from..self.words.len()
+    }
+
+    fn add_name(&mut self, text: &'t str, mention: &Mention) -> usize {
+        let words = self.push_words(mention.head.text(text));
+        let e = self.link_name(words, mention.gender);
+        self.roles
+            .extend(role_words(text, mention).map(|role| (role, e)));
+        e
+    }
+
+    /// The entity a person's name `words` belongs to, new or renamed if need be.
+    fn link_name(&mut self, words: Range<usize>, gender: Gender) -> usize {
+        let Some(&last) = self.words[words.clone()].last() else {
+            return self.push(words, MentionKind::Name, gender);
         };
         let same_last = self
             .by_last
-            .get(&(false, last.clone()))
+            .get(&(false, last))
             .map_or(&[][..], Vec::as_slice);
-        let found = if words.len() >= 2 {
+        let new = &self.words[words.clone()];
+        let found = if new.len() >= 2 {
             same_last.iter().rev().copied().find(|&e| {
-                let name = &self.entities[e].name;
-                name == &words
+                let name = self.name(e);
+                name == new
                     || name.len() == 1
-                    || name[0] == words[0]
-                    || is_initial_of(&words[0], &name[0])
+                    || name[0] == new[0]
+                    || is_initial_of(new[0], name[0])
             })
         } else {
             same_last
@@ -91,28 +121,21 @@ impl Registry {
                 .or_else(|| self.by_first.get(&last).and_then(|v| v.last().copied()))
         };
         let Some(e) = found else {
-            return self.push(words, MentionKind::Name, mention.gender, roles);
+            return self.push(words, MentionKind::Name, gender);
         };
-        if words.len() > self.entities[e].name.len() {
-            self.rename(e, words);
-        }
+        self.rename_if_longer(e, words);
         let entity = &mut self.entities[e];
         if entity.gender == Gender::Unknown {
-            entity.gender = mention.gender;
+            entity.gender = gender;
         }
-        entity.roles.extend(roles);
         e
     }
 
-    fn add_organization(&mut self, text: &str, mention: &Mention) -> usize {
-        let words = name_words(strip_article(mention.head.text(text)));
-        let Some(last) = words.last().cloned() else {
-            return self.push(
-                words,
-                MentionKind::Organization,
-                Gender::Unknown,
-                Vec::new(),
-            );
+    fn add_organization(&mut self, text: &'t str, mention: &Mention) -> usize {
+        let words = self.push_words(strip_article(mention.head.text(text)));
+        let new = &self.words[words.clone()];
+        let Some(&last) = new.last() else {
+            return self.push(words, MentionKind::Organization, Gender::Unknown);
         };
         let same_last = self
             .by_last
@@ -122,55 +145,52 @@ impl Registry {
             .iter()
             .rev()
             .copied()
-            .find(|&e| self.entities[e].name.ends_with(&words));
+            .find(|&e| self.name(e).ends_with(new));
         match found {
             Some(e) => {
-                if words.len() > self.entities[e].name.len() {
-                    self.rename(e, words);
-                }
+                self.rename_if_longer(e, words);
                 e
             }
-            None => self.push(
-                words,
-                MentionKind::Organization,
-                Gender::Unknown,
-                Vec::new(),
-            ),
+            None => self.push(words, MentionKind::Organization, Gender::Unknown),
         }
     }
 
-    fn push(
-        &mut self,
-        name: Vec<String>,
-        kind: MentionKind,
-        gender: Gender,
-        roles: Vec<String>,
-    ) -> usize {
+    fn push(&mut self, name: Range<usize>, kind: MentionKind, gender: Gender) -> usize {
         let e = self.entities.len();
         self.entities.push(Entity {
-            name: Vec::new(),
+            name: 0..0,
             kind,
             gender,
-            roles,
             last_seen: 0,
         });
         self.rename(e, name);
         e
     }
 
+    /// Renames entity `e` to `words` (the last words pushed) when they are
+    /// more complete; else lets them go.
+    fn rename_if_longer(&mut self, e: usize, words: Range<usize>) {
+        if words.len() > self.entities[e].name.len() {
+            self.rename(e, words);
+        } else {
+            self.words.truncate(words.start);
+        }
+    }
+
     /// Gives entity `e` a more complete name, and indexes it under it.
-    fn rename(&mut self, e: usize, name: Vec<String>) {
+    fn rename(&mut self, e: usize, name: Range<usize>) {
         let org = self.entities[e].kind == MentionKind::Organization;
         let index = |list: &mut Vec<usize>| {
             if let Err(at) = list.binary_search(&e) {
                 list.insert(at, e);
             }
         };
-        if let Some(last) = name.last() {
-            index(self.by_last.entry((org, last.clone())).or_default());
+        let words = &self.words[name.clone()];
+        if let Some(&last) = words.last() {
+            index(self.by_last.entry((org, last)).or_default());
         }
-        if let (Some(first), false) = (name.first(), org) {
-            index(self.by_first.entry(first.clone()).or_default());
+        if let (Some(&first), false) = (words.first(), org) {
+            index(self.by_first.entry(first).or_default());
         }
         self.entities[e].name = name;
     }
@@ -178,12 +198,15 @@ impl Registry {
     /// "the US spokesman" → of the people introduced as a spokesman, the
     /// one mentioned last.
     fn find_role(&self, text: &str, mention: &Mention) -> Option<usize> {
-        let head = mention.head.text(text).to_lowercase();
-        (0..self.entities.len())
-            .filter(|&e| {
-                self.entities[e].kind == MentionKind::Name && self.entities[e].roles.contains(&head)
+        let head = mention.head.text(text);
+        self.roles
+            .iter()
+            .filter(|&&(role, e)| {
+                self.entities[e].kind == MentionKind::Name && same_lowercase(role, head)
             })
-            .max_by_key(|&e| self.entities[e].last_seen)
+            // The latest mentioned; of two mentioned at once, the newer.
+            .map(|&(_, e)| e)
+            .max_by_key(|&e| (self.entities[e].last_seen, e))
     }
 
     /// The speaker of every attribution, in their order.
@@ -235,7 +258,7 @@ impl Registry {
             MentionKind::Pronoun => pronoun_type(mention),
         };
         let canonical = entity
-            .map(|e| self.entities[e].name.join(" "))
+            .map(|e| self.name(e).join(" "))
             .filter(|n| !n.is_empty());
         Speaker { canonical, kind }
     }
@@ -288,7 +311,9 @@ impl Registry {
 const LOOK_BACK: usize = 200;
 
 fn is_relative(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "who" | "which" | "that")
+    ["who", "which", "that"]
+        .iter()
+        .any(|relative| word.eq_ignore_ascii_case(relative))
 }
 
 fn pronoun_type(mention: &Mention) -> SpeakerType {
@@ -300,9 +325,17 @@ fn pronoun_type(mention: &Mention) -> SpeakerType {
 }
 
 /// The words of a name, without a possessive ending.
-fn name_words(name: &str) -> Vec<String> {
-    let name = name.trim_end_matches("'s").trim_end_matches("’s");
-    name.split_whitespace().map(str::to_string).collect()
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    trim_suffixes(trim_suffixes(name, "'s"), "’s").split_whitespace()
+}
+
+/// `name` without any number of `suffix` at its end, as
+/// `str::trim_end_matches` with a `&str` pattern, without its searcher's setup.
+fn trim_suffixes<'n>(mut name: &'n str, suffix: &str) -> &'n str {
+    while let Some(rest) = name.strip_suffix(suffix) {
+        name = rest;
+    }
+    name
 }
 
 fn strip_article(name: &str) -> &str {
@@ -314,20 +347,28 @@ fn strip_article(name: &str) -> &str {
     name
 }
 
-/// The lowercase words of a mention's title or role ("spokesman" in "State
+/// The words of a mention's title or role ("spokesman" in "State
 /// Department spokesman John Kirby").
-fn role_words(text: &str, mention: &Mention) -> Vec<String> {
+fn role_words<'t>(text: &'t str, mention: &Mention) -> impl Iterator<Item = &'t str> {
     let before = Span::new(
         mention.span.start,
         mention.head.start.max(mention.span.start),
     );
     let after = Span::new(mention.head.end.min(mention.span.end), mention.span.end);
     [before, after]
-        .iter()
+        .into_iter()
         .flat_map(|s| s.text(text).split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// Whether the two words are the same in lowercase, allocating only for
+/// words beyond ASCII.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 fn is_initial_of(short: &str, long: &str) -> bool {

@@ -1,55 +1,144 @@
 //! Small word lists the sieves consult, kept as data files in `data/resolver/`
 //! and compiled in, so that tuning them never means editing code.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-fn parse(list: &'static str) -> HashSet<&'static str> {
-    list.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|word| !word.is_empty())
-        .collect()
+/// A small set of words, looked up often: a hash table keyed on a word's
+/// length and its first and last letters, so that a lookup is a few
+/// instructions, lowercases in place, and never allocates.
+pub struct WordSet {
+    /// The words, grouped by bucket.
+    words: Vec<&'static [u8]>,
+    /// Where each bucket's words start in `words`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+/// How many buckets a set has: a few times more than the largest list
+/// has words, so that most buckets hold one word or none.
+const BUCKETS: usize = 1024;
+
+/// The bucket of a word of `len` bytes from `first` to `last`.
+fn bucket(len: usize, first: u8, last: u8) -> usize {
+    let key = (len as u32) << 16 | u32::from(first) << 8 | u32::from(last);
+    // Fibonacci hashing: the top bits of the product mix every key bit.
+    (key.wrapping_mul(0x9E37_79B9) >> (32 - BUCKETS.trailing_zeros())) as usize
+}
+
+fn bucket_of(word: &[u8], fold: fn(u8) -> u8) -> usize {
+    let first = word.first().map_or(0, |&b| fold(b));
+    let last = word.last().map_or(0, |&b| fold(b));
+    bucket(word.len(), first, last)
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+        let mut words: Vec<(usize, &'static [u8])> = words
+            .map(|w| (bucket_of(w.as_bytes(), |b| b), w.as_bytes()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut starts = Vec::with_capacity(BUCKETS + 1);
+        for b in 0..=BUCKETS {
+            starts.push(words.partition_point(|&(wb, _)| wb < b));
+        }
+        WordSet {
+            words: words.into_iter().map(|(_, w)| w).collect(),
+            starts,
+        }
+    }
+
+    /// The words in bucket `b`.
+    fn bucket(&self, b: usize) -> &[&'static [u8]] {
+        &self.words[self.starts[b]..self.starts[b + 1]]
+    }
+
+    /// Whether `word` is in the set, exactly.
+    pub fn contains(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        self.bucket(bucket_of(word, |b| b)).contains(&word)
+    }
+
+    /// Whether `word`, its ASCII letters lowercased, is in the set.
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        self.bucket(bucket_of(word, |b| b.to_ascii_lowercase()))
+            .iter()
+            .any(|w| {
+                w.len() == word.len()
+                    && w.iter()
+                        .zip(word)
+                        .all(|(&a, &b)| a == b.to_ascii_lowercase())
+            })
+    }
+}
+
+fn parse(list: &'static str) -> WordSet {
+    WordSet::new(
+        list.lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim())
+            .filter(|word| !word.is_empty()),
+    )
 }
 
 /// Words allowed between a speaker and its cue ("Kirby *also* said").
-pub static GAP: LazyLock<HashSet<&'static str>> =
+pub static GAP: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/gap-words.txt")));
 
 /// Words that may stand between a cue and its content as the verb's
 /// addressee ("told *reporters* that").
-pub static OBJECT: LazyLock<HashSet<&'static str>> =
+pub static OBJECT: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/objects.txt")));
 
 /// Sentence openers that are not part of a content ("*But* the deal is dead,
 /// he said").
-pub static LEADING: LazyLock<HashSet<&'static str>> =
+pub static LEADING: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/leading-words.txt")));
 
 /// Function words that never start or continue a bare role before a name
 /// ("*as* Cruz said", "*which* Mozloom thinks").
-pub static NOT_ROLE: LazyLock<HashSet<&'static str>> =
+pub static NOT_ROLE: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/not-role-words.txt")));
 
 /// Whether `word` (any case) is in `set` (lowercase).
-pub fn is_in(set: &HashSet<&'static str>, word: &str) -> bool {
-    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
-        return set.contains(word);
-    }
-    set.contains(word.to_ascii_lowercase().as_str())
+pub fn is_in(set: &WordSet, word: &str) -> bool {
+    set.contains_lowercase(word)
 }
 
 /// Cue lemmas followed by an addressee before the content ("told reporters").
-pub static ADDRESSEE_CUES: LazyLock<HashSet<&'static str>> =
+pub static ADDRESSEE_CUES: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/addressee-cues.txt")));
 
 /// Cue lemmas that license reported speech (content without quotation marks),
 /// learned from PolNeAR train by `scripts/learn_reported_cues.py`: "said" and
 /// "argued" do, "made" and "states" mostly do not.
-pub static REPORTED_SPEECH_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/resolver/reported-speech-cues.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| line.split('\t').next())
-        .filter(|lemma| !lemma.is_empty())
-        .collect()
+pub static REPORTED_SPEECH_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        include_str!("../../../data/resolver/reported-speech-cues.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split('\t').next())
+            .filter(|lemma| !lemma.is_empty()),
+    )
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_fold_ascii_case_only_when_asked() {
+        let set = WordSet::new(["also", "said", "über", "according to", "o"].into_iter());
+        assert!(set.contains("also"));
+        assert!(!set.contains("Also"));
+        assert!(set.contains_lowercase("ALSO"));
+        assert!(set.contains_lowercase("According TO"));
+        assert!(set.contains_lowercase("über"));
+        // Only ASCII letters fold, as `str::to_ascii_lowercase` does.
+        assert!(!set.contains_lowercase("Über"));
+        assert!(!set.contains_lowercase("als"));
+        assert!(!set.contains_lowercase("alsoo"));
+        assert!(!set.contains_lowercase(""));
+        assert!(set.contains_lowercase("O"));
+        assert!(!set.contains_lowercase("oo"));
+    }
+}
