@@ -57,6 +57,15 @@ impl Claims {
         (end > span.start).then_some(draft)
     }
 
+    /// Where the first claimed content inside `span` starts, if any is.
+    pub fn first_taken_in(&self, span: Span) -> Option<usize> {
+        if self.owner(Span::new(span.start, span.start + 1)).is_some() {
+            return Some(span.start);
+        }
+        let (&start, _) = self.taken.range(span.start..span.end).next()?;
+        Some(start)
+    }
+
     pub fn is_free(&self, span: Span) -> bool {
         self.owner(span).is_none()
     }

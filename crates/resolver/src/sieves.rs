@@ -316,7 +316,8 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
-        if !is_speech_frame(cue.frame) || cue.form == VerbForm::Gerund {
+        if !is_speech_frame(cue.frame) || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
+        {
             continue;
         }
         let Some(unit) = open_cue_unit(doc, claims, c) else {
@@ -422,7 +423,12 @@ fn claim_clause_after_cue(
     min_words: usize,
 ) {
     let start = content_start_after_cue(doc, c, unit.end);
-    let content = trim(doc, clause(doc, Span::new(start, unit.end)));
+    // The clause stops where content an earlier sieve claimed begins: "He
+    // said C, and when asked…, he said, "Q."" keeps C.
+    let end = claims
+        .first_taken_in(Span::new(start, unit.end))
+        .unwrap_or(unit.end);
+    let content = trim(doc, clause(doc, Span::new(start, end)));
     if word_count(doc, content) >= min_words && claims.is_free(content) && licensed(doc, c, content)
     {
         claims.add(Draft::new(vec![content], m, Some(c), sieve));
@@ -535,6 +541,20 @@ fn next_cue(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<u
 fn is_finite_speech_cue(doc: &Doc, claims: &Claims, c: usize) -> bool {
     let cue = &doc.cues()[c];
     claims.cue_is_free(c) && is_speech_frame(cue.frame) && cue.form != VerbForm::Gerund
+}
+
+/// Whether cue `c` is a gerund after "be" or "have been", which carries a
+/// speaker of its own like a finite verb: "X is calling for C", "X has been
+/// saying C" (not "X, saying C").
+fn is_progressive(doc: &Doc, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    let first = doc.tokens(cue.span).first().map(|t| doc.word(t));
+    cue.form == VerbForm::Gerund
+        && first.is_some_and(|w| {
+            ["is", "are", "was", "were", "am", "be", "been"]
+                .iter()
+                .any(|aux| w.eq_ignore_ascii_case(aux))
+        })
 }
 
 /// Whether the quote at `quote_start` is introduced by "X said," or "X

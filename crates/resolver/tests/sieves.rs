@@ -142,3 +142,31 @@ fn canonical_names_across_the_article() {
         assert_eq!(a.speaker.as_deref(), Some("John Kirby"), "{a:?}");
     }
 }
+
+#[test]
+fn reported_clause_stops_at_a_quote_claimed_before() {
+    let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
+                she said, \"We will fix it.\"";
+    let rows = summary(text);
+    let reported = rows
+        .iter()
+        .find(|(sieve, _, _)| *sieve == "speaker_cue_content")
+        .map(|(_, mention, content)| (mention.as_str(), content.as_str()));
+    let (mention, content) = reported.expect("the reported clause has a row");
+    assert_eq!(mention, "Mayor Ana Ruiz");
+    assert!(content.starts_with("the budget was balanced"), "{content}");
+    assert!(!content.contains("We will fix it"), "{content}");
+}
+
+#[test]
+fn progressive_cue_has_its_own_speaker() {
+    let text = "Senator Maria Lopez is calling for a new audit of the city's water board.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_cue_content",
+            "Senator Maria Lopez".into(),
+            "a new audit of the city's water board".into()
+        )]
+    );
+}
