@@ -35,6 +35,19 @@ impl Draft {
     }
 }
 
+impl Draft {
+    /// An attribution whose source the text does not name ("it was reported
+    /// that C").
+    pub fn sourceless(content: Vec<Span>, cue: usize, sieve: &'static str) -> Draft {
+        Draft {
+            content,
+            source: None,
+            cue: Some(cue),
+            sieve,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Claims {
     pub drafts: Vec<Draft>,

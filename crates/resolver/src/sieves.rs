@@ -12,7 +12,10 @@ use whosaid_core::{CueFrame, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::{Claims, Draft};
 use crate::doc::Doc;
-use crate::words::{self, ADDRESSEE_CUES, GAP, LEADING, OBJECT};
+use crate::words::{
+    self, ADDRESSEE_CUES, ADJECTIVAL_PARTICIPLES, CLAUSE_OPENERS, GAP, HEDGE_CUES, LEADING, OBJECT,
+    PLACE_WORDS,
+};
 
 /// One rule of the cascade.
 pub struct Sieve {
@@ -88,6 +91,12 @@ pub const SIEVES: &[Sieve] = &[
         pattern: "X …, adding that C / …, accusing Y of C (the speaker is the clause's)",
         run: participial_cue,
         confidence: 0.6,
+    },
+    Sieve {
+        name: "no_source",
+        pattern: "X seems to C / X is expected to C / it was reported that C / asked about C, … (no source)",
+        run: no_source,
+        confidence: 0.55,
     },
     Sieve {
         name: "split_quote",
@@ -316,7 +325,9 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
-        if !is_speech_frame(cue.frame) || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
+        if !is_speech_frame(cue.frame)
+            || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
+            || is_passive(doc, c)
         {
             continue;
         }
@@ -446,6 +457,72 @@ fn opening_mention(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
         .find_map(|t| doc.mention_starting_at_token(t.span.start, limit))
 }
 
+fn no_source(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        let hedge = words::is_in(&HEDGE_CUES, cue.lemma) && cue.form != VerbForm::Gerund;
+        let passive = is_passive(doc, c) && doc.licenses_sourceless_passive(c);
+        let asked = cue.lemma.starts_with("ask") && cue.form != VerbForm::Gerund;
+        if cue.frame != CueFrame::Verb || !(hedge || asked || passive) {
+            continue;
+        }
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
+            continue;
+        };
+        let after = content_start_after_cue(doc, c, unit.end);
+        let rest = doc.tokens(Span::new(after, unit.end));
+        let following = doc.tokens(Span::new(cue.span.end, unit.end));
+        let next = following.first().map(|t| doc.word(t));
+        if next.is_some_and(|w| w == "by") {
+            // "was first reported by The Times": a source after all.
+            continue;
+        }
+        let elsewhere = |w: &str| words::is_in(&PLACE_WORDS, w);
+        if hedge && next.is_some_and(|w| elsewhere(w) || w == "to" && next_is_cue(doc, following)) {
+            // "appeared on Fox News" is no impression; in "Cruz seemed to
+            // mock X" the inner cue has the speaker.
+            continue;
+        }
+        let subject = clause_subject_start(doc, unit, cue.span.start);
+        let mut lead = doc
+            .tokens(Span::new(subject, cue.span.start))
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.word(t));
+        let (first, second) = (lead.next(), lead.next());
+        let no_subject = first.is_none();
+        let it = first.is_some_and(|w| w.eq_ignore_ascii_case("it")) && second.is_none();
+        let (start, mut end) = if asked {
+            // "(When) asked about C, X said…" / "X was asked whether C": the
+            // question, to the end of its clause.
+            if !(no_subject || is_passive(doc, c)) {
+                continue;
+            }
+            let comma = rest
+                .iter()
+                .find(|t| is_punct(doc, t, &[","]) && !doc.is_quoted(t.span));
+            (after, comma.map_or(unit.end, |t| t.span.start))
+        } else if it && starts_with_that(doc, rest) {
+            // "It was reported that C", "It appears that C".
+            (after, unit.end)
+        } else if !no_subject {
+            // "X is expected to C", "X seemed C": the clause with its subject.
+            (subject, unit.end)
+        } else if hedge {
+            // "Reportedly, C".
+            (after, unit.end)
+        } else {
+            continue;
+        };
+        if let Some(taken) = claims.first_taken_in(Span::new(start, end)) {
+            end = taken;
+        }
+        let content = trim(doc, clause(doc, Span::new(start, end.max(start))));
+        if word_count(doc, content) >= 3 && claims.is_free(content) {
+            claims.add(Draft::sourceless(vec![content], c, sieve));
+        }
+    }
+}
+
 fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
     let spans: Vec<Span> = doc.units.iter().map(|u| u.span).collect();
     let mut owner = last_quoting_drafts(doc, claims, &spans);
@@ -555,6 +632,64 @@ fn is_progressive(doc: &Doc, c: usize) -> bool {
                 .iter()
                 .any(|aux| w.eq_ignore_ascii_case(aux))
         })
+}
+
+/// Whether cue `c` is a passive ("is expected", "was reported", "has been
+/// asked"), whose subject is not its source, rather than a participle that
+/// describes the subject ("is worried").
+fn is_passive(doc: &Doc, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    let words = doc.tokens(cue.span);
+    cue.form == VerbForm::Participle
+        && !ADJECTIVAL_PARTICIPLES.contains(cue.lemma)
+        && words.split_last().is_some_and(|(_, auxiliaries)| {
+            auxiliaries
+                .iter()
+                .any(|t| BE.iter().any(|be| doc.word(t).eq_ignore_ascii_case(be)))
+        })
+}
+
+const BE: [&str; 7] = ["is", "are", "was", "were", "am", "be", "been"];
+
+/// Whether a cue starts at the second of `tokens` ("to *mock*").
+fn next_is_cue(doc: &Doc, tokens: &[Token]) -> bool {
+    let Some(second) = tokens.get(1) else {
+        return false;
+    };
+    let cues = doc.cues();
+    let c = cues.partition_point(|c| c.span.start < second.span.start);
+    cues.get(c)
+        .is_some_and(|c| c.span.start == second.span.start)
+}
+
+/// Whether `tokens` open with "that".
+fn starts_with_that(doc: &Doc, tokens: &[Token]) -> bool {
+    tokens
+        .first()
+        .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that"))
+}
+
+/// Where the clause whose verb starts at `cue_start` begins: after the last
+/// clause boundary before it (a comma, a dash, "and", "while"…) within a
+/// short reach, else at the unit's content start.
+fn clause_subject_start(doc: &Doc, unit: Span, cue_start: usize) -> usize {
+    let before = doc.tokens(Span::new(unit.start, cue_start));
+    let reach = before.len().saturating_sub(15);
+    for i in (reach..before.len()).rev() {
+        let t = &before[i];
+        let boundary = match t.kind {
+            TokenKind::Word => words::is_in(&CLAUSE_OPENERS, doc.word(t)),
+            TokenKind::QuoteMark => true,
+            _ => is_punct(doc, t, &[",", ";", ":", "—", "–", "--", "(", ")"]),
+        };
+        if boundary {
+            return before.get(i + 1).map_or(cue_start, |n| n.span.start);
+        }
+    }
+    match before.get(reach) {
+        Some(t) if reach > 0 => t.span.start,
+        _ => content_start(doc, unit),
+    }
 }
 
 /// Whether the quote at `quote_start` is introduced by "X said," or "X

@@ -170,3 +170,64 @@ fn progressive_cue_has_its_own_speaker() {
         )]
     );
 }
+
+/// (speaker mention, content) of the attributions the no_source sieve made.
+fn sourceless(text: &str) -> Vec<(String, String)> {
+    summary(text)
+        .into_iter()
+        .filter(|(sieve, _, _)| *sieve == "no_source")
+        .map(|(_, mention, content)| (mention, content))
+        .collect()
+}
+
+#[test]
+fn passive_with_no_agent_has_no_source() {
+    assert_eq!(
+        sourceless("The senator is expected to announce her decision on Friday."),
+        vec![(
+            String::new(),
+            "The senator is expected to announce her decision on Friday".into()
+        )]
+    );
+    assert_eq!(
+        sourceless("It was reported that the council would raise taxes."),
+        vec![(String::new(), "that the council would raise taxes".into())]
+    );
+}
+
+#[test]
+fn an_impression_is_attributed_to_nobody() {
+    assert_eq!(
+        sourceless("By noon, the governor seemed tired after the long debate."),
+        vec![(
+            String::new(),
+            "the governor seemed tired after the long debate".into()
+        )]
+    );
+    // Showing up somewhere is no impression.
+    assert!(sourceless("The mayor appeared on local television on Monday.").is_empty());
+}
+
+#[test]
+fn the_question_put_to_a_speaker_has_no_source() {
+    let text = "Asked about the new budget, Mayor Ana Ruiz said she was confident.";
+    assert_eq!(
+        sourceless(text),
+        vec![(String::new(), "the new budget".into())]
+    );
+    assert_eq!(
+        who_said(text, "she was confident"),
+        Some(("speaker_cue_content", "Mayor Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn a_state_of_mind_keeps_its_subject_as_source() {
+    assert_eq!(
+        who_said(
+            "Senator Ruiz is worried that the plan will fail.",
+            "the plan will fail"
+        ),
+        Some(("speaker_cue_content", "Senator Ruiz".into()))
+    );
+}
