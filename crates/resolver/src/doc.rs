@@ -333,6 +333,12 @@ impl<'a> Doc<'a> {
         self.all_reported_cues || words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
     }
 
+    /// Whether a passive of cue `c` ("is expected to", "was asked") may frame
+    /// content with no source, as learned from PolNeAR train.
+    pub fn licenses_sourceless_passive(&self, c: usize) -> bool {
+        self.all_reported_cues || words::SOURCELESS_PASSIVE_CUES.contains(self.cues()[c].lemma)
+    }
+
     /// Whether a quote reads as someone's words rather than a name or title.
     pub fn is_speech_like(&self, quote: usize) -> bool {
         self.quote(quote).hint != QuoteHint::Title

@@ -246,3 +246,92 @@ fn a_name_after_an_organization_and_a_role() {
         Some(("quote_then_speaker", "Ida Voss".into()))
     );
 }
+
+#[test]
+fn reported_clause_stops_at_a_quote_claimed_before() {
+    let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
+                she said, \"We will fix it.\"";
+    let rows = summary(text);
+    let reported = rows
+        .iter()
+        .find(|(sieve, _, _)| *sieve == "speaker_cue_content")
+        .map(|(_, mention, content)| (mention.as_str(), content.as_str()));
+    let (mention, content) = reported.expect("the reported clause has a row");
+    assert_eq!(mention, "Mayor Ana Ruiz");
+    assert!(content.starts_with("the budget was balanced"), "{content}");
+    assert!(!content.contains("We will fix it"), "{content}");
+}
+
+#[test]
+fn progressive_cue_has_its_own_speaker() {
+    let text = "Senator Maria Lopez is calling for a new audit of the city's water board.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_cue_content",
+            "Senator Maria Lopez".into(),
+            "a new audit of the city's water board".into()
+        )]
+    );
+}
+
+/// (speaker mention, content) of the attributions the no_source sieve made.
+fn sourceless(text: &str) -> Vec<(String, String)> {
+    summary(text)
+        .into_iter()
+        .filter(|(sieve, _, _)| *sieve == "no_source")
+        .map(|(_, mention, content)| (mention, content))
+        .collect()
+}
+
+#[test]
+fn passive_with_no_agent_has_no_source() {
+    assert_eq!(
+        sourceless("The senator is expected to announce her decision on Friday."),
+        vec![(
+            String::new(),
+            "The senator is expected to announce her decision on Friday".into()
+        )]
+    );
+    assert_eq!(
+        sourceless("It was reported that the council would raise taxes."),
+        vec![(String::new(), "that the council would raise taxes".into())]
+    );
+}
+
+#[test]
+fn an_impression_is_attributed_to_nobody() {
+    assert_eq!(
+        sourceless("By noon, the governor seemed tired after the long debate."),
+        vec![(
+            String::new(),
+            "the governor seemed tired after the long debate".into()
+        )]
+    );
+    // Showing up somewhere is no impression.
+    assert!(sourceless("The mayor appeared on local television on Monday.").is_empty());
+}
+
+#[test]
+fn the_question_put_to_a_speaker_has_no_source() {
+    let text = "Asked about the new budget, Mayor Ana Ruiz said she was confident.";
+    assert_eq!(
+        sourceless(text),
+        vec![(String::new(), "the new budget".into())]
+    );
+    assert_eq!(
+        who_said(text, "she was confident"),
+        Some(("speaker_cue_content", "Mayor Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn a_state_of_mind_keeps_its_subject_as_source() {
+    assert_eq!(
+        who_said(
+            "Senator Ruiz is worried that the plan will fail.",
+            "the plan will fail"
+        ),
+        Some(("speaker_cue_content", "Senator Ruiz".into()))
+    );
+}
