@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 
 use divan::counter::BytesCount;
 use divan::Bencher;
-use whosaid::core::{CharIndex, OffsetKind, Row};
+use whosaid::core::{Attribution, CharIndex, OffsetKind, Row};
+use whosaid::output::Writer;
 
 const DEV: &str = "../shared/corpora/polnear/polnear-dev.jsonl";
 
@@ -60,6 +61,30 @@ fn analyze_to_rows(bencher: Bencher) {
                 let row = Row::new(id, text, quote_id, attribution, &offsets, OffsetKind::Chars);
                 divan::black_box(row);
             }
+        }
+    });
+}
+
+/// The dev articles' attributions, analysed once for [`render`].
+static ATTRIBUTIONS: LazyLock<Vec<Vec<Attribution>>> = LazyLock::new(|| {
+    articles()
+        .iter()
+        .map(|(_, text)| whosaid::analyze(text))
+        .collect()
+});
+
+/// `whosaid::output::Writer::render` alone: the CSV rows of every dev article
+/// (character offsets), the attributions given. Bytes are of article text.
+#[divan::bench]
+fn render(bencher: Bencher) {
+    let writer = Writer::default();
+    let attributions = &*ATTRIBUTIONS;
+    bencher.counter(bytes()).bench(|| {
+        let mut out = Vec::new();
+        for ((id, text), attributions) in articles().iter().zip(attributions) {
+            out.clear();
+            let rendered = writer.render(id, text, attributions, &mut out);
+            divan::black_box((rendered.is_ok(), &out));
         }
     });
 }

@@ -12,7 +12,17 @@ lemmas whose rows were right often enough. Only lemmas and counts are written.
       --all-reported-cues > /tmp/train-all-cues.csv
   python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
       /tmp/train-all-cues.csv data/cues.tsv > data/resolver/reported-speech-cues.tsv
+
+The same run teaches which passives frame content with no source ("is
+expected to", "was asked"), from the rows of the no_source sieve, kept at a
+higher precision because their rows can only be right when the gold has no
+source either:
+
+  python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
+      /tmp/train-all-cues.csv data/cues.tsv --sieve no_source --min-precision 0.5 \\
+      > data/resolver/sourceless-cues.tsv
 """
+import argparse
 import collections
 import csv
 import json
@@ -26,7 +36,7 @@ def positions(text, spans):
     return {i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum()}
 
 
-def main(gold_path, pred_path, cues_path):
+def main(gold_path, pred_path, cues_path, sieves, min_precision):
     lemma_of = {}
     for line in open(cues_path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
@@ -51,7 +61,7 @@ def main(gold_path, pred_path, cues_path):
             for g in article["attributions"]
         ]
         for row in rows.get(article_id, []):
-            if row["sieve"] not in REPORTED_SIEVES or not row["cue"]:
+            if row["sieve"] not in sieves or not row["cue"]:
                 continue
             spans = [tuple(map(int, s.split("-"))) for s in row["quote_spans"].split(";")]
             content = positions(text, spans)
@@ -71,11 +81,28 @@ def main(gold_path, pred_path, cues_path):
             lemma = lemma_of.get(" ".join(words)) or lemma_of.get(words[-1], words[-1])
             tally[lemma][0] += 1
             tally[lemma][1] += right
-    print("# lemma\trows\tprecision  (learned from PolNeAR train by scripts/learn_reported_cues.py)")
+    options = "" if sieves == REPORTED_SIEVES else f" --sieve {','.join(sorted(sieves))}"
+    if min_precision != MIN_PRECISION:
+        options += f" --min-precision {min_precision}"
+    print(
+        "# lemma\trows\tprecision  (learned from PolNeAR train by "
+        f"scripts/learn_reported_cues.py{options})"
+    )
     for lemma, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        if n >= MIN_ROWS and right / n >= MIN_PRECISION:
+        if n >= MIN_ROWS and right / n >= min_precision:
             print(f"{lemma}\t{n}\t{right / n:.2f}")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold")
+    parser.add_argument("predictions")
+    parser.add_argument("cues")
+    parser.add_argument(
+        "--sieve",
+        default=",".join(sorted(REPORTED_SIEVES)),
+        help="the sieves whose rows are scored, comma-separated",
+    )
+    parser.add_argument("--min-precision", type=float, default=MIN_PRECISION)
+    args = parser.parse_args()
+    main(args.gold, args.predictions, args.cues, set(args.sieve.split(",")), args.min_precision)

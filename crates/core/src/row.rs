@@ -1,5 +1,7 @@
 //! The quote CSV's row (format version 1, `../shared/docs/csv-format.md`).
 
+use std::fmt::Write;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Attribution, Span};
@@ -74,11 +76,14 @@ impl Row {
         let content = &attribution.content;
         let first = content.first().copied().unwrap_or_default();
         let last = content.last().copied().unwrap_or_default();
-        let quote_spans = content
-            .iter()
-            .map(|s| format!("{}-{}", at(s.start), at(s.end)))
-            .collect::<Vec<_>>()
-            .join(";");
+        let mut quote_spans = String::new();
+        for (n, s) in content.iter().enumerate() {
+            if n > 0 {
+                quote_spans.push(';');
+            }
+            // Writing to a String cannot fail.
+            let _ = write!(quote_spans, "{}-{}", at(s.start), at(s.end));
+        }
         let mention = attribution.speaker_mention;
         let cue = attribution.cue;
         Row {
@@ -111,8 +116,10 @@ impl Row {
 /// its enclosing quotation marks left out, joined by one space, every
 /// whitespace run folded to one space.
 pub fn quote_text(text: &str, fragments: &[Span]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(fragments.iter().map(|f| f.text(text).len()).sum());
     for fragment in fragments {
+        // A stripped piece has no whitespace at either end, so folding each
+        // piece and joining them by one space folds the whole.
         let piece = strip_enclosing_marks(fragment.text(text));
         if piece.is_empty() {
             continue;
@@ -120,9 +127,9 @@ pub fn quote_text(text: &str, fragments: &[Span]) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(piece);
+        push_folded(&mut out, piece);
     }
-    fold_whitespace(&out)
+    out
 }
 
 fn is_double_mark(c: char) -> bool {
@@ -162,13 +169,59 @@ fn strip_enclosing_marks(piece: &str) -> &str {
 /// Every run of whitespace folded to one space, and none at the ends.
 pub fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
+    push_folded(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out` with every whitespace run folded to one space and
+/// none at the ends; most text is folded already and is copied as it is.
+fn push_folded(out: &mut String, s: &str) {
+    if is_folded(s) {
+        out.push_str(s);
+        return;
+    }
+    for (n, word) in s.split_whitespace().enumerate() {
+        if n > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
-    out
+}
+
+/// Whether `s` has no whitespace but single spaces between other characters:
+/// one pass without branches over ASCII (spaces are too frequent to branch
+/// on), and a closer look only at the lead bytes of non-ASCII whitespace.
+fn is_folded(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut unfolded = false;
+    let mut prev = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // Below 0x20 are the other ASCII whitespace (and controls, which
+        // only take the slow path).
+        unfolded |= (b < 0x20) | ((b == b' ') & (prev == b' '));
+        if b >= 0xC2 && unicode_space_at(bytes, i) {
+            return false;
+        }
+        prev = b;
+    }
+    !unfolded
+}
+
+/// Whether a non-ASCII whitespace character (as [`char::is_whitespace`] has
+/// them) starts at byte `i`: U+0085, U+00A0, U+1680, U+2000 to U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000.
+fn unicode_space_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        bytes.get(i..).unwrap_or_default(),
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 /// Turns byte offsets into character offsets in O(1) each, after one pass over
@@ -229,6 +282,32 @@ mod tests {
         let index = CharIndex::new(&text);
         for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
             assert_eq!(index.char_offset(&text, byte), text[..byte].chars().count());
+        }
+    }
+
+    #[test]
+    fn folding_agrees_with_splitting_on_whitespace() {
+        let words = [
+            "a", "Zoë", "“x”", "", " ", "  ", "\t", "\n", "\u{a0}", "\u{2009}", "\u{3000}",
+            "\u{85}", "’", "—",
+        ];
+        for a in words {
+            for b in words {
+                for c in words {
+                    let s = format!("{a}{b}{c}");
+                    let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert_eq!(fold_whitespace(&s), expected, "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_spaces_are_those_of_the_standard_library() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let mut bytes = [0; 4];
+            let encoded = c.encode_utf8(&mut bytes).as_bytes();
+            assert_eq!(unicode_space_at(encoded, 0), c.is_whitespace(), "{c:?}");
         }
     }
 

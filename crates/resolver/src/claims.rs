@@ -35,6 +35,19 @@ impl Draft {
     }
 }
 
+impl Draft {
+    /// An attribution whose source the text does not name ("it was reported
+    /// that C").
+    pub fn sourceless(content: Vec<Span>, cue: usize, sieve: &'static str) -> Draft {
+        Draft {
+            content,
+            source: None,
+            cue: Some(cue),
+            sieve,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Claims {
     pub drafts: Vec<Draft>,
@@ -55,6 +68,15 @@ impl Claims {
     pub fn owner(&self, span: Span) -> Option<usize> {
         let (_, &(end, draft)) = self.taken.range(..span.end).next_back()?;
         (end > span.start).then_some(draft)
+    }
+
+    /// Where the first claimed content inside `span` starts, if any is.
+    pub fn first_taken_in(&self, span: Span) -> Option<usize> {
+        if self.owner(Span::new(span.start, span.start + 1)).is_some() {
+            return Some(span.start);
+        }
+        let (&start, _) = self.taken.range(span.start..span.end).next()?;
+        Some(start)
     }
 
     pub fn is_free(&self, span: Span) -> bool {

@@ -5,7 +5,9 @@
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Candidates, Cue, Mention, Quote, QuoteHint, Segments, Span, Token, TokenKind};
+use whosaid_core::{
+    Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
+};
 
 use crate::words::{self, GAP};
 
@@ -237,22 +239,9 @@ impl<'a> Doc<'a> {
 
     fn find_source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
         let before = self.tokens(Span::new(floor, cue_start));
-        let mut end = before.len();
-        loop {
-            while end > 0 && is_gap_word(self, &before[end - 1]) {
-                end -= 1;
-            }
-            if end == 0 || self.word(&before[end - 1]) != ")" {
-                break;
-            }
-            // A parenthesis: party and state, an age.
-            let open = (end.saturating_sub(8)..end - 1)
-                .rev()
-                .find(|&i| self.word(&before[i]) == "(")?;
-            end = open;
-        }
+        let end = self.skip_gap_and_parentheses(before, before.len())?;
         if let Some(m) = self.mention_ending_at(before, end, floor) {
-            return Some(m);
+            return Some(self.owner_of(m, floor));
         }
         if end == 0 || self.word(&before[end - 1]) != "," {
             return None;
@@ -266,12 +255,46 @@ impl<'a> Doc<'a> {
                 return None;
             }
             if self.word(t) == "," && i + 1 < close {
-                if let Some(m) = self.mention_ending_at(before, i, floor) {
+                // "Jim Jordan (R-Ohio), a panel member, said"
+                let name_end = self.skip_gap_and_parentheses(&before[..i], i);
+                if let Some(m) = name_end.and_then(|e| self.mention_ending_at(before, e, floor)) {
                     return Some(m);
                 }
             }
         }
         None
+    }
+
+    /// Where `before[..end]` ends once adverbs and auxiliaries ("also",
+    /// "has") and parentheses (party and state, an age) are left off; `None`
+    /// for a parenthesis that does not close within a few tokens.
+    fn skip_gap_and_parentheses(&self, before: &[Token], mut end: usize) -> Option<usize> {
+        loop {
+            while end > 0 && is_gap_word(self, &before[end - 1]) {
+                end -= 1;
+            }
+            if end == 0 || self.word(&before[end - 1]) != ")" {
+                return Some(end);
+            }
+            end = (end.saturating_sub(8)..end - 1)
+                .rev()
+                .find(|&i| self.word(&before[i]) == "(")?;
+        }
+    }
+
+    /// The person a mention qualifies when it follows "of": "Mr. Morgan of
+    /// the Sierra Club said", "the president of Mexico said".
+    fn owner_of(&self, m: usize, floor: usize) -> usize {
+        let start = self.mentions()[m].span.start;
+        let before = self.tokens(Span::new(floor, start));
+        let mut end = before.len();
+        if end > 0 && matches!(self.word(&before[end - 1]), "the" | "The") {
+            end -= 1;
+        }
+        if end < 2 || self.word(&before[end - 1]) != "of" {
+            return m;
+        }
+        self.mention_ending_at(before, end - 1, floor).unwrap_or(m)
     }
 
     /// The mention whose last token is `before[end - 1]`.
@@ -287,9 +310,50 @@ impl<'a> Doc<'a> {
         (!self.is_quoted(self.mentions()[m].span)).then_some(m)
     }
 
+    /// The cue that starts at `token`.
+    fn cue_at_token(&self, token: &Token) -> Option<usize> {
+        let cues = self.cues();
+        let c = cues.partition_point(|c| c.span.start < token.span.start);
+        (c < cues.len() && cues[c].span.start == token.span.start).then_some(c)
+    }
+
+    /// A name after a bare lowercase role the speaker matcher does not know
+    /// as a title: "curator Nadia Osei", "9/11 widow Terry Strada".
+    pub fn name_after_role(&self, offset: usize, limit: usize) -> Option<usize> {
+        let tokens = self.tokens(Span::new(offset, limit));
+        let role = tokens
+            .iter()
+            .take(MAX_ROLE_WORDS + 1)
+            .take_while(|t| self.is_role_word(t))
+            .count();
+        if role == 0 || role > MAX_ROLE_WORDS {
+            return None;
+        }
+        let m = self.mention_starting_at_token(tokens.get(role)?.span.start, limit)?;
+        (self.mentions()[m].kind == MentionKind::Name).then_some(m)
+    }
+
+    /// Whether `token` may be a word of a bare lowercase role ("curator",
+    /// "portfolio manager"): not a function word, an addressee or a cue.
+    pub fn is_role_word(&self, token: &Token) -> bool {
+        let word = self.word(token);
+        token.kind == TokenKind::Word
+            && !word.starts_with(|c: char| c.is_uppercase())
+            && !words::is_in(&GAP, word)
+            && !words::is_in(&words::OBJECT, word)
+            && !words::is_in(&words::NOT_ROLE, word)
+            && self.cue_at_token(token).is_none()
+    }
+
     /// Whether cue `c` may introduce content without quotation marks.
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
         self.all_reported_cues || words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
+    }
+
+    /// Whether a passive of cue `c` ("is expected to", "was asked") may frame
+    /// content with no source, as learned from PolNeAR train.
+    pub fn licenses_sourceless_passive(&self, c: usize) -> bool {
+        self.all_reported_cues || words::SOURCELESS_PASSIVE_CUES.contains(self.cues()[c].lemma)
     }
 
     /// Whether a quote reads as someone's words rather than a name or title.
@@ -297,6 +361,9 @@ impl<'a> Doc<'a> {
         self.quote(quote).hint != QuoteHint::Title
     }
 }
+
+/// Words of a bare role before a name.
+pub const MAX_ROLE_WORDS: usize = 2;
 
 /// The stride of `Doc::tokens_before`: a table entry per 8 bytes of text
 /// costs half a byte per byte, and leaves a token or two to step over.

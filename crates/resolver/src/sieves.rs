@@ -8,11 +8,14 @@
 
 use std::collections::BTreeMap;
 
-use whosaid_core::{CueFrame, QuoteHint, Span, Token, TokenKind, VerbForm};
+use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::{Claims, Draft};
-use crate::doc::Doc;
-use crate::words::{self, ADDRESSEE_CUES, GAP, LEADING, OBJECT};
+use crate::doc::{Doc, MAX_ROLE_WORDS};
+use crate::words::{
+    self, ADDRESSEE_CUES, ADJECTIVAL_PARTICIPLES, CLAUSE_OPENERS, GAP, HEDGE_CUES, LEADING, OBJECT,
+    PLACE_WORDS,
+};
 
 /// One rule of the cascade.
 pub struct Sieve {
@@ -66,6 +69,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.75,
     },
     Sieve {
+        name: "dash_signature",
+        pattern: "\"Q\" ― Maria Lopez / \"Q\" ¶ - Hillary Clinton. (a quotation on its own line, signed with a dash)",
+        run: dash_signature,
+        confidence: 0.9,
+    },
+    Sieve {
         name: "according_to",
         pattern: "According to X, C / C, according to X",
         run: according_to,
@@ -88,6 +97,12 @@ pub const SIEVES: &[Sieve] = &[
         pattern: "X …, adding that C / …, accusing Y of C (the speaker is the clause's)",
         run: participial_cue,
         confidence: 0.6,
+    },
+    Sieve {
+        name: "no_source",
+        pattern: "X seems to C / X is expected to C / it was reported that C / asked about C, … (no source)",
+        run: no_source,
+        confidence: 0.55,
     },
     Sieve {
         name: "split_quote",
@@ -147,18 +162,29 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         }
         let frame = if let Some(c) = cue_at(doc, claims, next.span.start, area.end) {
             // "Q," said X
-            doc.source_after(doc.cues()[c].span.end, area.end)
+            // "Q," said X / "Q," said 9/11 widow X
+            let cue_end = doc.cues()[c].span.end;
+            doc.source_after(cue_end, area.end)
+                .or_else(|| doc.name_after_role(cue_end, area.end))
                 .map(|m| (m, c))
-        } else if doc
+        } else if let Some(name) = doc
             .mention_starting_at_token(next.span.start, area.end)
-            .is_some()
+            .or_else(|| doc.name_after_role(next.span.start, area.end))
         {
-            // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith said
-            let first = next.span.start;
-            next_cue(doc, claims, first, area.end).and_then(|c| {
-                let m = doc.source_before(doc.cues()[c].span.start, first)?;
-                names_only(doc, Span::new(first, doc.mentions()[m].span.start)).then_some((m, c))
-            })
+            // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith
+            // said / "Q," curator X said. The first cue may sit in the
+            // apposition ("X, who was featured in the film, told"): the
+            // frame's cue is the first with X as its source.
+            let first = doc.mentions()[name].span.start;
+            speech_cues(doc, claims, first, area.end)
+                .take(3)
+                .find_map(|c| {
+                    let m = doc.source_before(doc.cues()[c].span.start, first)?;
+                    let mention = doc.mentions()[m].span;
+                    (names_only(doc, Span::new(first, mention.start))
+                        && !is_relative_pronoun(mention.text(doc.text)))
+                    .then_some((m, c))
+                })
         } else {
             None
         };
@@ -200,6 +226,11 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
             continue;
         };
+        if opens_reported_clause(doc, claims, unit.start, doc.mentions()[m].span.start) {
+            // She says X represents "Q": X's frame is inside her reported
+            // clause, which speaker_cue_content takes whole.
+            continue;
+        }
         let span = doc.quote(q).span();
         // The quote must end the unit; words after it make a mixed clause,
         // which speaker_cue_content takes whole.
@@ -278,6 +309,72 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
+fn dash_signature(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for &q in &doc.outer_quotes {
+        let quote = doc.quote(q);
+        let span = quote.span();
+        if !quote.closed || !claims.is_free(span) || !starts_line(doc.text, span.start) {
+            continue;
+        }
+        let Some(name_start) = signature_after(doc.text, span.end) else {
+            continue;
+        };
+        let Some(m) = doc.mention_starting_at_token(name_start, doc.text.len()) else {
+            continue;
+        };
+        let mention = &doc.mentions()[m];
+        if mention.span.start != name_start || mention.kind == MentionKind::Pronoun {
+            continue;
+        }
+        // The signature is a name with at most a short description
+        // ("-Michelle Marks, Philadelphia."), never a sentence of its own.
+        let line_end = doc.text[mention.span.end..]
+            .find('\n')
+            .map_or(doc.text.len(), |i| mention.span.end + i);
+        let description = doc.tokens(Span::new(mention.span.end, line_end));
+        let words = description
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        if words > MAX_SIGNATURE_WORDS || description.iter().any(|t| t.kind == TokenKind::QuoteMark)
+        {
+            continue;
+        }
+        claims.add(Draft::new(vec![span], m, None, sieve));
+    }
+}
+
+/// Words a dash signature may carry after the name: a place, a role, "tweeting
+/// after the speech".
+const MAX_SIGNATURE_WORDS: usize = 8;
+
+/// Whether only spaces stand between the start of its line and `offset`.
+fn starts_line(text: &str, offset: usize) -> bool {
+    text[..offset]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
+}
+
+/// Where the name of a dash signature starts, when the text after `offset`
+/// is a dash on the same line, or a dash opening the next paragraph: `” ―
+/// Name`, `”― Name`, `"` ¶ `- Name`.
+fn signature_after(text: &str, offset: usize) -> Option<usize> {
+    let rest = &text[offset..];
+    let gap = rest.len() - rest.trim_start().len();
+    if rest[..gap].matches('\n').count() > 2 {
+        return None;
+    }
+    let rest = &rest[gap..];
+    let dash = ["―", "—", "–", "--", "-"]
+        .into_iter()
+        .find(|d| rest.starts_with(d))?;
+    let after = &rest[dash.len()..];
+    let space = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+    Some(offset + gap + dash.len() + space)
+}
+
 fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
         if cue.frame != CueFrame::AccordingTo {
@@ -316,7 +413,10 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
-        if !is_speech_frame(cue.frame) || cue.form == VerbForm::Gerund {
+        if !is_speech_frame(cue.frame)
+            || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
+            || is_passive(doc, c)
+        {
             continue;
         }
         let Some(unit) = open_cue_unit(doc, claims, c) else {
@@ -422,7 +522,12 @@ fn claim_clause_after_cue(
     min_words: usize,
 ) {
     let start = content_start_after_cue(doc, c, unit.end);
-    let content = trim(doc, clause(doc, Span::new(start, unit.end)));
+    // The clause stops where content an earlier sieve claimed begins: "He
+    // said C, and when asked…, he said, "Q."" keeps C.
+    let end = claims
+        .first_taken_in(Span::new(start, unit.end))
+        .unwrap_or(unit.end);
+    let content = trim(doc, clause(doc, Span::new(start, end)));
     if word_count(doc, content) >= min_words && claims.is_free(content) && licensed(doc, c, content)
     {
         claims.add(Draft::new(vec![content], m, Some(c), sieve));
@@ -438,6 +543,72 @@ fn opening_mention(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
         .take(4)
         .take_while(|t| t.kind != TokenKind::QuoteMark)
         .find_map(|t| doc.mention_starting_at_token(t.span.start, limit))
+}
+
+fn no_source(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        let hedge = words::is_in(&HEDGE_CUES, cue.lemma) && cue.form != VerbForm::Gerund;
+        let passive = is_passive(doc, c) && doc.licenses_sourceless_passive(c);
+        let asked = cue.lemma.starts_with("ask") && cue.form != VerbForm::Gerund;
+        if cue.frame != CueFrame::Verb || !(hedge || asked || passive) {
+            continue;
+        }
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
+            continue;
+        };
+        let after = content_start_after_cue(doc, c, unit.end);
+        let rest = doc.tokens(Span::new(after, unit.end));
+        let following = doc.tokens(Span::new(cue.span.end, unit.end));
+        let next = following.first().map(|t| doc.word(t));
+        if next.is_some_and(|w| w == "by") {
+            // "was first reported by The Times": a source after all.
+            continue;
+        }
+        let elsewhere = |w: &str| words::is_in(&PLACE_WORDS, w);
+        if hedge && next.is_some_and(|w| elsewhere(w) || w == "to" && next_is_cue(doc, following)) {
+            // "appeared on Fox News" is no impression; in "Cruz seemed to
+            // mock X" the inner cue has the speaker.
+            continue;
+        }
+        let subject = clause_subject_start(doc, unit, cue.span.start);
+        let mut lead = doc
+            .tokens(Span::new(subject, cue.span.start))
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.word(t));
+        let (first, second) = (lead.next(), lead.next());
+        let no_subject = first.is_none();
+        let it = first.is_some_and(|w| w.eq_ignore_ascii_case("it")) && second.is_none();
+        let (start, mut end) = if asked {
+            // "(When) asked about C, X said…" / "X was asked whether C": the
+            // question, to the end of its clause.
+            if !(no_subject || is_passive(doc, c)) {
+                continue;
+            }
+            let comma = rest
+                .iter()
+                .find(|t| is_punct(doc, t, &[","]) && !doc.is_quoted(t.span));
+            (after, comma.map_or(unit.end, |t| t.span.start))
+        } else if it && starts_with_that(doc, rest) {
+            // "It was reported that C", "It appears that C".
+            (after, unit.end)
+        } else if !no_subject {
+            // "X is expected to C", "X seemed C": the clause with its subject.
+            (subject, unit.end)
+        } else if hedge {
+            // "Reportedly, C".
+            (after, unit.end)
+        } else {
+            continue;
+        };
+        if let Some(taken) = claims.first_taken_in(Span::new(start, end)) {
+            end = taken;
+        }
+        let content = trim(doc, clause(doc, Span::new(start, end.max(start))));
+        if word_count(doc, content) >= 3 && claims.is_free(content) {
+            claims.add(Draft::sourceless(vec![content], c, sieve));
+        }
+    }
 }
 
 fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
@@ -521,13 +692,18 @@ fn cue_at(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usi
     .then_some(c)
 }
 
-/// The first free speech cue starting at or after `offset`, before `limit`.
-fn next_cue(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usize> {
+/// The free speech cues starting at or after `offset`, before `limit`.
+fn speech_cues<'d>(
+    doc: &'d Doc,
+    claims: &'d Claims,
+    offset: usize,
+    limit: usize,
+) -> impl Iterator<Item = usize> + 'd {
     let cues = doc.cues();
     let from = cues.partition_point(|c| c.span.start < offset);
     (from..cues.len())
-        .take_while(|&c| cues[c].span.end <= limit)
-        .find(|&c| is_finite_speech_cue(doc, claims, c))
+        .take_while(move |&c| cues[c].span.end <= limit)
+        .filter(move |&c| is_finite_speech_cue(doc, claims, c))
 }
 
 /// A free speech cue that can carry a speaker of its own: "said", "has
@@ -535,6 +711,78 @@ fn next_cue(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<u
 fn is_finite_speech_cue(doc: &Doc, claims: &Claims, c: usize) -> bool {
     let cue = &doc.cues()[c];
     claims.cue_is_free(c) && is_speech_frame(cue.frame) && cue.form != VerbForm::Gerund
+}
+
+/// Whether cue `c` is a gerund after "be" or "have been", which carries a
+/// speaker of its own like a finite verb: "X is calling for C", "X has been
+/// saying C" (not "X, saying C").
+fn is_progressive(doc: &Doc, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    let first = doc.tokens(cue.span).first().map(|t| doc.word(t));
+    cue.form == VerbForm::Gerund
+        && first.is_some_and(|w| {
+            ["is", "are", "was", "were", "am", "be", "been"]
+                .iter()
+                .any(|aux| w.eq_ignore_ascii_case(aux))
+        })
+}
+
+/// Whether cue `c` is a passive ("is expected", "was reported", "has been
+/// asked"), whose subject is not its source, rather than a participle that
+/// describes the subject ("is worried").
+fn is_passive(doc: &Doc, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    let words = doc.tokens(cue.span);
+    cue.form == VerbForm::Participle
+        && !ADJECTIVAL_PARTICIPLES.contains(cue.lemma)
+        && words.split_last().is_some_and(|(_, auxiliaries)| {
+            auxiliaries
+                .iter()
+                .any(|t| BE.iter().any(|be| doc.word(t).eq_ignore_ascii_case(be)))
+        })
+}
+
+const BE: [&str; 7] = ["is", "are", "was", "were", "am", "be", "been"];
+
+/// Whether a cue starts at the second of `tokens` ("to *mock*").
+fn next_is_cue(doc: &Doc, tokens: &[Token]) -> bool {
+    let Some(second) = tokens.get(1) else {
+        return false;
+    };
+    let cues = doc.cues();
+    let c = cues.partition_point(|c| c.span.start < second.span.start);
+    cues.get(c)
+        .is_some_and(|c| c.span.start == second.span.start)
+}
+
+/// Whether `tokens` open with "that".
+fn starts_with_that(doc: &Doc, tokens: &[Token]) -> bool {
+    tokens
+        .first()
+        .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that"))
+}
+
+/// Where the clause whose verb starts at `cue_start` begins: after the last
+/// clause boundary before it (a comma, a dash, "and", "while"…) within a
+/// short reach, else at the unit's content start.
+fn clause_subject_start(doc: &Doc, unit: Span, cue_start: usize) -> usize {
+    let before = doc.tokens(Span::new(unit.start, cue_start));
+    let reach = before.len().saturating_sub(15);
+    for i in (reach..before.len()).rev() {
+        let t = &before[i];
+        let boundary = match t.kind {
+            TokenKind::Word => words::is_in(&CLAUSE_OPENERS, doc.word(t)),
+            TokenKind::QuoteMark => true,
+            _ => is_punct(doc, t, &[",", ";", ":", "—", "–", "--", "(", ")"]),
+        };
+        if boundary {
+            return before.get(i + 1).map_or(cue_start, |n| n.span.start);
+        }
+    }
+    match before.get(reach) {
+        Some(t) if reach > 0 => t.span.start,
+        _ => content_start(doc, unit),
+    }
 }
 
 /// Whether the quote at `quote_start` is introduced by "X said," or "X
@@ -567,6 +815,26 @@ fn open_cue_unit(doc: &Doc, claims: &Claims, c: usize) -> Option<Span> {
 
 /// Whether a speech cue with a speaker of its own stands between
 /// `from` and `to`, outside quotation marks.
+/// Whether a speech frame ends just before `offset`, with at most "that"
+/// between: the words from `offset` on are its reported clause ("She says
+/// *X represents…*"), not a new sentence of their own.
+fn opens_reported_clause(doc: &Doc, claims: &Claims, floor: usize, offset: usize) -> bool {
+    let before = doc.tokens(Span::new(floor, offset));
+    let before = match before.split_last() {
+        Some((last, rest)) if doc.word(last).eq_ignore_ascii_case("that") => rest,
+        _ => before,
+    };
+    let Some(last) = before.last() else {
+        return false;
+    };
+    let cues = doc.cues();
+    let c = cues.partition_point(|c| c.span.end < last.span.end);
+    c < cues.len()
+        && cues[c].span.end == last.span.end
+        && is_finite_speech_cue(doc, claims, c)
+        && doc.source_before(cues[c].span.start, floor).is_some()
+}
+
 fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool {
     // Within a clause's reach of the quote, so that the scan stays short.
     let tokens = doc.tokens(Span::new(from, to));
@@ -587,10 +855,25 @@ fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool 
 
 /// Whether `span` holds nothing but mentions, possessive endings and commas
 /// (the words before a speaker: "The Post's" in "The Post's Ed Smith").
+/// "who", "which", "that": the subject of a relative clause, whose cue is
+/// not the frame's.
+fn is_relative_pronoun(word: &str) -> bool {
+    ["who", "whom", "whose", "which", "that"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(word))
+}
+
 fn names_only(doc: &Doc, span: Span) -> bool {
+    // "The Post's Ed Smith", "DoubleLine Capital portfolio manager Bonnie Baha"
+    let mut role_words = 0;
     doc.tokens(span).iter().all(|t| {
-        matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")
+        if matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")
             || doc.mention_containing(t.span).is_some()
+        {
+            return true;
+        }
+        role_words += 1;
+        role_words <= MAX_ROLE_WORDS && doc.is_role_word(t)
     })
 }
 
@@ -614,13 +897,25 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
     let rest = doc.tokens(Span::new(offset, limit));
     let comma = |t: &Token| is_punct(doc, t, &[",", ":"]);
     let mut skip = usize::from(rest.first().is_some_and(comma));
-    if skip == 1 && rest.get(1).is_some_and(|t| t.kind != TokenKind::QuoteMark) {
-        // Past an apposition closed by a comma, within a short reach.
+    if rest
+        .get(skip)
+        .is_some_and(|t| t.kind != TokenKind::QuoteMark)
+    {
+        // Past an apposition or a circumstance closed by a comma, within a
+        // short reach: `"Q1," X, a doctor, said, "Q2"`, `"Q1," X said
+        // during a rally in Ames, "Q2"`. A cue there starts a frame of its
+        // own (`X said, suggesting a question, "Q2"`).
         let close = rest
             .iter()
             .take(30)
             .position(|t| t.kind == TokenKind::QuoteMark)?;
         if close < 2 || !comma(&rest[close - 1]) {
+            return None;
+        }
+        let coda = Span::new(offset, rest[close].span.start);
+        let cues = doc.cues();
+        let first = cues.partition_point(|c| c.span.start < coda.start);
+        if cues.get(first).is_some_and(|c| c.span.end <= coda.end) {
             return None;
         }
         skip = close;

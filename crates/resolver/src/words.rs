@@ -94,6 +94,11 @@ pub static OBJECT: LazyLock<WordSet> =
 pub static LEADING: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/leading-words.txt")));
 
+/// Function words that never start or continue a bare role before a name
+/// ("*as* Cruz said", "*which* Mozloom thinks").
+pub static NOT_ROLE: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/not-role-words.txt")));
+
 /// Whether `word` (any case) is in `set` (lowercase).
 pub fn is_in(set: &WordSet, word: &str) -> bool {
     set.contains_lowercase(word)
@@ -103,18 +108,52 @@ pub fn is_in(set: &WordSet, word: &str) -> bool {
 pub static ADDRESSEE_CUES: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/addressee-cues.txt")));
 
+/// Cue lemmas that frame a clause as an impression with no source ("Cruz
+/// seemed lost", "Trump reportedly plans…").
+pub static HEDGE_CUES: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/hedge-cues.txt")));
+
+/// Cue lemmas whose participle after "be" is the subject's own state ("X is
+/// worried that"), not a passive with an unnamed source ("X is expected to").
+pub static ADJECTIVAL_PARTICIPLES: LazyLock<WordSet> = LazyLock::new(|| {
+    parse(include_str!(
+        "../../../data/resolver/adjectival-participles.txt"
+    ))
+});
+
+/// Words after "appear" that make it a verb of showing up ("appeared *on*
+/// Fox News"), not of impression.
+pub static PLACE_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/place-words.txt")));
+
+/// Words that open a clause inside a sentence ("…, *but* Cruz seemed lost").
+pub static CLAUSE_OPENERS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/clause-openers.txt")));
+
+/// Cue lemmas whose passive frames content with no source ("is expected
+/// to", "was asked whether"), learned from PolNeAR train by
+/// `scripts/learn_reported_cues.py --sieve no_source`.
+pub static SOURCELESS_PASSIVE_CUES: LazyLock<WordSet> =
+    LazyLock::new(|| learned(include_str!("../../../data/resolver/sourceless-cues.tsv")));
+
 /// Cue lemmas that license reported speech (content without quotation marks),
 /// learned from PolNeAR train by `scripts/learn_reported_cues.py`: "said" and
 /// "argued" do, "made" and "states" mostly do not.
 pub static REPORTED_SPEECH_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    learned(include_str!(
+        "../../../data/resolver/reported-speech-cues.tsv"
+    ))
+});
+
+/// The lemmas of a learned list: the first column of each line.
+fn learned(list: &'static str) -> WordSet {
     WordSet::new(
-        include_str!("../../../data/resolver/reported-speech-cues.tsv")
-            .lines()
+        list.lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split('\t').next())
             .filter(|lemma| !lemma.is_empty()),
     )
-});
+}
 
 #[cfg(test)]
 mod tests {

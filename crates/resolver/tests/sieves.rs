@@ -142,3 +142,196 @@ fn canonical_names_across_the_article() {
         assert_eq!(a.speaker.as_deref(), Some("John Kirby"), "{a:?}");
     }
 }
+
+#[test]
+fn quotations_signed_with_a_dash() {
+    let text = "Readers wrote in about the bridge.\n\n\
+        “It is a disgrace to the whole valley.” ― Maria Lopez\n\
+        “We pay the toll twice a day.”― Jose Ramirez, Phoenix.\n\n\
+        \"I will look into the toll.\"\n\n\
+        - Dana Whitfield.\n\n\
+        The council dismissed the critics -- \"a noisy few\" -- and voted.\n";
+    assert_eq!(
+        who_said(text, "disgrace"),
+        Some(("dash_signature", "Maria Lopez".into()))
+    );
+    assert_eq!(
+        who_said(text, "twice"),
+        Some(("dash_signature", "Jose Ramirez".into()))
+    );
+    assert_eq!(
+        who_said(text, "look into"),
+        Some(("dash_signature", "Dana Whitfield".into()))
+    );
+    // A dash after a quotation inside a sentence is punctuation, not a signature.
+    assert_ne!(
+        who_said(text, "noisy").map(|(sieve, _)| sieve),
+        Some("dash_signature")
+    );
+}
+
+#[test]
+fn speaker_before_a_parenthesis_and_an_apposition() {
+    let text = "\"The dam will hold,\" Rep. Ed Marsh (R-Idaho), a member of the panel, said.";
+    assert_eq!(
+        who_said(text, "dam"),
+        Some(("quote_then_speaker", "Rep. Ed Marsh".into()))
+    );
+}
+
+#[test]
+fn a_cue_inside_the_apposition_is_not_the_frame() {
+    let text = "\"We owe them an answer,\" Lena Ortiz, who was featured in the film, told the radio station.";
+    assert_eq!(
+        who_said(text, "answer"),
+        Some(("quote_then_speaker", "Lena Ortiz".into()))
+    );
+}
+
+#[test]
+fn a_speaker_of_an_organization() {
+    let text = "\"It was the least bad outcome,\" Mr. Pell of the River Trust said.";
+    assert_eq!(
+        who_said(text, "least bad"),
+        Some(("quote_then_speaker", "Mr. Pell".into()))
+    );
+}
+
+#[test]
+fn a_quote_inside_a_reported_clause_belongs_to_the_reporter() {
+    let text = "Ruiz says Marsh represents the \"same tired politics that he claims to fight.\"";
+    assert_eq!(
+        who_said(text, "tired politics").map(|(_, mention)| mention),
+        Some("Ruiz".into())
+    );
+}
+
+#[test]
+fn split_quote_across_a_circumstance() {
+    let text = "\"I think the judge will be fair,\" Marsh said during a rally in Ames, Iowa, \"but we will be watching.\"";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].2.contains("judge") && rows[0].2.contains("watching"));
+    // A cue between the halves starts a frame of its own.
+    let text = "\"We will win,\" Marsh said, suggesting a question, \"Why not now?\"";
+    assert!(summary(text)
+        .iter()
+        .all(|row| !row.2.contains("Why not") || !row.2.contains("win")));
+}
+
+#[test]
+fn a_name_after_a_bare_role() {
+    let text = "\"I have waited twenty years,\" curator Nadia Osei said. \
+        \"The roof leaks,\" said retired welder Tom Hale. \
+        \"It is settled,\" as Marsh said on Monday.";
+    assert_eq!(
+        who_said(text, "twenty years"),
+        Some(("quote_then_speaker", "Nadia Osei".into()))
+    );
+    assert_eq!(
+        who_said(text, "roof"),
+        Some(("quote_then_speaker", "Tom Hale".into()))
+    );
+    assert_ne!(
+        who_said(text, "settled"),
+        Some(("quote_then_speaker", "Marsh".into()))
+    );
+}
+
+#[test]
+fn a_name_after_an_organization_and_a_role() {
+    let text = "\"The risk is high,\" Harbor Capital bond trader Ida Voss said at a conference.";
+    assert_eq!(
+        who_said(text, "risk"),
+        Some(("quote_then_speaker", "Ida Voss".into()))
+    );
+}
+
+#[test]
+fn reported_clause_stops_at_a_quote_claimed_before() {
+    let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
+                she said, \"We will fix it.\"";
+    let rows = summary(text);
+    let reported = rows
+        .iter()
+        .find(|(sieve, _, _)| *sieve == "speaker_cue_content")
+        .map(|(_, mention, content)| (mention.as_str(), content.as_str()));
+    let (mention, content) = reported.expect("the reported clause has a row");
+    assert_eq!(mention, "Mayor Ana Ruiz");
+    assert!(content.starts_with("the budget was balanced"), "{content}");
+    assert!(!content.contains("We will fix it"), "{content}");
+}
+
+#[test]
+fn progressive_cue_has_its_own_speaker() {
+    let text = "Senator Maria Lopez is calling for a new audit of the city's water board.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_cue_content",
+            "Senator Maria Lopez".into(),
+            "a new audit of the city's water board".into()
+        )]
+    );
+}
+
+/// (speaker mention, content) of the attributions the no_source sieve made.
+fn sourceless(text: &str) -> Vec<(String, String)> {
+    summary(text)
+        .into_iter()
+        .filter(|(sieve, _, _)| *sieve == "no_source")
+        .map(|(_, mention, content)| (mention, content))
+        .collect()
+}
+
+#[test]
+fn passive_with_no_agent_has_no_source() {
+    assert_eq!(
+        sourceless("The senator is expected to announce her decision on Friday."),
+        vec![(
+            String::new(),
+            "The senator is expected to announce her decision on Friday".into()
+        )]
+    );
+    assert_eq!(
+        sourceless("It was reported that the council would raise taxes."),
+        vec![(String::new(), "that the council would raise taxes".into())]
+    );
+}
+
+#[test]
+fn an_impression_is_attributed_to_nobody() {
+    assert_eq!(
+        sourceless("By noon, the governor seemed tired after the long debate."),
+        vec![(
+            String::new(),
+            "the governor seemed tired after the long debate".into()
+        )]
+    );
+    // Showing up somewhere is no impression.
+    assert!(sourceless("The mayor appeared on local television on Monday.").is_empty());
+}
+
+#[test]
+fn the_question_put_to_a_speaker_has_no_source() {
+    let text = "Asked about the new budget, Mayor Ana Ruiz said she was confident.";
+    assert_eq!(
+        sourceless(text),
+        vec![(String::new(), "the new budget".into())]
+    );
+    assert_eq!(
+        who_said(text, "she was confident"),
+        Some(("speaker_cue_content", "Mayor Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn a_state_of_mind_keeps_its_subject_as_source() {
+    assert_eq!(
+        who_said(
+            "Senator Ruiz is worried that the plan will fail.",
+            "the plan will fail"
+        ),
+        Some(("speaker_cue_content", "Senator Ruiz".into()))
+    );
+}

@@ -22,7 +22,7 @@ mod sentences;
 mod text;
 mod tokens;
 
-use whosaid_core::{Segments, Span};
+use whosaid_core::Segments;
 
 /// Segments `text` into paragraphs, sentences, tokens and quotes.
 pub fn segment(text: &str) -> Segments {
@@ -42,13 +42,11 @@ pub fn segment(text: &str) -> Segments {
 
     // Double marks are quotation marks even when stray; a single mark is one
     // only when a quote uses it, and an apostrophe otherwise.
-    let token_marks: Vec<Span> = marks
-        .iter()
-        .filter(|m| m.used || !m.glyph.is_single())
-        .map(|m| m.span)
-        .collect();
+    // Filtered in place: a text of nothing but marks has one per byte.
+    marks.retain(|m| m.used || !m.glyph.is_single());
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    tokens::tokenize(text, &token_marks, &mut tokens);
+    tokens::tokenize(text, &marks, &mut tokens);
+    drop(marks);
 
     quotes::recover_unclosed(&mut quotes, &paragraphs, &sentences);
     quotes::set_depths(&mut quotes);

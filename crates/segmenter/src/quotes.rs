@@ -344,19 +344,49 @@ const MAX_TITLE_WORDS: usize = 12;
 const HINT_TOKENS: usize = 32;
 
 /// Sets every quote's hint from its own tokens.
+///
+/// Quotes come in text order of their first mark, so the first token of each
+/// is found by moving on from the last one's, and its last token from there:
+/// both by [`count_leading`], so that the cost is linear in the text however
+/// many quotes there are (a binary search over all tokens per quote missed
+/// the cache at every step for a text made of quotation marks).
 pub(crate) fn set_hints(text: &str, quotes: &mut [Quote], tokens: &[Token]) {
+    let mut first = 0; // the first token of the last quote
+    let mut last_start = 0;
     for quote in quotes.iter_mut() {
-        quote.hint = hint(text, quote, tokens);
+        let [piece] = quote.pieces[..] else {
+            quote.hint = QuoteHint::Speech; // several paragraphs
+            continue;
+        };
+        if piece.start < last_start {
+            first = 0; // out of order after all: start over
+        }
+        last_start = piece.start;
+        let rest = tokens.get(first..).unwrap_or_default();
+        first += count_leading(rest, |t| t.span.start < piece.start);
+        let rest = tokens.get(first..).unwrap_or_default();
+        let inside = rest.get(..count_leading(rest, |t| t.span.end <= piece.end));
+        quote.hint = hint(text, inside.unwrap_or_default());
     }
 }
 
-fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
-    let [piece] = quote.pieces[..] else {
-        return QuoteHint::Speech; // several paragraphs
-    };
-    let lo = tokens.partition_point(|t| t.span.start < piece.start);
-    let hi = tokens.partition_point(|t| t.span.end <= piece.end);
-    let inside = tokens.get(lo..hi).unwrap_or_default();
+/// How many of `tokens`, from the first, satisfy `before` (true up to some
+/// token, false from there on): a binary search over a stretch that doubles
+/// until it ends past them, so the cost grows with the count, not with the
+/// length of `tokens`.
+fn count_leading(tokens: &[Token], before: impl Fn(&Token) -> bool) -> usize {
+    let mut stretch = 1;
+    while stretch < tokens.len() && tokens.get(stretch - 1).is_some_and(&before) {
+        stretch *= 2;
+    }
+    tokens
+        .get(..stretch)
+        .unwrap_or(tokens)
+        .partition_point(before)
+}
+
+/// The hint of a single-paragraph quote from its tokens, marks included.
+fn hint(text: &str, inside: &[Token]) -> QuoteHint {
     let head = inside
         .iter()
         .take(HINT_TOKENS)
@@ -385,7 +415,15 @@ fn hint(text: &str, quote: &Quote, tokens: &[Token]) -> QuoteHint {
                     first_capitalised = capitalised(word);
                 }
                 words += 1;
-                all_capitalised &= capitalised(word) || TITLE_MINOR_WORDS.contains(&word);
+                all_capitalised =
+                    all_capitalised && (capitalised(word) || TITLE_MINOR_WORDS.contains(&word));
+                let may_be_title = first_capitalised && all_capitalised;
+                if !may_be_title && words >= 6 {
+                    break; // no title, and long enough for speech
+                }
+                if !may_be_title {
+                    continue; // verbs and punctuation only tell titles apart
+                }
                 has_verb |=
                     word.contains(['\'', '’']) && CONTRACTIONS.iter().any(|c| word.ends_with(c));
                 has_verb |=

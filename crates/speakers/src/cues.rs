@@ -33,7 +33,7 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
     let mut pos = 0;
     for (t, (token, info)) in tokens.iter().zip(infos).enumerate() {
         let start = token.span.start;
-        if info.cue == Lookup::None || token.kind != TokenKind::Word || start < pos {
+        if matches!(info.cue, Lookup::None) || token.kind != TokenKind::Word || start < pos {
             continue;
         }
         let automaton = &lexicon.automaton;

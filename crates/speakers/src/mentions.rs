@@ -256,7 +256,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
                     item.span = Span::new(start, end);
                     item.kind = ItemKind::Cue(cue.form, joined);
                     cue_items.push(items.len() as u32);
-                } else if let Some((end, entry)) = (infos[t].entry != Lookup::None)
+                } else if let Some((end, entry)) = (!matches!(infos[t].entry, Lookup::None))
                     .then(|| lexicon_hit(lexicon, text, token, infos[t]))
                     .flatten()
                 {
@@ -755,7 +755,7 @@ impl Finder<'_> {
             let cue_form = self
                 .infos
                 .get(items[a].token as usize)
-                .is_some_and(|info| info.cue != Lookup::None);
+                .is_some_and(|info| !matches!(info.cue, Lookup::None));
             let participle = cue_form || ["ing", "ed", "ly"].iter().any(|s| word.ends_with(s));
             if b - a > 1 {
                 // "Told Hillary …", "Speaking Tuesday, …": the name, if
