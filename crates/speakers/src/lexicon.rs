@@ -326,6 +326,63 @@ pub struct WordInfo {
     /// A place that is also a first name ("Geneva", "Virginia"): alone, a
     /// place, and so of no gender.
     pub place: bool,
+    /// An honorific abbreviation ("Mr", "Sen", "Gov"): the capitalised word
+    /// after it is a name, whatever else that word may be ("Ms. White").
+    pub honorific: Honorific,
+}
+
+/// Whether a word is an honorific, and whether it needs its period to be one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Honorific {
+    #[default]
+    No,
+    /// Only with its period: "Sen." ("Sen" alone may be anything).
+    Dotted,
+    /// With or without a period: "Mr", "Mrs", "Ms", "Dr".
+    Always,
+}
+
+/// Honorifics: "Ms. White", "Sen. Read", "Dr. Young" are names.
+const HONORIFICS: &str = "mr mrs ms mx dr prof sen sens rep reps gov lt gen col maj capt sgt adm \
+    rev fr del amb supt cmdr";
+
+/// The honorifics that are one even without their period.
+const BARE_HONORIFICS: &str = "mr mrs ms mx dr";
+
+/// Whether word token `t` is an honorific: "Mr", or "Sen" with its period
+/// (its own token, or the end of the word token).
+pub fn is_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
+    let (Some(token), Some(info)) = (tokens.get(t), infos.get(t)) else {
+        return false;
+    };
+    match info.honorific {
+        Honorific::No => false,
+        Honorific::Always => true,
+        Honorific::Dotted => {
+            token.span.text(text).ends_with('.')
+                || tokens
+                    .get(t + 1)
+                    .is_some_and(|n| n.span.start == token.span.end && n.span.text(text) == ".")
+        }
+    }
+}
+
+/// Whether word token `t` comes right after an honorific ("Sen. Read").
+pub fn after_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    let Some(prev) = tokens.get(p) else {
+        return false;
+    };
+    match prev.kind {
+        TokenKind::Word => is_honorific(text, tokens, infos, p),
+        TokenKind::Punct if prev.span.text(text) == "." => p.checked_sub(1).is_some_and(|w| {
+            tokens.get(w).is_some_and(|tok| tok.kind == TokenKind::Word)
+                && is_honorific(text, tokens, infos, w)
+        }),
+        _ => false,
+    }
 }
 
 /// Places that are also first names of the table.
@@ -407,6 +464,7 @@ pub const PLAIN: WordInfo = WordInfo {
     given: Gender::Unknown,
     syntax: Syntax(0),
     place: false,
+    honorific: Honorific::No,
 };
 
 /// The closed-class words.
@@ -639,6 +697,14 @@ fn word_table() -> &'static WordTable {
         }
         for place in PLACES.split_whitespace() {
             table.entry(first_word(place)).or_insert(PLAIN).place = true;
+        }
+        for word in HONORIFICS.split_whitespace() {
+            let bare = BARE_HONORIFICS.split_whitespace().any(|b| b == word);
+            table.entry(first_word(word)).or_insert(PLAIN).honorific = if bare {
+                Honorific::Always
+            } else {
+                Honorific::Dotted
+            };
         }
         WordTable::new(table)
     });
