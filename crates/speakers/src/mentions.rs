@@ -36,7 +36,7 @@ use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, Tok
 use crate::lexicon::{
     self, Lookup, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
 };
-use crate::surnames::word_hash;
+use crate::surnames::{is_suffix, word_hash};
 use crate::text::{char_before, is_capitalized, is_whole_word, is_word_char};
 
 #[derive(Clone, Copy, Debug)]
@@ -788,7 +788,14 @@ impl Finder<'_> {
         }
         let span = Span::new(items[a].span.start, items[b - 1].span.end);
         let last = items[b - 1];
-        let role = (a..b).rev().find(|&k| items[k].is(WordFlags::ROLE));
+        // "Martin Luther King III": a role before nothing but suffixes is
+        // the surname.
+        let role = (a..b)
+            .rev()
+            .find(|&k| items[k].is(WordFlags::ROLE))
+            .filter(|&r| {
+                r + 1 == b || !(r + 1..b).all(|k| is_suffix(items[k].bare().text(self.text)))
+            });
         if let Some(r) = role {
             if r + 1 < b && (r + 1..b).all(|k| self.is_name_word(k)) {
                 return Some(self.name(a, r + 1, b, span));
@@ -1045,6 +1052,12 @@ mod tests {
 
     #[test]
     fn names_with_initials_particles_and_possessives() {
+        let got = mentions("Martin Luther King III and James B. Comey Jr., the director, spoke.");
+        assert_eq!(
+            find(&got, "Martin Luther King III").1,
+            "Martin Luther King III"
+        );
+        assert_eq!(find(&got, "James B. Comey Jr").1, "James B. Comey Jr");
         let got = mentions("John F. Kennedy met Bashar al-Assad and Bill de Blasio.");
         assert_eq!(find(&got, "John F. Kennedy").2, MentionKind::Name);
         assert_eq!(find(&got, "Bashar al-Assad").2, MentionKind::Name);

@@ -27,7 +27,12 @@ pub fn word_hash(word: &str) -> u64 {
 const MAX_AFTER_FIRST: usize = 2;
 
 /// Suffixes that follow a surname: the surname is the word before them.
-const SUFFIXES: [&str; 6] = ["Jr", "Sr", "II", "III", "IV", "Jr."];
+const SUFFIXES: [&str; 5] = ["Jr", "Sr", "II", "III", "IV"];
+
+/// Whether `word` is a suffix of a name ("Jr.", "III").
+pub fn is_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word.strip_suffix('.').unwrap_or(word))
+}
 
 /// Fills `out` with [`word_hash`] of every surname of a full name in the
 /// text ("Read" of "Brendan Read" or "Sen. Read"), sorted and deduplicated.
@@ -70,7 +75,7 @@ pub fn collect(text: &str, tokens: &[Token], infos: &[WordInfo], out: &mut Vec<u
                     break;
                 }
                 words += 1;
-                if !SUFFIXES.contains(&word) {
+                if !is_suffix(word) {
                     surname = Some(k);
                 }
             }
