@@ -323,23 +323,41 @@ pub struct WordInfo {
     pub given: Gender,
     /// How the word fits around a verb cue.
     pub syntax: Syntax,
-    /// A place that is also a first name ("Geneva", "Virginia"): alone, a
-    /// place, and so of no gender.
-    pub place: bool,
-    /// An honorific abbreviation ("Mr", "Sen", "Gov"): the capitalised word
-    /// after it is a name, whatever else that word may be ("Ms. White").
-    pub honorific: Honorific,
+    /// A place that is also a first name, or an honorific.
+    pub tag: WordTag,
 }
 
-/// Whether a word is an honorific, and whether it needs its period to be one.
+/// What a word is beyond its class, for names. One field for both keeps
+/// [`WordInfo`] at 16 bytes (checked below at compile time), which the word
+/// table's cache footprint depends on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Honorific {
+pub enum WordTag {
     #[default]
-    No,
-    /// Only with its period: "Sen." ("Sen" alone may be anything).
-    Dotted,
-    /// With or without a period: "Mr", "Mrs", "Ms", "Dr".
-    Always,
+    None,
+    /// A place that is also a first name ("Geneva", "Virginia"): alone, a
+    /// place, and so of no gender.
+    Place,
+    /// An honorific only with its period: "Sen." ("Sen" alone may be
+    /// anything). The capitalised word after an honorific is a name,
+    /// whatever else that word may be ("Ms. White").
+    DottedHonorific,
+    /// An honorific with or without its period: "Mr", "Mrs", "Ms", "Dr".
+    Honorific,
+}
+
+const _: () = assert!(std::mem::size_of::<WordInfo>() <= 16);
+
+impl WordInfo {
+    /// Whether the word is an honorific, with its period if it needs one.
+    #[inline]
+    pub fn may_be_honorific(&self) -> bool {
+        matches!(self.tag, WordTag::Honorific | WordTag::DottedHonorific)
+    }
+
+    /// Whether the word is a place that is also a first name.
+    pub fn is_place(&self) -> bool {
+        self.tag == WordTag::Place
+    }
 }
 
 /// Honorifics: "Ms. White", "Sen. Read", "Dr. Young" are names.
@@ -355,10 +373,10 @@ pub fn is_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) 
     let (Some(token), Some(info)) = (tokens.get(t), infos.get(t)) else {
         return false;
     };
-    match info.honorific {
-        Honorific::No => false,
-        Honorific::Always => true,
-        Honorific::Dotted => {
+    match info.tag {
+        WordTag::None | WordTag::Place => false,
+        WordTag::Honorific => true,
+        WordTag::DottedHonorific => {
             token.span.text(text).ends_with('.')
                 || tokens
                     .get(t + 1)
@@ -369,18 +387,14 @@ pub fn is_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) 
 
 /// Whether word token `t` comes right after an honorific ("Sen. Read").
 pub fn after_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
-    let Some(p) = t.checked_sub(1) else {
-        return false;
-    };
-    let Some(prev) = tokens.get(p) else {
-        return false;
-    };
-    match prev.kind {
-        TokenKind::Word => is_honorific(text, tokens, infos, p),
-        TokenKind::Punct if prev.span.text(text) == "." => p.checked_sub(1).is_some_and(|w| {
-            tokens.get(w).is_some_and(|tok| tok.kind == TokenKind::Word)
-                && is_honorific(text, tokens, infos, w)
-        }),
+    // The tags first: most words follow no honorific, and a tag is a byte.
+    let tagged = |k: usize| infos.get(k).is_some_and(|i| i.may_be_honorific());
+    match t.checked_sub(1) {
+        Some(p) if tagged(p) => is_honorific(text, tokens, infos, p),
+        Some(p) if p > 0 && tagged(p - 1) => {
+            tokens.get(p).is_some_and(|dot| dot.span.text(text) == ".")
+                && is_honorific(text, tokens, infos, p - 1)
+        }
         _ => false,
     }
 }
@@ -463,8 +477,7 @@ pub const PLAIN: WordInfo = WordInfo {
     entry: Lookup::None,
     given: Gender::Unknown,
     syntax: Syntax(0),
-    place: false,
-    honorific: Honorific::No,
+    tag: WordTag::None,
 };
 
 /// The closed-class words.
@@ -696,14 +709,14 @@ fn word_table() -> &'static WordTable {
             table.entry(first_word(name)).or_insert(PLAIN).given = gender;
         }
         for place in PLACES.split_whitespace() {
-            table.entry(first_word(place)).or_insert(PLAIN).place = true;
+            table.entry(first_word(place)).or_insert(PLAIN).tag = WordTag::Place;
         }
         for word in HONORIFICS.split_whitespace() {
             let bare = BARE_HONORIFICS.split_whitespace().any(|b| b == word);
-            table.entry(first_word(word)).or_insert(PLAIN).honorific = if bare {
-                Honorific::Always
+            table.entry(first_word(word)).or_insert(PLAIN).tag = if bare {
+                WordTag::Honorific
             } else {
-                Honorific::Dotted
+                WordTag::DottedHonorific
             };
         }
         WordTable::new(table)

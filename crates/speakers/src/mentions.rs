@@ -247,7 +247,14 @@ fn build_items(
                 while next_cue < cues.len() && cues[next_cue].span.start < start {
                     next_cue += 1;
                 }
-                let as_name = is_name_by_context(text, tokens, infos, cues, surnames, t);
+                // Most words are lowercase: their first byte says so, and the
+                // check stays out of this loop.
+                let lowercase = text
+                    .as_bytes()
+                    .get(start)
+                    .is_some_and(u8::is_ascii_lowercase);
+                let as_name =
+                    !lowercase && is_name_by_context(text, tokens, infos, cues, surnames, t);
                 let cue = cues
                     .get(next_cue)
                     .filter(|c| c.span.start == start && c.frame != CueFrame::Noun && !as_name);
@@ -322,6 +329,7 @@ fn build_items(
 /// another capitalised word. A function word ("Will") is taken for a
 /// surname only after a first name ("George Will") or next to a verb cue
 /// ("Will said", "said Will").
+#[inline(never)]
 fn is_name_by_context(
     text: &str,
     tokens: &[Token],
@@ -341,23 +349,33 @@ fn is_name_by_context(
         // "Lt. Gov. X": an honorific after an honorific stays one.
         return !lexicon::is_honorific(text, tokens, infos, t);
     }
-    if !crate::surnames::is_surname(surnames, word) {
+    // A word that is nothing else is a plain name word already. The cheap
+    // tests come first: most capitalised words are no surname.
+    let info = infos.get(t).copied().unwrap_or(lexicon::PLAIN);
+    let is_else = info.class != WordClass::Plain
+        || !matches!(info.cue, Lookup::None)
+        || !matches!(info.entry, Lookup::None);
+    let before_capitalised = || {
+        tokens
+            .get(t + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && is_capitalized(n.span.text(text)))
+    };
+    if !is_else || before_capitalised() {
         return false;
     }
-    let before_capitalised = tokens
-        .get(t + 1)
-        .is_some_and(|n| n.kind == TokenKind::Word && is_capitalized(n.span.text(text)));
-    if before_capitalised {
-        return false;
-    }
-    let function_word = infos
-        .get(t)
-        .is_some_and(|i| !matches!(i.class, WordClass::Plain));
-    // "George Will": a first name before it makes the full name itself.
-    let after_first_name = t
-        .checked_sub(1)
-        .is_some_and(|p| infos.get(p).is_some_and(|i| i.given != Gender::Unknown));
-    !function_word || after_first_name || next_to_verb_cue(tokens, infos, cues, t)
+    let fits = match info.class {
+        WordClass::Plain => true,
+        // "George Will", "Will said": a first name before it, or a cue
+        // next to it.
+        WordClass::Stop | WordClass::Month => {
+            let after_first_name = t
+                .checked_sub(1)
+                .is_some_and(|p| infos.get(p).is_some_and(|i| i.given != Gender::Unknown));
+            after_first_name || next_to_verb_cue(tokens, infos, cues, t)
+        }
+        _ => false,
+    };
+    fits && crate::surnames::is_surname(surnames, word)
 }
 
 /// Whether a verb cue starts right after word token `t` (or after one
@@ -903,7 +921,7 @@ impl Finder<'_> {
         let gender = titled.unwrap_or_else(|| {
             let first = (h..b).find(|&k| matches!(items[k].kind, ItemKind::Word(WordClass::Plain)));
             // "Geneva" alone is the city; "Virginia Foxx" is a woman.
-            let place = b - h == 1 && first.is_some_and(|k| self.info(k).place);
+            let place = b - h == 1 && first.is_some_and(|k| self.info(k).is_place());
             match first {
                 Some(k) if !place => self.given(k),
                 _ => Gender::Unknown,

@@ -42,10 +42,14 @@ pub fn collect(text: &str, tokens: &[Token], infos: &[WordInfo], out: &mut Vec<u
     while t < tokens.len() {
         let opener = tokens[t];
         let info = infos.get(t).copied().unwrap_or(lexicon::PLAIN);
-        let word = opener.span.text(text);
+        // The table's answers first: most words open no name.
+        let may_open = info.may_be_honorific() || info.given != Gender::Unknown && !info.is_place();
+        if !may_open || opener.kind != TokenKind::Word {
+            t += 1;
+            continue;
+        }
         let honorific = lexicon::is_honorific(text, tokens, infos, t);
-        let first_name = info.given != Gender::Unknown && !info.place && is_mixed_case(word);
-        if opener.kind != TokenKind::Word || !(honorific || first_name) {
+        if !honorific && !is_mixed_case(opener.span.text(text)) {
             t += 1;
             continue;
         }
