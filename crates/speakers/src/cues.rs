@@ -18,16 +18,19 @@
 //!   "the report has found": the noun cue is dropped, the verb kept.
 //! - **Names are not verbs.** A capitalised cue inside a sentence, or one
 //!   with a capitalised word after it, is taken for a name ("Hope Hicks",
-//!   "State Department") and dropped.
+//!   "State Department") and dropped; so is one after an honorific ("Sen.
+//!   Read"), or one that is the surname of a full name elsewhere in the text
+//!   (`"…," Read said.` after "Brendan Read").
 
 use whosaid_core::{Cue, CueFrame, Span, Token, TokenKind, VerbForm};
 
 use crate::lexicon::{self, LexFrame, Lookup, Syntax, WordInfo};
+use crate::surnames::is_surname;
 use crate::text::{is_capitalized, is_whole_word, word_after};
 
 /// The cues of `text`, in text order, never overlapping, matched at the
 /// starts of its word tokens.
-pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
+pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) -> Vec<Cue> {
     let lexicon = lexicon::cues();
     let mut cues: Vec<Cue> = Vec::with_capacity(tokens.len() / 8);
     let mut pos = 0;
@@ -51,7 +54,13 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo]) -> Vec<Cue> {
         let Some(entry) = lexicon.entries.get(id) else {
             continue;
         };
-        if !is_whole_word(text, start, end) || looks_like_name(text, start, end) {
+        if !is_whole_word(text, start, end)
+            || looks_like_name(text, start, end)
+            || is_capitalized(token.span.text(text))
+                && end == token.span.end
+                && (lexicon::after_honorific(text, tokens, infos, t)
+                    || is_surname(surnames, token.span.text(text)))
+        {
             continue;
         }
         let frame = match entry.frame {
@@ -203,10 +212,23 @@ mod tests {
 
     fn cues(text: &str) -> Vec<(&str, &'static str, CueFrame, VerbForm)> {
         let tokens = crate::text::tokenize(text);
-        find(text, &tokens, &crate::lexicon::word_infos(text, &tokens))
+        let infos = crate::lexicon::word_infos(text, &tokens);
+        let mut surnames = Vec::new();
+        crate::surnames::collect(text, &tokens, &infos, &mut surnames);
+        find(text, &tokens, &infos, &surnames)
             .into_iter()
             .map(|c| (c.span.text(text), c.lemma, c.frame, c.form))
             .collect()
+    }
+
+    #[test]
+    fn surnames_and_names_after_honorifics_are_not_cues() {
+        let got = cues("\"Fine,\" Read said. Sen. Read spoke, and Brendan Read agreed.");
+        let words: Vec<&str> = got.iter().map(|c| c.0).collect();
+        assert_eq!(words, ["said", "spoke", "agreed"]);
+        // Without a full name elsewhere, a sentence-initial form is a verb.
+        let got = cues("Read the statement, he said.");
+        assert_eq!(got[0].0, "Read");
     }
 
     #[test]

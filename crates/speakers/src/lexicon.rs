@@ -323,9 +323,80 @@ pub struct WordInfo {
     pub given: Gender,
     /// How the word fits around a verb cue.
     pub syntax: Syntax,
+    /// A place that is also a first name, or an honorific.
+    pub tag: WordTag,
+}
+
+/// What a word is beyond its class, for names. One field for both keeps
+/// [`WordInfo`] at 16 bytes (checked below at compile time), which the word
+/// table's cache footprint depends on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WordTag {
+    #[default]
+    None,
     /// A place that is also a first name ("Geneva", "Virginia"): alone, a
     /// place, and so of no gender.
-    pub place: bool,
+    Place,
+    /// An honorific only with its period: "Sen." ("Sen" alone may be
+    /// anything). The capitalised word after an honorific is a name,
+    /// whatever else that word may be ("Ms. White").
+    DottedHonorific,
+    /// An honorific with or without its period: "Mr", "Mrs", "Ms", "Dr".
+    Honorific,
+}
+
+const _: () = assert!(std::mem::size_of::<WordInfo>() <= 16);
+
+impl WordInfo {
+    /// Whether the word is an honorific, with its period if it needs one.
+    #[inline]
+    pub fn may_be_honorific(&self) -> bool {
+        matches!(self.tag, WordTag::Honorific | WordTag::DottedHonorific)
+    }
+
+    /// Whether the word is a place that is also a first name.
+    pub fn is_place(&self) -> bool {
+        self.tag == WordTag::Place
+    }
+}
+
+/// Honorifics: "Ms. White", "Sen. Read", "Dr. Young" are names.
+const HONORIFICS: &str = "mr mrs ms mx dr prof sen sens rep reps gov lt gen col maj capt sgt adm \
+    rev fr del amb supt cmdr";
+
+/// The honorifics that are one even without their period.
+const BARE_HONORIFICS: &str = "mr mrs ms mx dr";
+
+/// Whether word token `t` is an honorific: "Mr", or "Sen" with its period
+/// (its own token, or the end of the word token).
+pub fn is_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
+    let (Some(token), Some(info)) = (tokens.get(t), infos.get(t)) else {
+        return false;
+    };
+    match info.tag {
+        WordTag::None | WordTag::Place => false,
+        WordTag::Honorific => true,
+        WordTag::DottedHonorific => {
+            token.span.text(text).ends_with('.')
+                || tokens
+                    .get(t + 1)
+                    .is_some_and(|n| n.span.start == token.span.end && n.span.text(text) == ".")
+        }
+    }
+}
+
+/// Whether word token `t` comes right after an honorific ("Sen. Read").
+pub fn after_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
+    // The tags first: most words follow no honorific, and a tag is a byte.
+    let tagged = |k: usize| infos.get(k).is_some_and(|i| i.may_be_honorific());
+    match t.checked_sub(1) {
+        Some(p) if tagged(p) => is_honorific(text, tokens, infos, p),
+        Some(p) if p > 0 && tagged(p - 1) => {
+            tokens.get(p).is_some_and(|dot| dot.span.text(text) == ".")
+                && is_honorific(text, tokens, infos, p - 1)
+        }
+        _ => false,
+    }
 }
 
 /// Places that are also first names of the table.
@@ -406,7 +477,7 @@ pub const PLAIN: WordInfo = WordInfo {
     entry: Lookup::None,
     given: Gender::Unknown,
     syntax: Syntax(0),
-    place: false,
+    tag: WordTag::None,
 };
 
 /// The closed-class words.
@@ -638,7 +709,15 @@ fn word_table() -> &'static WordTable {
             table.entry(first_word(name)).or_insert(PLAIN).given = gender;
         }
         for place in PLACES.split_whitespace() {
-            table.entry(first_word(place)).or_insert(PLAIN).place = true;
+            table.entry(first_word(place)).or_insert(PLAIN).tag = WordTag::Place;
+        }
+        for word in HONORIFICS.split_whitespace() {
+            let bare = BARE_HONORIFICS.split_whitespace().any(|b| b == word);
+            table.entry(first_word(word)).or_insert(PLAIN).tag = if bare {
+                WordTag::Honorific
+            } else {
+                WordTag::DottedHonorific
+            };
         }
         WordTable::new(table)
     });

@@ -50,6 +50,7 @@
 mod cues;
 mod lexicon;
 mod mentions;
+mod surnames;
 mod text;
 
 use std::cell::RefCell;
@@ -77,8 +78,16 @@ pub fn candidates(text: &str, segments: &Segments) -> Candidates {
 
 fn find(text: &str, tokens: &[Token], scratch: &mut Scratch) -> Candidates {
     lexicon::word_infos_into(text, tokens, &mut scratch.infos);
-    let cues = cues::find(text, tokens, &scratch.infos);
-    let mentions = mentions::find(text, tokens, &scratch.infos, &cues, &mut scratch.items);
+    surnames::collect(text, tokens, &scratch.infos, &mut scratch.surnames);
+    let cues = cues::find(text, tokens, &scratch.infos, &scratch.surnames);
+    let mentions = mentions::find(
+        text,
+        tokens,
+        &scratch.infos,
+        &cues,
+        &scratch.surnames,
+        &mut scratch.items,
+    );
     Candidates { cues, mentions }
 }
 
@@ -87,6 +96,8 @@ fn find(text: &str, tokens: &[Token], scratch: &mut Scratch) -> Candidates {
 #[derive(Default)]
 struct Scratch {
     infos: Vec<lexicon::WordInfo>,
+    /// Hashes of the surnames of the text's full names, sorted.
+    surnames: Vec<u64>,
     items: mentions::Items,
 }
 

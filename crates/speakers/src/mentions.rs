@@ -25,7 +25,10 @@
 //! when it is known as one: a first name, a possessive, a word in capitals,
 //! or a word that stands capitalised inside a sentence elsewhere in the text
 //! ("Clinton" after "Hillary Clinton"); alone, it may also be the subject of
-//! a cue ("Everybody said"). "Negotiations stalled" holds no name. A place
+//! a cue ("Everybody said"). A capitalised word after an honorific ("Ms.
+//! White", "Mr. Singer"), or one that is the surname of a full name of the
+//! text ("Cuban" after "Mark Cuban", see `crate::surnames`), is a plain name
+//! word whatever lexicon or function word it also is. "Negotiations stalled" holds no name. A place
 //! that is also a first name ("Geneva") has no gender when it stands alone.
 
 use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind, VerbForm};
@@ -33,6 +36,7 @@ use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, Tok
 use crate::lexicon::{
     self, Lookup, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
 };
+use crate::surnames::{is_suffix, word_hash};
 use crate::text::{char_before, is_capitalized, is_whole_word, is_word_char};
 
 #[derive(Clone, Copy, Debug)]
@@ -174,13 +178,6 @@ pub struct Items {
     capitalised: Vec<u64>,
 }
 
-/// A hash of a word as written, to tell words known as names.
-fn word_hash(word: &str) -> u64 {
-    let mut hasher = lexicon::Fnv::default();
-    std::hash::Hasher::write(&mut hasher, word.as_bytes());
-    std::hash::Hasher::finish(&hasher)
-}
-
 /// Whether token `t` follows a word or a comma in its sentence.
 fn inside_sentence(text: &str, tokens: &[Token], t: usize) -> bool {
     let Some(prev) = t.checked_sub(1).and_then(|p| tokens.get(p)) else {
@@ -200,7 +197,14 @@ fn inside_sentence(text: &str, tokens: &[Token], t: usize) -> bool {
 
 /// Fills `out` with the items of the text, one per token or per lexicon
 /// phrase or cue, in one pass over the tokens.
-fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], out: &mut Items) {
+fn build_items(
+    text: &str,
+    tokens: &[Token],
+    infos: &[WordInfo],
+    cues: &[Cue],
+    surnames: &[u64],
+    out: &mut Items,
+) {
     let lexicon = lexicon::words();
     let Items {
         items,
@@ -243,9 +247,17 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
                 while next_cue < cues.len() && cues[next_cue].span.start < start {
                     next_cue += 1;
                 }
+                // Most words are lowercase: their first byte says so, and the
+                // check stays out of this loop.
+                let lowercase = text
+                    .as_bytes()
+                    .get(start)
+                    .is_some_and(u8::is_ascii_lowercase);
+                let as_name =
+                    !lowercase && is_name_by_context(text, tokens, infos, cues, surnames, t);
                 let cue = cues
                     .get(next_cue)
-                    .filter(|c| c.span.start == start && c.frame != CueFrame::Noun);
+                    .filter(|c| c.span.start == start && c.frame != CueFrame::Noun && !as_name);
                 if let Some(cue) = cue {
                     // No cue phrase starts with an auxiliary (a unit test
                     // checks): a cue that does, over more than its first
@@ -259,6 +271,9 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
                 } else if let Some((end, entry)) = (!matches!(infos[t].entry, Lookup::None))
                     .then(|| lexicon_hit(lexicon, text, token, infos[t]))
                     .flatten()
+                    // A name by its context is a name, not the word it also
+                    // is; a phrase starting with it stays ("White House").
+                    .filter(|&(end, _)| !as_name || end > token.span.end)
                 {
                     let end = covered(end, &mut t);
                     let whole = &text[start..end];
@@ -267,7 +282,11 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
                     item.cap = is_capitalized(whole);
                     item.possessive = possessive_len(whole);
                 } else {
-                    let class = infos[t].class;
+                    let class = if as_name {
+                        WordClass::Plain
+                    } else {
+                        infos[t].class
+                    };
                     t += 1;
                     let word = token.span.text(text);
                     let bytes = word.as_bytes();
@@ -290,7 +309,7 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
                         item.kind = ItemKind::Word(class);
                         item.cap = is_name_like(word);
                         item.possessive = possessive_len(word);
-                        if item.cap && inside_sentence(text, tokens, t - 1) {
+                        if item.cap && (as_name || inside_sentence(text, tokens, t - 1)) {
                             let bare = &word[..word.len() - item.possessive as usize];
                             capitalised.push(word_hash(bare));
                         }
@@ -304,15 +323,98 @@ fn build_items(text: &str, tokens: &[Token], infos: &[WordInfo], cues: &[Cue], o
     capitalised.dedup();
 }
 
+/// Whether the capitalised word token `t` is a name whatever else it is: it
+/// follows an honorific ("Ms. White", "Sen. Read"), or it is the surname of
+/// a full name of the text ("Mark Cuban") and stands alone, not before
+/// another capitalised word. A function word ("Will") is taken for a
+/// surname only after a first name ("George Will") or next to a verb cue
+/// ("Will said", "said Will").
+#[inline(never)]
+fn is_name_by_context(
+    text: &str,
+    tokens: &[Token],
+    infos: &[WordInfo],
+    cues: &[Cue],
+    surnames: &[u64],
+    t: usize,
+) -> bool {
+    let Some(token) = tokens.get(t) else {
+        return false;
+    };
+    let word = token.span.text(text);
+    if !is_capitalized(word) {
+        return false;
+    }
+    if lexicon::after_honorific(text, tokens, infos, t) {
+        // "Lt. Gov. X": an honorific after an honorific stays one.
+        return !lexicon::is_honorific(text, tokens, infos, t);
+    }
+    // A word that is nothing else is a plain name word already. The cheap
+    // tests come first: most capitalised words are no surname.
+    let info = infos.get(t).copied().unwrap_or(lexicon::PLAIN);
+    let is_else = info.class != WordClass::Plain
+        || !matches!(info.cue, Lookup::None)
+        || !matches!(info.entry, Lookup::None);
+    let before_capitalised = || {
+        tokens
+            .get(t + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && is_capitalized(n.span.text(text)))
+    };
+    if !is_else || before_capitalised() {
+        return false;
+    }
+    let fits = match info.class {
+        WordClass::Plain => true,
+        // "George Will", "Will said": a first name before it, or a cue
+        // next to it.
+        WordClass::Stop | WordClass::Month => {
+            let after_first_name = t
+                .checked_sub(1)
+                .is_some_and(|p| infos.get(p).is_some_and(|i| i.given != Gender::Unknown));
+            after_first_name || next_to_verb_cue(tokens, infos, cues, t)
+        }
+        _ => false,
+    };
+    fits && crate::surnames::is_surname(surnames, word)
+}
+
+/// Whether a verb cue starts right after word token `t` (or after one
+/// adverb: "Will also said") or ends right before it.
+fn next_to_verb_cue(tokens: &[Token], infos: &[WordInfo], cues: &[Cue], t: usize) -> bool {
+    let is_verb = |c: &Cue| c.frame != CueFrame::Noun;
+    let starts_at = |pos: usize| {
+        let i = cues.partition_point(|c| c.span.start < pos);
+        cues.get(i)
+            .is_some_and(|c| c.span.start == pos && is_verb(c))
+    };
+    let ends_at = |pos: usize| {
+        let i = cues.partition_point(|c| c.span.end < pos);
+        cues.get(i).is_some_and(|c| c.span.end == pos && is_verb(c))
+    };
+    let cue_at = |k: usize| tokens.get(k).is_some_and(|n| starts_at(n.span.start));
+    let adverb_at = |k: usize| {
+        infos
+            .get(k)
+            .is_some_and(|i| i.syntax.any(Syntax::INNER_ADVERB))
+    };
+    let after = cue_at(t + 1) || adverb_at(t + 1) && cue_at(t + 2);
+    let before = t
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| ends_at(p.span.end));
+    after || before
+}
+
 /// The mentions of `text`, in text order, never overlapping.
 pub fn find(
     text: &str,
     tokens: &[Token],
     infos: &[WordInfo],
     cues: &[Cue],
+    surnames: &[u64],
     scratch: &mut Items,
 ) -> Vec<Mention> {
-    build_items(text, tokens, infos, cues, scratch);
+    build_items(text, tokens, infos, cues, surnames, scratch);
     let mut finder = Finder {
         text,
         tokens,
@@ -320,6 +422,7 @@ pub fn find(
         items: &scratch.items,
         cue_items: &scratch.cues,
         capitalised: &scratch.capitalised,
+        surnames,
         mentions: Vec::with_capacity(scratch.items.len() / 6),
     };
     finder.run();
@@ -333,6 +436,8 @@ struct Finder<'a> {
     items: &'a [Item],
     cue_items: &'a [u32],
     capitalised: &'a [u64],
+    /// Surnames of the text's full names (see `crate::surnames`).
+    surnames: &'a [u64],
     mentions: Vec<Mention>,
 }
 
@@ -701,7 +806,14 @@ impl Finder<'_> {
         }
         let span = Span::new(items[a].span.start, items[b - 1].span.end);
         let last = items[b - 1];
-        let role = (a..b).rev().find(|&k| items[k].is(WordFlags::ROLE));
+        // "Martin Luther King III": a role before nothing but suffixes is
+        // the surname.
+        let role = (a..b)
+            .rev()
+            .find(|&k| items[k].is(WordFlags::ROLE))
+            .filter(|&r| {
+                r + 1 == b || !(r + 1..b).all(|k| is_suffix(items[k].bare().text(self.text)))
+            });
         if let Some(r) = role {
             if r + 1 < b && (r + 1..b).all(|k| self.is_name_word(k)) {
                 return Some(self.name(a, r + 1, b, span));
@@ -789,6 +901,7 @@ impl Finder<'_> {
             return true;
         }
         self.capitalised.binary_search(&word_hash(word)).is_ok()
+            || crate::surnames::is_surname(self.surnames, word)
     }
 
     /// "George Washington" is a person though "Washington" speaks for the
@@ -808,7 +921,7 @@ impl Finder<'_> {
         let gender = titled.unwrap_or_else(|| {
             let first = (h..b).find(|&k| matches!(items[k].kind, ItemKind::Word(WordClass::Plain)));
             // "Geneva" alone is the city; "Virginia Foxx" is a woman.
-            let place = b - h == 1 && first.is_some_and(|k| self.info(k).place);
+            let place = b - h == 1 && first.is_some_and(|k| self.info(k).is_place());
             match first {
                 Some(k) if !place => self.given(k),
                 _ => Gender::Unknown,
@@ -957,6 +1070,12 @@ mod tests {
 
     #[test]
     fn names_with_initials_particles_and_possessives() {
+        let got = mentions("Martin Luther King III and James B. Comey Jr., the director, spoke.");
+        assert_eq!(
+            find(&got, "Martin Luther King III").1,
+            "Martin Luther King III"
+        );
+        assert_eq!(find(&got, "James B. Comey Jr").1, "James B. Comey Jr");
         let got = mentions("John F. Kennedy met Bashar al-Assad and Bill de Blasio.");
         assert_eq!(find(&got, "John F. Kennedy").2, MentionKind::Name);
         assert_eq!(find(&got, "Bashar al-Assad").2, MentionKind::Name);
@@ -973,6 +1092,57 @@ mod tests {
         assert_eq!(find(&got, "Ms. Jordan").3, Gender::Female);
         assert_eq!(find(&got, "Mr. Lee").3, Gender::Male);
         assert_eq!(find(&got, "Mrs. Park").3, Gender::Female);
+    }
+
+    #[test]
+    fn an_honorific_makes_a_name_of_any_capitalised_word() {
+        let got = mentions(
+            "''We are done,'' Ms. White said. Mr. Singer and Mr. King met Sen. Read and \
+             Dr. Young, and Lt. Gov. Amos Park spoke.",
+        );
+        for (span, head) in [
+            ("Ms. White", "White"),
+            ("Mr. Singer", "Singer"),
+            ("Mr. King", "King"),
+            ("Sen. Read", "Read"),
+            ("Dr. Young", "Young"),
+            ("Lt. Gov. Amos Park", "Amos Park"),
+        ] {
+            let m = find(&got, span);
+            assert_eq!((m.1, m.2), (head, MentionKind::Name), "{span}");
+        }
+        assert_eq!(find(&got, "Ms. White").3, Gender::Female);
+        // The capitalised word still opens a longer lexicon phrase.
+        let got = mentions("Mr. Lee toured The White House with Ms. Park.");
+        assert_eq!(find(&got, "The White House").2, MentionKind::Organization);
+    }
+
+    #[test]
+    fn surnames_that_are_words_after_a_full_name() {
+        let got = mentions(
+            "Brendan Read and Mark Cuban met Ed Shook and the columnist George Will. \
+             \"It works,\" Read said. \"Q,\" Shook said. \"No,\" said Cuban, who smiled. \
+             Cuban demurred. Will also said it.",
+        );
+        for name in ["Mark Cuban", "Brendan Read", "Ed Shook"] {
+            assert_eq!(find(&got, name).2, MentionKind::Name, "{name}");
+        }
+        let names = got
+            .iter()
+            .filter(|m| {
+                m.2 == MentionKind::Name && ["Read", "Shook", "Cuban", "Will"].contains(&m.0)
+            })
+            .count();
+        assert_eq!(names, 5, "{got:?}");
+        assert_eq!(find(&got, "the columnist George Will").1, "George Will");
+        // Without a full name, the same words are what they are.
+        let got = mentions("\"It works,\" Read said. Cuban officials said no. Will Trump win?");
+        assert!(got
+            .iter()
+            .all(|m| m.0 != "Read" && m.0 != "Cuban" && m.0 != "Will"));
+        // A surname before another capitalised word starts no name of its own.
+        let got = mentions("Mark Cuban said no. Cuban Missile Crisis files said more.");
+        assert!(got.iter().all(|m| m.0 != "Cuban"), "{got:?}");
     }
 
     #[test]
