@@ -311,7 +311,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The cue that starts at `token`.
-    fn cue_at_token(&self, token: &Token) -> Option<usize> {
+    pub fn cue_at_token(&self, token: &Token) -> Option<usize> {
         let cues = self.cues();
         let c = cues.partition_point(|c| c.span.start < token.span.start);
         (c < cues.len() && cues[c].span.start == token.span.start).then_some(c)

@@ -470,7 +470,10 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             doc,
             clause_before(doc, Span::new(content_start(doc, unit), comma)),
         );
-        if word_count(doc, content) < 3 || !claims.is_free(content) || !licensed(doc, c, content) {
+        if word_count(doc, content) < 3
+            || !claims.is_free(content)
+            || !doc.licenses_reported_speech(c)
+        {
             continue;
         }
         claims.add(Draft::new(vec![content], m, Some(c), sieve));
@@ -528,7 +531,9 @@ fn claim_clause_after_cue(
         .first_taken_in(Span::new(start, unit.end))
         .unwrap_or(unit.end);
     let content = trim(doc, clause(doc, Span::new(start, end)));
-    if word_count(doc, content) >= min_words && claims.is_free(content) && licensed(doc, c, content)
+    if word_count(doc, content) >= min_words
+        && claims.is_free(content)
+        && doc.licenses_reported_speech(c)
     {
         claims.add(Draft::new(vec![content], m, Some(c), sieve));
     }
@@ -664,10 +669,6 @@ fn continuation(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
 /// Whether cue `c` may attribute `content`: any speech cue may when the
 /// content quotes someone's words; else only a cue learned to introduce
 /// reported speech ("said" does, "made" does not).
-fn licensed(doc: &Doc, c: usize, content: Span) -> bool {
-    doc.licenses_reported_speech(c) && content.start < usize::MAX
-}
-
 fn is_speech_frame(frame: CueFrame) -> bool {
     matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying)
 }
@@ -684,12 +685,8 @@ fn is_object_word(doc: &Doc, token: &Token) -> bool {
 /// The free cue that starts at the first token at or after `offset`.
 fn cue_at(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usize> {
     let token = doc.tokens(Span::new(offset, limit)).first()?;
-    let cues = doc.cues();
-    let c = cues.partition_point(|c| c.span.start < token.span.start);
-    (c < cues.len()
-        && cues[c].span.start == token.span.start
-        && is_finite_speech_cue(doc, claims, c))
-    .then_some(c)
+    doc.cue_at_token(token)
+        .filter(|&c| is_finite_speech_cue(doc, claims, c))
 }
 
 /// The free speech cues starting at or after `offset`, before `limit`.
@@ -720,11 +717,7 @@ fn is_progressive(doc: &Doc, c: usize) -> bool {
     let cue = &doc.cues()[c];
     let first = doc.tokens(cue.span).first().map(|t| doc.word(t));
     cue.form == VerbForm::Gerund
-        && first.is_some_and(|w| {
-            ["is", "are", "was", "were", "am", "be", "been"]
-                .iter()
-                .any(|aux| w.eq_ignore_ascii_case(aux))
-        })
+        && first.is_some_and(|w| BE.iter().any(|be| w.eq_ignore_ascii_case(be)))
 }
 
 /// Whether cue `c` is a passive ("is expected", "was reported", "has been
@@ -746,13 +739,9 @@ const BE: [&str; 7] = ["is", "are", "was", "were", "am", "be", "been"];
 
 /// Whether a cue starts at the second of `tokens` ("to *mock*").
 fn next_is_cue(doc: &Doc, tokens: &[Token]) -> bool {
-    let Some(second) = tokens.get(1) else {
-        return false;
-    };
-    let cues = doc.cues();
-    let c = cues.partition_point(|c| c.span.start < second.span.start);
-    cues.get(c)
-        .is_some_and(|c| c.span.start == second.span.start)
+    tokens
+        .get(1)
+        .is_some_and(|second| doc.cue_at_token(second).is_some())
 }
 
 /// Whether `tokens` open with "that".
@@ -793,14 +782,19 @@ fn follows_lead_in(doc: &Doc, claims: &Claims, quote_start: usize, unit_start: u
         return false;
     };
     let punct = is_punct(doc, last, &[",", ":"]);
-    let cue_end = if punct { rest.last() } else { Some(last) }.map(|t| t.span.end);
+    let cue_end = if punct { rest.last() } else { Some(last) };
+    cue_end.is_some_and(|t| frame_ends_at(doc, claims, t.span.end, unit_start))
+}
+
+/// Whether a free speech cue with a source after `floor` ends at `end`: "X
+/// said" just before a quote or a reported clause.
+fn frame_ends_at(doc: &Doc, claims: &Claims, end: usize, floor: usize) -> bool {
     let cues = doc.cues();
-    let Some(cue_end) = cue_end else { return false };
-    let c = cues.partition_point(|c| c.span.end < cue_end);
+    let c = cues.partition_point(|c| c.span.end < end);
     c < cues.len()
-        && cues[c].span.end == cue_end
+        && cues[c].span.end == end
         && is_finite_speech_cue(doc, claims, c)
-        && doc.source_before(cues[c].span.start, unit_start).is_some()
+        && doc.source_before(cues[c].span.start, floor).is_some()
 }
 
 /// The unit of cue `c`, when the cue is still free and stands outside
@@ -824,15 +818,9 @@ fn opens_reported_clause(doc: &Doc, claims: &Claims, floor: usize, offset: usize
         Some((last, rest)) if doc.word(last).eq_ignore_ascii_case("that") => rest,
         _ => before,
     };
-    let Some(last) = before.last() else {
-        return false;
-    };
-    let cues = doc.cues();
-    let c = cues.partition_point(|c| c.span.end < last.span.end);
-    c < cues.len()
-        && cues[c].span.end == last.span.end
-        && is_finite_speech_cue(doc, claims, c)
-        && doc.source_before(cues[c].span.start, floor).is_some()
+    before
+        .last()
+        .is_some_and(|last| frame_ends_at(doc, claims, last.span.end, floor))
 }
 
 fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool {
