@@ -18,6 +18,7 @@
 //! # let _ = attributions;
 //! ```
 
+mod bounds;
 mod claims;
 mod doc;
 mod entities;

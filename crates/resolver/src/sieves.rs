@@ -10,11 +10,14 @@ use std::collections::BTreeMap;
 
 use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, VerbForm};
 
+use crate::bounds::{
+    clause, clause_before, comma_before, content_after_cue, content_start, content_start_after_cue,
+    starts_unit, trim, MAX_CLAUSE_TOKENS,
+};
 use crate::claims::{Claims, Draft};
 use crate::doc::{Doc, MAX_ROLE_WORDS};
 use crate::words::{
-    self, ADDRESSEE_CUES, ADJECTIVAL_PARTICIPLES, CLAUSE_OPENERS, GAP, HEDGE_CUES, LEADING, OBJECT,
-    PLACE_WORDS,
+    self, ADJECTIVAL_PARTICIPLES, CLAUSE_OPENERS, GAP, HEDGE_CUES, OBJECT, PLACE_WORDS,
 };
 
 /// One rule of the cascade.
@@ -524,13 +527,7 @@ fn claim_clause_after_cue(
     unit: Span,
     min_words: usize,
 ) {
-    let start = content_start_after_cue(doc, c, unit.end);
-    // The clause stops where content an earlier sieve claimed begins: "He
-    // said C, and when asked…, he said, "Q."" keeps C.
-    let end = claims
-        .first_taken_in(Span::new(start, unit.end))
-        .unwrap_or(unit.end);
-    let content = trim(doc, clause(doc, Span::new(start, end)));
+    let content = content_after_cue(doc, claims, c, unit);
     if word_count(doc, content) >= min_words
         && claims.is_free(content)
         && doc.licenses_reported_speech(c)
@@ -673,11 +670,11 @@ fn is_speech_frame(frame: CueFrame) -> bool {
     matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying)
 }
 
-fn is_punct(doc: &Doc, token: &Token, marks: &[&str]) -> bool {
+pub(crate) fn is_punct(doc: &Doc, token: &Token, marks: &[&str]) -> bool {
     token.kind == TokenKind::Punct && marks.contains(&doc.word(token))
 }
 
-fn is_object_word(doc: &Doc, token: &Token) -> bool {
+pub(crate) fn is_object_word(doc: &Doc, token: &Token) -> bool {
     token.kind == TokenKind::Word
         && (words::is_in(&OBJECT, doc.word(token)) || words::is_in(&GAP, doc.word(token)))
 }
@@ -978,107 +975,6 @@ fn last_quoting_drafts(doc: &Doc, claims: &Claims, spans: &[Span]) -> Vec<Option
     owner
 }
 
-/// Where a content after cue `c` starts: past the addressee of "told",
-/// time words ("on Tuesday"), and a comma or colon; at "that" when it comes.
-fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usize {
-    let cue = &doc.cues()[c];
-    let rest = doc.tokens(Span::new(cue.span.end, limit));
-    let addressee = words::is_in(&ADDRESSEE_CUES, cue.lemma);
-    // "said on Tuesday that", "told reporters that": start at "that".
-    if let Some(that) = rest
-        .iter()
-        .take(8)
-        .position(|t| doc.word(t).eq_ignore_ascii_case("that"))
-    {
-        let between = &rest[..that];
-        if between
-            .iter()
-            .all(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
-            && (addressee || between.iter().all(|t| is_object_word(doc, t)))
-        {
-            return rest[that].span.start;
-        }
-    }
-    let mut i = 0;
-    while i < rest.len() {
-        let t = &rest[i];
-        let skip = if addressee {
-            is_object_word(doc, t)
-                || (i == 0 && doc.mention_starting_at_token(t.span.start, limit).is_some())
-        } else {
-            t.kind == TokenKind::Word && words::is_in(&GAP, doc.word(t)) && i < 3
-        };
-        if skip {
-            // An addressee mention is skipped whole.
-            let m = doc.mention_starting_at_token(t.span.start, limit);
-            match m.map(|m| doc.mentions()[m].span.end) {
-                Some(end) if addressee => {
-                    while i < rest.len() && rest[i].span.start < end {
-                        i += 1;
-                    }
-                }
-                _ => i += 1,
-            }
-            continue;
-        }
-        if is_punct(doc, t, &[",", ":"]) {
-            i += 1;
-        }
-        break;
-    }
-    rest.get(i).map_or(limit, |t| t.span.start)
-}
-
-/// Where a unit's content starts: past openers like "But" and "And".
-fn content_start(doc: &Doc, unit: Span) -> usize {
-    let tokens = doc.tokens(unit);
-    let mut i = 0;
-    while i < tokens.len()
-        && ((tokens[i].kind == TokenKind::Word && words::is_in(&LEADING, doc.word(&tokens[i])))
-            || is_punct(doc, &tokens[i], &[","]))
-    {
-        i += 1;
-    }
-    tokens.get(i).map_or(unit.start, |t| t.span.start)
-}
-
-fn starts_unit(doc: &Doc, unit: Span, offset: usize) -> bool {
-    content_start(doc, unit) == offset
-}
-
-/// The start of the comma just before `offset`, if the token before it is one
-/// (a comma inside a closing quote, `,"`, counts).
-fn comma_before(doc: &Doc, floor: usize, offset: usize) -> Option<usize> {
-    let before = doc.tokens(Span::new(floor, offset));
-    let last = before.last()?;
-    if is_punct(doc, last, &[",", "—", "–", "--"]) {
-        return Some(last.span.start);
-    }
-    if last.kind == TokenKind::QuoteMark {
-        let prev = before.get(before.len().checked_sub(2)?)?;
-        if is_punct(doc, prev, &[","]) {
-            return Some(last.span.end);
-        }
-    }
-    None
-}
-
-/// Trims whitespace and sentence punctuation from both ends (closing quote
-/// marks stay: PolNeAR's content includes them).
-fn trim(doc: &Doc, span: Span) -> Span {
-    let tokens = doc.tokens(span);
-    let keep = |t: &Token| {
-        t.kind != TokenKind::Punct
-            || !matches!(doc.word(t), "." | "," | ";" | ":" | "—" | "–" | "--")
-    };
-    let first = tokens.iter().position(keep);
-    let last = tokens.iter().rposition(keep);
-    match (first, last) {
-        (Some(f), Some(l)) if f <= l => Span::new(tokens[f].span.start, tokens[l].span.end),
-        _ => Span::new(span.start, span.start),
-    }
-}
-
 /// The subject of a verb coordinated with the cue: "Giles attempted to
 /// re-engage the campaign and *said*…" → Giles, the mention that opens the
 /// unit.
@@ -1095,39 +991,6 @@ fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize>
     }
     opening_mention(doc, unit, cue_start)
 }
-
-/// A reported clause ends at a dash or semicolon outside quotation marks
-/// ("he was “encouraged” by the plan — a modest boost for Obama").
-fn clause(doc: &Doc, span: Span) -> Span {
-    let mut words = 0;
-    let tokens = doc.tokens(span);
-    for (i, t) in tokens.iter().enumerate() {
-        if i == MAX_CLAUSE_TOKENS {
-            return Span::new(span.start, t.span.start);
-        }
-        if t.kind == TokenKind::Word {
-            words += 1;
-        } else if words >= 3 && is_punct(doc, t, &["—", "–", "--", ";"]) && !doc.is_quoted(t.span)
-        {
-            return Span::new(span.start, t.span.start);
-        }
-    }
-    span
-}
-
-/// A content that ends at `span.end` reaches back at most
-/// [`MAX_CLAUSE_TOKENS`] tokens.
-fn clause_before(doc: &Doc, span: Span) -> Span {
-    let tokens = doc.tokens(span);
-    match tokens.len().checked_sub(MAX_CLAUSE_TOKENS) {
-        Some(first) if first > 0 => Span::new(tokens[first].span.start, span.end),
-        _ => span,
-    }
-}
-
-/// No reported clause runs longer than this: a bound that keeps a sentence
-/// of megabytes (scraped text without whitespace) linear.
-const MAX_CLAUSE_TOKENS: usize = 400;
 
 fn word_count(doc: &Doc, span: Span) -> usize {
     doc.tokens(span)

@@ -1,0 +1,160 @@
+//! Where the content of an attribution starts and ends.
+//!
+//! The sieves decide who said something and through which cue; these
+//! helpers decide which words are the content: where it starts after a cue
+//! ("told reporters *that*…"), where it stops (a dash, a semicolon, content
+//! another sieve claimed), and what is trimmed off its ends. PolNeAR's
+//! conventions are the measure: its content spans include quotation marks
+//! and leave out sentence openers and the frame itself.
+
+use whosaid_core::{Span, Token, TokenKind};
+
+use crate::claims::Claims;
+use crate::doc::Doc;
+use crate::sieves::{is_object_word, is_punct};
+use crate::words::{self, ADDRESSEE_CUES, GAP, LEADING};
+
+/// The content of cue `c` in `unit`: from where it starts after the cue to
+/// the end of its clause, stopping where content an earlier sieve claimed
+/// begins ("He said C, and when asked…, he said, "Q."" keeps C).
+pub(crate) fn content_after_cue(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> Span {
+    let start = content_start_after_cue(doc, c, unit.end);
+    let end = claims
+        .first_taken_in(Span::new(start, unit.end))
+        .unwrap_or(unit.end);
+    trim(doc, clause(doc, Span::new(start, end)))
+}
+
+/// Where a content after cue `c` starts: past the addressee of "told",
+/// time words ("on Tuesday"), and a comma or colon; at "that" when it comes.
+pub(crate) fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usize {
+    let cue = &doc.cues()[c];
+    let rest = doc.tokens(Span::new(cue.span.end, limit));
+    let addressee = words::is_in(&ADDRESSEE_CUES, cue.lemma);
+    // "said on Tuesday that", "told reporters that": start at "that".
+    if let Some(that) = rest
+        .iter()
+        .take(8)
+        .position(|t| doc.word(t).eq_ignore_ascii_case("that"))
+    {
+        let between = &rest[..that];
+        if between
+            .iter()
+            .all(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
+            && (addressee || between.iter().all(|t| is_object_word(doc, t)))
+        {
+            return rest[that].span.start;
+        }
+    }
+    let mut i = 0;
+    while i < rest.len() {
+        let t = &rest[i];
+        let skip = if addressee {
+            is_object_word(doc, t)
+                || (i == 0 && doc.mention_starting_at_token(t.span.start, limit).is_some())
+        } else {
+            t.kind == TokenKind::Word && words::is_in(&GAP, doc.word(t)) && i < 3
+        };
+        if skip {
+            // An addressee mention is skipped whole.
+            let m = doc.mention_starting_at_token(t.span.start, limit);
+            match m.map(|m| doc.mentions()[m].span.end) {
+                Some(end) if addressee => {
+                    while i < rest.len() && rest[i].span.start < end {
+                        i += 1;
+                    }
+                }
+                _ => i += 1,
+            }
+            continue;
+        }
+        if is_punct(doc, t, &[",", ":"]) {
+            i += 1;
+        }
+        break;
+    }
+    rest.get(i).map_or(limit, |t| t.span.start)
+}
+
+/// Where a unit's content starts: past openers like "But" and "And".
+pub(crate) fn content_start(doc: &Doc, unit: Span) -> usize {
+    let tokens = doc.tokens(unit);
+    let mut i = 0;
+    while i < tokens.len()
+        && ((tokens[i].kind == TokenKind::Word && words::is_in(&LEADING, doc.word(&tokens[i])))
+            || is_punct(doc, &tokens[i], &[","]))
+    {
+        i += 1;
+    }
+    tokens.get(i).map_or(unit.start, |t| t.span.start)
+}
+
+pub(crate) fn starts_unit(doc: &Doc, unit: Span, offset: usize) -> bool {
+    content_start(doc, unit) == offset
+}
+
+/// The start of the comma just before `offset`, if the token before it is one
+/// (a comma inside a closing quote, `,"`, counts).
+pub(crate) fn comma_before(doc: &Doc, floor: usize, offset: usize) -> Option<usize> {
+    let before = doc.tokens(Span::new(floor, offset));
+    let last = before.last()?;
+    if is_punct(doc, last, &[",", "—", "–", "--"]) {
+        return Some(last.span.start);
+    }
+    if last.kind == TokenKind::QuoteMark {
+        let prev = before.get(before.len().checked_sub(2)?)?;
+        if is_punct(doc, prev, &[","]) {
+            return Some(last.span.end);
+        }
+    }
+    None
+}
+
+/// Trims whitespace and sentence punctuation from both ends (closing quote
+/// marks stay: PolNeAR's content includes them).
+pub(crate) fn trim(doc: &Doc, span: Span) -> Span {
+    let tokens = doc.tokens(span);
+    let keep = |t: &Token| {
+        t.kind != TokenKind::Punct
+            || !matches!(doc.word(t), "." | "," | ";" | ":" | "—" | "–" | "--")
+    };
+    let first = tokens.iter().position(keep);
+    let last = tokens.iter().rposition(keep);
+    match (first, last) {
+        (Some(f), Some(l)) if f <= l => Span::new(tokens[f].span.start, tokens[l].span.end),
+        _ => Span::new(span.start, span.start),
+    }
+}
+
+/// A reported clause ends at a dash or semicolon outside quotation marks
+/// ("he was “encouraged” by the plan — a modest boost for Obama").
+pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
+    let mut words = 0;
+    let tokens = doc.tokens(span);
+    for (i, t) in tokens.iter().enumerate() {
+        if i == MAX_CLAUSE_TOKENS {
+            return Span::new(span.start, t.span.start);
+        }
+        if t.kind == TokenKind::Word {
+            words += 1;
+        } else if words >= 3 && is_punct(doc, t, &["—", "–", "--", ";"]) && !doc.is_quoted(t.span)
+        {
+            return Span::new(span.start, t.span.start);
+        }
+    }
+    span
+}
+
+/// A content that ends at `span.end` reaches back at most
+/// [`MAX_CLAUSE_TOKENS`] tokens.
+pub(crate) fn clause_before(doc: &Doc, span: Span) -> Span {
+    let tokens = doc.tokens(span);
+    match tokens.len().checked_sub(MAX_CLAUSE_TOKENS) {
+        Some(first) if first > 0 => Span::new(tokens[first].span.start, span.end),
+        _ => span,
+    }
+}
+
+/// No reported clause runs longer than this: a bound that keeps a sentence
+/// of megabytes (scraped text without whitespace) linear.
+pub(crate) const MAX_CLAUSE_TOKENS: usize = 400;
