@@ -14,6 +14,9 @@ pub struct Draft {
     pub content: Vec<Span>,
     /// Index of the speaker mention in `Candidates::mentions`.
     pub source: Option<usize>,
+    /// A source the speaker matcher does not know as a mention, as written
+    /// ("a Reuters poll", "state records"): set only when `source` is not.
+    pub source_phrase: Option<Span>,
     /// Index of the cue in `Candidates::cues`.
     pub cue: Option<usize>,
     pub sieve: &'static str,
@@ -29,7 +32,25 @@ impl Draft {
         Draft {
             content,
             source: Some(source),
+            source_phrase: None,
             cue,
+            sieve,
+        }
+    }
+
+    /// An attribution whose source is a phrase rather than a mention
+    /// ("according to *a Reuters poll*, C").
+    pub fn phrase_sourced(
+        content: Vec<Span>,
+        phrase: Span,
+        cue: usize,
+        sieve: &'static str,
+    ) -> Draft {
+        Draft {
+            content,
+            source: None,
+            source_phrase: Some(phrase),
+            cue: Some(cue),
             sieve,
         }
     }
@@ -42,6 +63,7 @@ impl Draft {
         Draft {
             content,
             source: None,
+            source_phrase: None,
             cue: Some(cue),
             sieve,
         }

@@ -10,7 +10,7 @@
 //! gives it.
 
 use std::collections::hash_map::Entry;
-use std::hash::Hash;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -35,9 +35,9 @@ pub struct Registry<'t> {
     entities: Vec<Entity>,
     /// The words of the entities' names, each name a range.
     words: Vec<&'t str>,
-    /// Role words from titles ("spokesman", "Secretary") and their entity,
-    /// compared in lowercase.
-    roles: Vec<(&'t str, usize)>,
+    /// Entities by the role words of their titles ("spokesman",
+    /// "Secretary"), compared in lowercase.
+    by_role: Index<Caseless<'t>>,
     /// Entities by the last and by the first word of their name, so that
     /// linking a mention looks at a few candidates, not every entity.
     by_last: Index<(bool, &'t str)>,
@@ -130,7 +130,7 @@ impl<'t> Registry<'t> {
         let mut registry = Registry {
             entities: Vec::with_capacity(names),
             words: Vec::with_capacity(2 * names),
-            roles: Vec::new(),
+            by_role: Index::with_capacity(0),
             by_last: Index::with_capacity(names),
             by_first: Index::with_capacity(names),
             entity_of: vec![None; mentions.len()],
@@ -166,8 +166,9 @@ impl<'t> Registry<'t> {
     fn add_name(&mut self, text: &'t str, mention: &Mention) -> usize {
         let words = self.push_words(mention.head.text(text));
         let e = self.link_name(words, mention.gender);
-        self.roles
-            .extend(role_words(text, mention).map(|role| (role, e)));
+        for role in role_words(text, mention) {
+            self.by_role.insert(Caseless(role), e);
+        }
         e
     }
 
@@ -257,14 +258,11 @@ impl<'t> Registry<'t> {
     /// "the US spokesman" → of the people introduced as a spokesman, the
     /// one mentioned last.
     fn find_role(&self, text: &str, mention: &Mention) -> Option<usize> {
-        let head = mention.head.text(text);
-        self.roles
-            .iter()
-            .filter(|&&(role, e)| {
-                self.entities[e].kind == MentionKind::Name && same_lowercase(role, head)
-            })
+        let head = Caseless(mention.head.text(text));
+        self.by_role
+            .newest_first(&head)
+            .filter(|&e| self.entities[e].kind == MentionKind::Name)
             // The latest mentioned; of two mentioned at once, the newer.
-            .map(|&(_, e)| e)
             .max_by_key(|&e| (self.entities[e].last_seen, e))
     }
 
@@ -420,6 +418,35 @@ fn role_words<'t>(text: &'t str, mention: &Mention) -> impl Iterator<Item = &'t 
         .filter(|w| w.len() > 2)
 }
 
+/// A word as a key that ignores case: equal when the words are the same in
+/// lowercase.
+#[derive(Clone, Copy)]
+struct Caseless<'t>(&'t str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        same_lowercase(self.0, other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl Hash for Caseless<'_> {
+    /// Hashes the lowercase word, as [`same_lowercase`] compares it.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        if self.0.is_ascii() {
+            for b in self.0.bytes() {
+                state.write_u8(b.to_ascii_lowercase());
+            }
+        } else {
+            for b in self.0.to_lowercase().bytes() {
+                state.write_u8(b);
+            }
+        }
+        state.write_u8(0xff);
+    }
+}
+
 /// Whether the two words are the same in lowercase, allocating only for
 /// words beyond ASCII.
 fn same_lowercase(a: &str, b: &str) -> bool {
@@ -433,4 +460,36 @@ fn same_lowercase(a: &str, b: &str) -> bool {
 fn is_initial_of(short: &str, long: &str) -> bool {
     let short = short.trim_end_matches('.');
     short.chars().count() == 1 && long.starts_with(short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn caseless_words_that_compare_equal_hash_equal() {
+        let hash = |w: &str| rustc_hash::FxBuildHasher.hash_one(Caseless(w));
+        let words = [
+            "spokesman",
+            "Spokesman",
+            "SPOKESMAN",
+            "Minister",
+            "ministre",
+            "MINISTRE",
+            "Ministère",
+            "MINISTÈRE",
+            "k",
+            "\u{212a}",
+        ];
+        for a in words {
+            for b in words {
+                let equal = Caseless(a) == Caseless(b);
+                assert_eq!(equal, a.to_lowercase() == b.to_lowercase(), "{a} {b}");
+                if equal {
+                    assert_eq!(hash(a), hash(b), "{a} {b}");
+                }
+            }
+        }
+    }
 }

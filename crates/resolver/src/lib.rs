@@ -70,7 +70,10 @@ pub fn resolve_with(
         .zip(speakers)
         .map(|(draft, speaker)| Attribution {
             kind: kind_of(&doc, &draft.content),
-            speaker_mention: draft.source.map(|m| candidates.mentions[m].span),
+            speaker_mention: draft
+                .source
+                .map(|m| candidates.mentions[m].span)
+                .or(draft.source_phrase),
             speaker: speaker.canonical,
             speaker_type: speaker.kind,
             cue: draft.cue.map(|c| candidates.cues[c].span),

@@ -386,33 +386,54 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
-        let Some(m) = doc.source_after(cue.span.end, unit.end) else {
-            continue;
-        };
-        let source_end = doc.mentions()[m].span.end;
-        let content = if starts_unit(doc, unit, cue.span.start) {
+        let after = doc.tokens(Span::new(cue.span.end, unit.end));
+        let (source, content) = if starts_unit(doc, unit, cue.span.start) {
             // According to X, C.
-            let after = doc.tokens(Span::new(source_end, unit.end));
-            match after.first() {
-                Some(t) if doc.word(t) == "," => trim(doc, Span::new(t.span.end, unit.end)),
-                _ => continue,
+            let Some(comma) = after
+                .iter()
+                .take(MAX_SOURCE_PHRASE_TOKENS)
+                .position(|t| is_punct(doc, t, &[","]) || t.kind == TokenKind::QuoteMark)
+            else {
+                continue;
+            };
+            if !is_punct(doc, &after[comma], &[","]) {
+                continue;
             }
-        } else if comma_before(doc, unit.start, cue.span.start).is_some() {
-            // C, according to X.
-            let comma = comma_before(doc, unit.start, cue.span.start).unwrap_or(cue.span.start);
-            trim(
-                doc,
-                clause_before(doc, Span::new(content_start(doc, unit), comma)),
+            let source = Span::new(cue.span.end, after[comma].span.start);
+            (
+                source,
+                trim(doc, Span::new(after[comma].span.end, unit.end)),
             )
+        } else if let Some(comma) = comma_before(doc, unit.start, cue.span.start) {
+            // C, according to X.
+            if after.len() > MAX_SOURCE_PHRASE_TOKENS
+                || after.iter().any(|t| t.kind == TokenKind::QuoteMark)
+            {
+                continue;
+            }
+            let content = clause_before(doc, Span::new(content_start(doc, unit), comma));
+            (Span::new(cue.span.end, unit.end), trim(doc, content))
         } else {
             continue;
         };
-        if word_count(doc, content) < 3 {
+        let source = trim(doc, source);
+        if word_count(doc, content) < 3 || word_count(doc, source) == 0 {
             continue;
         }
-        claims.add(Draft::new(vec![content], m, Some(c), sieve));
+        // The source is the mention that opens the phrase ("according to
+        // *Kirby*, a spokesman"), else the phrase itself ("according to *a
+        // Reuters poll*", "according to *state records*").
+        let draft = match doc.source_after(cue.span.end, source.end) {
+            Some(m) => Draft::new(vec![content], m, Some(c), sieve),
+            None => Draft::phrase_sourced(vec![content], source, c, sieve),
+        };
+        claims.add(draft);
     }
 }
+
+/// The longest source phrase `according_to` takes ("according to early
+/// results of exit polls conducted for the AP by Edison Research").
+const MAX_SOURCE_PHRASE_TOKENS: usize = 25;
 
 fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {

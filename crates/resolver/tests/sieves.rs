@@ -104,6 +104,21 @@ fn according_to_before_and_after() {
 }
 
 #[test]
+fn according_to_a_source_that_is_no_mention() {
+    let text =
+        "According to figures the county released in May, most wells in the valley ran dry. \
+                The school will close early this year, according to district budget documents.";
+    assert_eq!(
+        who_said(text, "wells in the valley"),
+        Some(("according_to", "figures the county released in May".into()))
+    );
+    assert_eq!(
+        who_said(text, "school will close"),
+        Some(("according_to", "district budget documents".into()))
+    );
+}
+
+#[test]
 fn reported_speech_both_ways() {
     let text = "Senator Paul Grant said the bill would pass next week. The vote will be close, Grant told reporters.";
     assert_eq!(

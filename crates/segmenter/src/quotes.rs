@@ -216,9 +216,7 @@ impl Pairer {
         marks[open.mark].used = true;
         marks[k].used = true;
         let quote = &mut self.quotes[open.quote];
-        quote
-            .pieces
-            .push(Span::new(open.piece_start, marks[k].span.end));
+        push_piece(quote, Span::new(open.piece_start, marks[k].span.end));
         quote.closed = true;
     }
 
@@ -237,10 +235,8 @@ impl Pairer {
     fn leave_unclosed(&mut self, marks: &mut [Mark], open: Open, end: usize) {
         marks[open.mark].used = true;
         let quote = &mut self.quotes[open.quote];
-        quote.pieces.push(Span::new(
-            open.piece_start,
-            end.max(marks[open.mark].span.end),
-        ));
+        let piece = Span::new(open.piece_start, end.max(marks[open.mark].span.end));
+        push_piece(quote, piece);
         quote.closed = false;
     }
 
@@ -256,6 +252,16 @@ impl Pairer {
             }
         }
     }
+}
+
+/// Adds a piece to a quote, with room for just one at first: nearly every
+/// quote keeps to one paragraph, and a `Vec`'s first push would make room
+/// for four (a text of nothing but marks has a quote per two bytes).
+fn push_piece(quote: &mut Quote, piece: Span) {
+    if quote.pieces.capacity() == 0 {
+        quote.pieces.reserve_exact(1);
+    }
+    quote.pieces.push(piece);
 }
 
 /// Whether the text from `start` to `mark` ends with a sentence's end and
