@@ -128,23 +128,57 @@ pub(crate) fn trim(doc: &Doc, span: Span) -> Span {
 
 /// A reported clause ends where PolNeAR ends it, outside quotation marks
 /// and after its first three words: at a dash or semicolon ("he was
-/// “encouraged” by the plan — a modest boost for Obama"), or at a comma
-/// that opens another clause (see [`opens_clause`]).
+/// “encouraged” by the plan — a modest boost for Obama") unless the dash
+/// opens an aside the clause runs on after, or at a comma that opens
+/// another clause (see [`opens_clause`]).
 pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
     let mut words = 0;
     let tokens = doc.tokens(span);
-    for (i, t) in tokens.iter().enumerate() {
-        if i == MAX_CLAUSE_TOKENS {
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if i >= MAX_CLAUSE_TOKENS {
             return Span::new(span.start, t.span.start);
         }
         if t.kind == TokenKind::Word {
             words += 1;
         } else if words >= 3 && ends_clause_at(doc, tokens, i) && !doc.is_quoted(t.span) {
-            return Span::new(span.start, t.span.start);
+            match aside_end(doc, tokens, i) {
+                // An aside between dashes: the clause runs on after it.
+                Some(close) => i = close,
+                _ => return Span::new(span.start, t.span.start),
+            }
         }
+        i += 1;
     }
     span
 }
+
+/// Where an aside opened by the dash `tokens[open]` closes: the same dash a
+/// few words on, with more of the clause after it ("C - which includes D
+/// - will pass").
+fn aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> {
+    let dash = doc.word(&tokens[open]);
+    if !matches!(dash, "—" | "–" | "--" | "-") {
+        return None;
+    }
+    let close = tokens
+        .iter()
+        .enumerate()
+        .skip(open + 1)
+        .take(MAX_ASIDE_TOKENS)
+        .find(|(_, t)| doc.word(t) == dash || is_punct(doc, t, &[";", ".", "?", "!"]))
+        .map(|(j, _)| j)?;
+    let more = tokens[close + 1..]
+        .iter()
+        .take(2)
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    (doc.word(&tokens[close]) == dash && more == 2).then_some(close)
+}
+
+/// The longest aside between dashes that a reported clause runs through.
+const MAX_ASIDE_TOKENS: usize = 25;
 
 /// Whether the punctuation mark `tokens[i]` ends a reported clause: a dash
 /// (a hyphen only with spaces around it, "the plan - but"), a semicolon,

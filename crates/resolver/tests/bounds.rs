@@ -82,3 +82,15 @@ fn a_speech_frame_after_a_comma_ends_the_content() {
     let text = "Ana Ruiz argued the budget was balanced this year, Tom Okafor told reporters.";
     assert_eq!(first_content(text), "the budget was balanced this year");
 }
+
+#[test]
+fn an_aside_between_dashes_stays_in_the_content() {
+    let text =
+        "Ana Ruiz said the new rules - which take effect in May - will cut costs for the city.";
+    assert_eq!(
+        first_content(text),
+        "the new rules - which take effect in May - will cut costs for the city"
+    );
+    let text = "Ana Ruiz said the new rules will cut costs — a claim her rivals dispute.";
+    assert_eq!(first_content(text), "the new rules will cut costs");
+}
