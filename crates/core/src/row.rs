@@ -17,7 +17,7 @@ pub enum OffsetKind {
 }
 
 /// One row of the quote CSV, column for column.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     pub article_id: String,
     pub quote_id: u32,
@@ -69,6 +69,23 @@ impl Row {
         offsets: &CharIndex,
         kind: OffsetKind,
     ) -> Row {
+        let mut row = Row::default();
+        row.fill(article_id, text, quote_id, attribution, offsets, kind);
+        row
+    }
+
+    /// Makes this row what [`Row::new`] makes, in the memory its strings
+    /// already have: a writer fills one row after another without
+    /// allocating nine strings for each.
+    pub fn fill(
+        &mut self,
+        article_id: &str,
+        text: &str,
+        quote_id: u32,
+        attribution: &Attribution,
+        offsets: &CharIndex,
+        kind: OffsetKind,
+    ) {
         let at = |byte: usize| match kind {
             OffsetKind::Bytes => byte,
             OffsetKind::Chars => offsets.char_offset(text, byte),
@@ -76,40 +93,49 @@ impl Row {
         let content = &attribution.content;
         let first = content.first().copied().unwrap_or_default();
         let last = content.last().copied().unwrap_or_default();
-        let mut quote_spans = String::new();
+        replace(&mut self.article_id, article_id);
+        self.quote_id = quote_id;
+        replace(&mut self.kind, attribution.kind.as_str());
+        self.quote.clear();
+        push_quote_text(&mut self.quote, text, content);
+        self.quote_start = at(first.start);
+        self.quote_end = at(last.end);
+        self.quote_spans.clear();
         for (n, s) in content.iter().enumerate() {
             if n > 0 {
-                quote_spans.push(';');
+                self.quote_spans.push(';');
             }
             // Writing to a String cannot fail.
-            let _ = write!(quote_spans, "{}-{}", at(s.start), at(s.end));
+            let _ = write!(self.quote_spans, "{}-{}", at(s.start), at(s.end));
         }
+        replace(
+            &mut self.speaker,
+            attribution.speaker.as_deref().unwrap_or_default(),
+        );
         let mention = attribution.speaker_mention;
-        let cue = attribution.cue;
-        Row {
-            article_id: article_id.to_string(),
-            quote_id,
-            kind: attribution.kind.as_str().to_string(),
-            quote: quote_text(text, content),
-            quote_start: at(first.start),
-            quote_end: at(last.end),
-            quote_spans,
-            speaker: attribution.speaker.clone().unwrap_or_default(),
-            speaker_mention: mention
-                .map(|s| fold_whitespace(s.text(text)))
-                .unwrap_or_default(),
-            speaker_start: mention.map(|s| at(s.start)),
-            speaker_end: mention.map(|s| at(s.end)),
-            speaker_type: attribution.speaker_type.as_str().to_string(),
-            cue: cue
-                .map(|s| fold_whitespace(s.text(text)))
-                .unwrap_or_default(),
-            cue_start: cue.map(|s| at(s.start)),
-            cue_end: cue.map(|s| at(s.end)),
-            sieve: attribution.sieve.to_string(),
-            confidence: (attribution.confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
+        self.speaker_mention.clear();
+        if let Some(s) = mention {
+            push_folded(&mut self.speaker_mention, s.text(text));
         }
+        self.speaker_start = mention.map(|s| at(s.start));
+        self.speaker_end = mention.map(|s| at(s.end));
+        replace(&mut self.speaker_type, attribution.speaker_type.as_str());
+        let cue = attribution.cue;
+        self.cue.clear();
+        if let Some(s) = cue {
+            push_folded(&mut self.cue, s.text(text));
+        }
+        self.cue_start = cue.map(|s| at(s.start));
+        self.cue_end = cue.map(|s| at(s.end));
+        replace(&mut self.sieve, attribution.sieve);
+        self.confidence = (attribution.confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     }
+}
+
+/// Sets `cell` to `value`, in the memory it has.
+fn replace(cell: &mut String, value: &str) {
+    cell.clear();
+    cell.push_str(value);
 }
 
 /// The attributed words as a reader would copy them: each fragment's text with
@@ -117,6 +143,12 @@ impl Row {
 /// whitespace run folded to one space.
 pub fn quote_text(text: &str, fragments: &[Span]) -> String {
     let mut out = String::with_capacity(fragments.iter().map(|f| f.text(text).len()).sum());
+    push_quote_text(&mut out, text, fragments);
+    out
+}
+
+/// Appends [`quote_text`] to `out`, which is empty.
+fn push_quote_text(out: &mut String, text: &str, fragments: &[Span]) {
     for fragment in fragments {
         // A stripped piece has no whitespace at either end, so folding each
         // piece and joining them by one space folds the whole.
@@ -127,9 +159,8 @@ pub fn quote_text(text: &str, fragments: &[Span]) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        push_folded(&mut out, piece);
+        push_folded(out, piece);
     }
-    out
 }
 
 fn is_double_mark(c: char) -> bool {
@@ -361,5 +392,45 @@ mod tests {
         let row = Row::new("a", text, 1, &attribution, &index, OffsetKind::Bytes);
         assert_eq!(row.quote_end, text.find(" dit").unwrap());
         assert_eq!(row.cue_start, None);
+    }
+
+    #[test]
+    fn a_refilled_row_is_a_new_row() {
+        let text = "“Ça  va,” dit Zoë. He said: \"No.\"";
+        let zoe = text.find("Zoë").unwrap();
+        let first = Attribution {
+            content: vec![Span::new(0, text.find(" dit").unwrap())],
+            kind: QuoteKind::Direct,
+            speaker_mention: Some(Span::new(zoe, zoe + "Zoë".len())),
+            speaker: Some("Zoë".into()),
+            speaker_type: SpeakerType::Person,
+            cue: Some(Span::new(zoe - 4, zoe - 1)),
+            sieve: "first",
+            confidence: 0.9,
+        };
+        let no = text.find("\"No").unwrap();
+        let second = Attribution {
+            content: vec![Span::new(no, text.len()), Span::new(0, 5)],
+            kind: QuoteKind::Mixed,
+            speaker_mention: None,
+            speaker: None,
+            speaker_type: SpeakerType::Unknown,
+            cue: None,
+            sieve: "second",
+            confidence: 0.5,
+        };
+        let index = CharIndex::new(text);
+        let mut row = Row::new("a", text, 1, &first, &index, OffsetKind::Chars);
+        row.quote.insert(0, '\'');
+        row.fill("b", text, 2, &second, &index, OffsetKind::Bytes);
+        assert_eq!(
+            row,
+            Row::new("b", text, 2, &second, &index, OffsetKind::Bytes)
+        );
+        row.fill("a", text, 1, &first, &index, OffsetKind::Chars);
+        assert_eq!(
+            row,
+            Row::new("a", text, 1, &first, &index, OffsetKind::Chars)
+        );
     }
 }

@@ -7,12 +7,12 @@
 //! conventions are the measure: its content spans include quotation marks
 //! and leave out sentence openers and the frame itself.
 
-use whosaid_core::{Span, Token, TokenKind};
+use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::Claims;
 use crate::doc::Doc;
 use crate::sieves::{is_object_word, is_punct};
-use crate::words::{self, ADDRESSEE_CUES, GAP, LEADING};
+use crate::words::{self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS};
 
 /// The content of cue `c` in `unit`: from where it starts after the cue to
 /// the end of its clause, stopping where content an earlier sieve claimed
@@ -126,23 +126,117 @@ pub(crate) fn trim(doc: &Doc, span: Span) -> Span {
     }
 }
 
-/// A reported clause ends at a dash or semicolon outside quotation marks
-/// ("he was “encouraged” by the plan — a modest boost for Obama").
+/// A reported clause ends where PolNeAR ends it, outside quotation marks
+/// and after its first three words: at a dash or semicolon ("he was
+/// “encouraged” by the plan — a modest boost for Obama") unless the dash
+/// opens an aside the clause runs on after, or at a comma that opens
+/// another clause (see [`opens_clause`]).
 pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
     let mut words = 0;
     let tokens = doc.tokens(span);
-    for (i, t) in tokens.iter().enumerate() {
-        if i == MAX_CLAUSE_TOKENS {
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if i >= MAX_CLAUSE_TOKENS {
             return Span::new(span.start, t.span.start);
         }
         if t.kind == TokenKind::Word {
             words += 1;
-        } else if words >= 3 && is_punct(doc, t, &["—", "–", "--", ";"]) && !doc.is_quoted(t.span)
-        {
-            return Span::new(span.start, t.span.start);
+        } else if words >= 3 && ends_clause_at(doc, tokens, i) && !doc.is_quoted(t.span) {
+            match aside_end(doc, tokens, i) {
+                // An aside between dashes: the clause runs on after it.
+                Some(close) => i = close,
+                _ => return Span::new(span.start, t.span.start),
+            }
         }
+        i += 1;
     }
     span
+}
+
+/// Where an aside opened by the dash `tokens[open]` closes: the same dash a
+/// few words on, with more of the clause after it ("C - which includes D
+/// - will pass").
+fn aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> {
+    let dash = doc.word(&tokens[open]);
+    if !matches!(dash, "—" | "–" | "--" | "-") {
+        return None;
+    }
+    let close = tokens
+        .iter()
+        .enumerate()
+        .skip(open + 1)
+        .take(MAX_ASIDE_TOKENS)
+        .find(|(_, t)| doc.word(t) == dash || is_punct(doc, t, &[";", ".", "?", "!"]))
+        .map(|(j, _)| j)?;
+    let more = tokens[close + 1..]
+        .iter()
+        .take(2)
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    (doc.word(&tokens[close]) == dash && more == 2).then_some(close)
+}
+
+/// The longest aside between dashes that a reported clause runs through.
+const MAX_ASIDE_TOKENS: usize = 25;
+
+/// Whether the punctuation mark `tokens[i]` ends a reported clause: a dash
+/// (a hyphen only with spaces around it, "the plan - but"), a semicolon,
+/// or a comma before another clause.
+fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    is_punct(doc, t, &["—", "–", "--", ";"])
+        || (is_punct(doc, t, &["-"]) && spaced(doc, t.span))
+        || (is_punct(doc, t, &[","]) && opens_clause(doc, &tokens[i + 1..]))
+}
+
+/// Whether the words after a comma in a reported clause are a clause of
+/// their own, which PolNeAR leaves out of the content (or makes a second
+/// attribution of):
+/// - a contrast: "X said C, but…", "…, while Y…", "…, although…";
+/// - a new subject after "and": "X said C, and he…", "…, and Y vowed…";
+/// - a participial cue: "X said C, adding that D" (D is a second
+///   attribution, which `participial_cue` then makes);
+/// - a speech frame: "X said C, Y said" / "…, he added".
+fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
+    let Some(next) = rest.first() else {
+        return false;
+    };
+    let word = doc.word(next);
+    if words::is_in(&CONTRASTS, word) {
+        return true;
+    }
+    let starts_mention = |t: &Token| {
+        doc.mention_starting_at_token(t.span.start, doc.text.len())
+            .filter(|&m| doc.mentions()[m].span.start == t.span.start)
+    };
+    if word.eq_ignore_ascii_case("and") {
+        return rest.get(1).is_some_and(|t| {
+            words::is_in(&SUBJECT_PRONOUNS, doc.word(t)) || starts_mention(t).is_some()
+        });
+    }
+    if let Some(c) = doc.cue_at_token(next) {
+        let cue = &doc.cues()[c];
+        return cue.frame == CueFrame::Verb && cue.form == VerbForm::Gerund;
+    }
+    // ", he said": a mention and then a finite speech verb.
+    starts_mention(next).is_some_and(|m| {
+        let after = Span::new(doc.mentions()[m].span.end, doc.text.len());
+        doc.tokens(after)
+            .first()
+            .and_then(|t| doc.cue_at_token(t))
+            .is_some_and(|c| {
+                let cue = &doc.cues()[c];
+                cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund
+            })
+    })
+}
+
+/// Whether white space stands on both sides of `span`.
+fn spaced(doc: &Doc, span: Span) -> bool {
+    let before = doc.text[..span.start].chars().next_back();
+    let after = doc.text[span.end..].chars().next();
+    before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
 }
 
 /// A content that ends at `span.end` reaches back at most

@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
 use whosaid_core::{
     Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
 };
@@ -36,9 +35,9 @@ pub struct Doc<'a> {
     /// a step or two, not two binary searches, as the sieves ask for the
     /// tokens of many short spans.
     tokens_before: Vec<u32>,
-    /// [`Doc::source_before`]'s answers so far, by cue start and floor: the
-    /// cue-driven sieves ask it about the same cues one after another.
-    sources_before: RefCell<FxHashMap<(usize, usize), Option<usize>>>,
+    /// [`Doc::source_before`]'s recent answers: the cue-driven sieves ask it
+    /// about the same cues one after another.
+    sources_before: RefCell<SourceCache>,
     all_reported_cues: bool,
 }
 
@@ -228,12 +227,13 @@ impl<'a> Doc<'a> {
     /// comma-delimited apposition (", 31, a doctor in Aleppo,") separate
     /// them. Returns the mention.
     pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
-        let key = (cue_start, floor);
-        if let Some(&source) = self.sources_before.borrow().get(&key) {
+        if let Some(source) = self.sources_before.borrow().get(cue_start, floor) {
             return source;
         }
         let source = self.find_source_before(cue_start, floor);
-        self.sources_before.borrow_mut().insert(key, source);
+        self.sources_before
+            .borrow_mut()
+            .insert(cue_start, floor, source);
         source
     }
 
@@ -359,6 +359,42 @@ impl<'a> Doc<'a> {
     /// Whether a quote reads as someone's words rather than a name or title.
     pub fn is_speech_like(&self, quote: usize) -> bool {
         self.quote(quote).hint != QuoteHint::Title
+    }
+}
+
+/// Answers of [`Doc::source_before`] by cue start and floor, in a
+/// direct-mapped table of [`SOURCE_CACHE_SLOTS`]: a new answer takes the slot
+/// of an older one, so that memory stays the same however many distinct
+/// questions a long article asks (a map of them all took 100 bytes per byte
+/// of a text with no spaces, where each quote asks about every cue near it
+/// with its own floor).
+#[derive(Default)]
+struct SourceCache {
+    /// (cue start, floor, answer); empty until the first answer.
+    slots: Vec<(usize, usize, Option<usize>)>,
+}
+
+/// Slots of [`SourceCache`]: 8 KiB, a few units' worth of cues and floors.
+const SOURCE_CACHE_BITS: u32 = 8;
+const SOURCE_CACHE_SLOTS: usize = 1 << SOURCE_CACHE_BITS;
+
+impl SourceCache {
+    fn slot(cue_start: usize, floor: usize) -> usize {
+        let key = (cue_start as u64).rotate_left(32) ^ floor as u64;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SOURCE_CACHE_BITS)) as usize
+    }
+
+    fn get(&self, cue_start: usize, floor: usize) -> Option<Option<usize>> {
+        let &(cue, at, answer) = self.slots.get(Self::slot(cue_start, floor))?;
+        (cue == cue_start && at == floor).then_some(answer)
+    }
+
+    fn insert(&mut self, cue_start: usize, floor: usize, answer: Option<usize>) {
+        if self.slots.is_empty() {
+            // A key no question asks: a cue never starts past `usize::MAX`.
+            self.slots = vec![(usize::MAX, usize::MAX, None); SOURCE_CACHE_SLOTS];
+        }
+        self.slots[Self::slot(cue_start, floor)] = (cue_start, floor, answer);
     }
 }
 

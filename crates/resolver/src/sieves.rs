@@ -170,26 +170,19 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             doc.source_after(cue_end, area.end)
                 .or_else(|| doc.name_after_role(cue_end, area.end))
                 .map(|m| (m, c))
-        } else if let Some(name) = doc
-            .mention_starting_at_token(next.span.start, area.end)
-            .or_else(|| doc.name_after_role(next.span.start, area.end))
-        {
+        } else {
             // "Q," X said / "Q," X, a doctor, said / "Q," The Post's Ed Smith
-            // said / "Q," curator X said. The first cue may sit in the
-            // apposition ("X, who was featured in the film, told"): the
-            // frame's cue is the first with X as its source.
-            let first = doc.mentions()[name].span.start;
-            speech_cues(doc, claims, first, area.end)
+            // said / "Q," curator X said / "Q," a spokesman for the party
+            // said. The first cue may sit in the apposition ("X, who was
+            // featured in the film, told"): the frame's cue is the first
+            // whose speaker phrase runs from the quote to it.
+            speech_cues(doc, claims, next.span.start, area.end)
                 .take(3)
                 .find_map(|c| {
-                    let m = doc.source_before(doc.cues()[c].span.start, first)?;
-                    let mention = doc.mentions()[m].span;
-                    (names_only(doc, Span::new(first, mention.start))
-                        && !is_relative_pronoun(mention.text(doc.text)))
-                    .then_some((m, c))
+                    let cue_start = doc.cues()[c].span.start;
+                    let m = speaker_before_cue(doc, Span::new(next.span.start, cue_start))?;
+                    (!is_relative_pronoun(doc.mentions()[m].span.text(doc.text))).then_some((m, c))
                 })
-        } else {
-            None
         };
         let Some((m, c)) = frame else { continue };
         let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
@@ -859,8 +852,6 @@ fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool 
         })
 }
 
-/// Whether `span` holds nothing but mentions, possessive endings and commas
-/// (the words before a speaker: "The Post's" in "The Post's Ed Smith").
 /// "who", "which", "that": the subject of a relative clause, whose cue is
 /// not the frame's.
 fn is_relative_pronoun(word: &str) -> bool {
@@ -869,18 +860,101 @@ fn is_relative_pronoun(word: &str) -> bool {
         .any(|r| r.eq_ignore_ascii_case(word))
 }
 
+/// The speaker of a cue whose subject fills `span` (from just after a quote
+/// to the cue): a mention, with before it only names, possessives, a
+/// determiner and a bare role ("The Post's Ed Smith", "election law expert
+/// Rick Hasen"), and after it an apposition between commas ("Ana Ruiz, 67,
+/// a nurse in Dayton, Ohio,") or a short qualifier ("a spokesman for the
+/// party", "a staffer in the room").
+fn speaker_before_cue(doc: &Doc, span: Span) -> Option<usize> {
+    let m = doc.source_before(span.end, span.start)?;
+    let mention = doc.mentions()[m].span;
+    let lead = Span::new(span.start, mention.start);
+    if names_only(doc, lead) {
+        // The speaker is the mention the phrase opens with, when a
+        // qualifier follows it ("a spokesman *for the party*").
+        return Some(opening_speaker(doc, lead).unwrap_or(m));
+    }
+    // The phrase opens with a mention the source_before search passed: an
+    // apposition that holds a mention of its own ("Ana Ruiz, 67, a nurse in
+    // Dayton, Ohio, said" gives Dayton).
+    let first = doc.mention_starting_at_token(span.start, span.end)?;
+    let tokens = doc.tokens(Span::new(doc.mentions()[first].span.end, span.end));
+    let apposition = tokens.first().is_some_and(|t| doc.word(t) == ",")
+        && tokens.len() <= MAX_APPOSITION_TOKENS
+        && tokens.iter().all(|t| t.kind != TokenKind::QuoteMark)
+        && tokens
+            .iter()
+            .rev()
+            .find(|t| !(t.kind == TokenKind::Word && words::is_in(&GAP, doc.word(t))))
+            .is_some_and(|t| doc.word(t) == ",");
+    (apposition && doc.mentions()[first].kind != MentionKind::Pronoun).then_some(first)
+}
+
+/// Tokens an apposition after a speaker may hold, commas included.
+const MAX_APPOSITION_TOKENS: usize = 30;
+
+/// The mention that opens `lead` when a qualifier follows it ("a spokesman
+/// for the party": "a spokesman").
+fn opening_speaker(doc: &Doc, lead: Span) -> Option<usize> {
+    let tokens = doc.tokens(lead);
+    let first = tokens.first()?;
+    // A mention holds its determiner ("a spokesman") or not ("the ACU").
+    let m = doc
+        .mention_starting_at_token(first.span.start, lead.end)
+        .or_else(|| {
+            let second = tokens.get(1).filter(|_| is_determiner(doc, first))?;
+            doc.mention_starting_at_token(second.span.start, lead.end)
+        })?;
+    let after = doc.tokens(Span::new(doc.mentions()[m].span.end, lead.end));
+    after
+        .first()
+        .is_some_and(|t| is_qualifier(doc, t))
+        .then_some(m)
+}
+
+/// Whether `span` holds nothing but mentions, possessive endings, commas, a
+/// determiner, qualifiers ("of", "for", "in") and a short bare role: the
+/// words before a speaker ("The Post's" in "The Post's Ed Smith", "election
+/// law" in "election law expert Rick Hasen") or between it and the mention
+/// the cue's source search found ("a spokesman for committee Democrats").
 fn names_only(doc: &Doc, span: Span) -> bool {
-    // "The Post's Ed Smith", "DoubleLine Capital portfolio manager Bonnie Baha"
     let mut role_words = 0;
-    doc.tokens(span).iter().all(|t| {
-        if matches!(doc.word(t), "'s" | "’s" | "'" | "’" | ",")
-            || doc.mention_containing(t.span).is_some()
+    let mut qualifiers = 0;
+    doc.tokens(span).iter().enumerate().all(|(i, t)| {
+        let word = doc.word(t);
+        if matches!(word, "'s" | "’s" | "'" | "’" | ",") || doc.mention_containing(t.span).is_some()
         {
             return true;
         }
+        // "Commentary’s" as one token, its stem a mention.
+        if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+            let stem = Span::new(t.span.start, t.span.start + stem.len());
+            if doc.mention_containing(stem).is_some() {
+                return true;
+            }
+        }
+        if i == 0 && is_determiner(doc, t) {
+            return true;
+        }
+        if i > 0 && is_qualifier(doc, t) {
+            qualifiers += 1;
+            return qualifiers == 1;
+        }
         role_words += 1;
-        role_words <= MAX_ROLE_WORDS && doc.is_role_word(t)
+        role_words <= MAX_ROLE_WORDS + 1 && doc.is_role_word(t)
     })
+}
+
+fn is_determiner(doc: &Doc, token: &Token) -> bool {
+    ["the", "a", "an", "one"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(doc.word(token)))
+}
+
+/// A preposition that attaches a place or an organization to a speaker.
+fn is_qualifier(doc: &Doc, token: &Token) -> bool {
+    ["of", "for", "in", "at", "from", "with"].contains(&doc.word(token))
 }
 
 /// Whether the quote's last words end with clause punctuation, inside the

@@ -130,6 +130,15 @@ pub static PLACE_WORDS: LazyLock<WordSet> =
 pub static CLAUSE_OPENERS: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/clause-openers.txt")));
 
+/// Conjunctions after a comma that end a reported clause: "X said C, *while*
+/// Y…" (PolNeAR's content stops at the comma).
+pub static CONTRASTS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/contrasts.txt")));
+
+/// Pronouns that open a new clause after ", and": "X said C, and *he*…".
+pub static SUBJECT_PRONOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/subject-pronouns.txt")));
+
 /// Cue lemmas whose passive frames content with no source ("is expected
 /// to", "was asked whether"), learned from PolNeAR train by
 /// `scripts/learn_reported_cues.py --sieve no_source`.

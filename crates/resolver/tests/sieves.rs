@@ -350,3 +350,44 @@ fn a_state_of_mind_keeps_its_subject_as_source() {
         Some(("speaker_cue_content", "Senator Ruiz".into()))
     );
 }
+
+#[test]
+fn speaker_phrases_after_the_quote() {
+    // A possessive written as one token, and a role of three words.
+    let text = "“The plan will cost them votes,” Harbor’s Nell Brandt wrote Friday.";
+    assert_eq!(
+        who_said(text, "cost them"),
+        Some(("quote_then_speaker", "Nell Brandt".into()))
+    );
+    let text = "“The plan will cost them votes,” campaign finance law expert Ivo Marsh said.";
+    assert_eq!(
+        who_said(text, "cost them").map(|(_, mention)| mention),
+        Some("expert Ivo Marsh".into())
+    );
+    // A determiner outside the name, and a qualifier after the speaker.
+    let text = "\"We regret the delay,\" the PTA said in a statement.";
+    assert_eq!(
+        who_said(text, "regret"),
+        Some(("quote_then_speaker", "PTA".into()))
+    );
+    let text = "\"The numbers have not moved,\" a spokesman for the county clerk said.";
+    assert_eq!(
+        who_said(text, "numbers"),
+        Some(("quote_then_speaker", "a spokesman".into()))
+    );
+}
+
+#[test]
+fn an_apposition_that_names_a_place() {
+    let text = "\"I never liked the old bridge,\" Vera Holm, 71, a retired teacher in Salem, Oregon, said later.";
+    assert_eq!(
+        who_said(text, "old bridge"),
+        Some(("quote_then_speaker", "Vera Holm".into()))
+    );
+    // A frame after "as" is not the quote's.
+    let text = "\"It is settled,\" as the Harbor Trust said on Monday.";
+    assert_ne!(
+        who_said(text, "settled").map(|(sieve, _)| sieve),
+        Some("quote_then_speaker")
+    );
+}

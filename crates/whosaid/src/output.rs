@@ -72,13 +72,14 @@ impl Writer {
             return Ok(());
         }
         let index = CharIndex::new(text);
+        let mut row = Row::default();
         match self.options.format {
             Format::Csv => {
                 let mut csv = csv::WriterBuilder::new()
                     .has_headers(false)
                     .from_writer(out);
                 for (n, attribution) in (1..).zip(attributions) {
-                    let mut row = Row::new(
+                    row.fill(
                         article_id,
                         text,
                         n,
@@ -95,7 +96,7 @@ impl Writer {
             }
             Format::JsonLines => {
                 for (n, attribution) in (1..).zip(attributions) {
-                    let row = Row::new(article_id, text, n, attribution, &index, OffsetKind::Chars);
+                    row.fill(article_id, text, n, attribution, &index, OffsetKind::Chars);
                     serde_json::to_writer(&mut *out, &JsonRow::new(&row, attribution))
                         .map_err(std::io::Error::from)?;
                     out.push(b'\n');

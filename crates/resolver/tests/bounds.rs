@@ -1,0 +1,96 @@
+//! Where a content starts and ends, on invented sentences: PolNeAR's
+//! conventions for reported clauses.
+
+fn contents(text: &str) -> Vec<(&'static str, String)> {
+    let segments = whosaid_segmenter::segment(text);
+    let candidates = whosaid_speakers::candidates(text, &segments);
+    whosaid_resolver::resolve(text, &segments, &candidates)
+        .into_iter()
+        .map(|a| {
+            let content: Vec<&str> = a.content.iter().map(|s| s.text(text)).collect();
+            (a.sieve, content.join(" | "))
+        })
+        .collect()
+}
+
+fn first_content(text: &str) -> String {
+    contents(text)
+        .into_iter()
+        .next()
+        .map(|(_, content)| content)
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_contrast_after_a_comma_ends_the_content() {
+    let text =
+        "Mayor Ana Ruiz said the bridge will open in May, but the council voted to delay it.";
+    assert_eq!(first_content(text), "the bridge will open in May");
+    let text = "Tom Okafor said taxes would fall next year, while his rival promised new schools.";
+    assert_eq!(first_content(text), "taxes would fall next year");
+}
+
+#[test]
+fn and_with_a_new_subject_ends_the_content() {
+    let text = "Dana Whitfield said the water is safe to drink, and she thanked the engineers.";
+    assert_eq!(first_content(text), "the water is safe to drink");
+}
+
+#[test]
+fn and_in_a_list_does_not() {
+    let text = "Dana Whitfield said the city needs new roads, bridges, and schools.";
+    assert_eq!(
+        first_content(text),
+        "the city needs new roads, bridges, and schools"
+    );
+}
+
+#[test]
+fn a_participial_cue_makes_a_second_attribution() {
+    let text =
+        "Dana Whitfield said the water is safe to drink, adding that the tests were repeated.";
+    assert_eq!(
+        contents(text),
+        vec![
+            ("speaker_cue_content", "the water is safe to drink".into()),
+            ("participial_cue", "that the tests were repeated".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_hyphen_ends_the_content_but_a_hyphenated_word_does_not() {
+    let text =
+        "Ana Ruiz said the long-delayed plan was a good start - a rare word of praise from her.";
+    assert_eq!(
+        first_content(text),
+        "the long-delayed plan was a good start"
+    );
+}
+
+#[test]
+fn a_comma_inside_quotation_marks_does_not_end_the_content() {
+    let text = "Ana Ruiz said the plan was \"bold, but risky\" for the city.";
+    assert_eq!(
+        first_content(text),
+        "the plan was \"bold, but risky\" for the city"
+    );
+}
+
+#[test]
+fn a_speech_frame_after_a_comma_ends_the_content() {
+    let text = "Ana Ruiz argued the budget was balanced this year, Tom Okafor told reporters.";
+    assert_eq!(first_content(text), "the budget was balanced this year");
+}
+
+#[test]
+fn an_aside_between_dashes_stays_in_the_content() {
+    let text =
+        "Ana Ruiz said the new rules - which take effect in May - will cut costs for the city.";
+    assert_eq!(
+        first_content(text),
+        "the new rules - which take effect in May - will cut costs for the city"
+    );
+    let text = "Ana Ruiz said the new rules will cut costs — a claim her rivals dispute.";
+    assert_eq!(first_content(text), "the new rules will cut costs");
+}
