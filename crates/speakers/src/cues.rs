@@ -43,6 +43,7 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
         let found = lexicon::match_at(
             automaton,
             &lexicon.forms,
+            lexicon::cue_starts(),
             info.cue,
             text,
             start,

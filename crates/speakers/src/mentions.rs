@@ -118,6 +118,7 @@ fn lexicon_hit(
     let (id, end) = lexicon::match_at(
         &lexicon.automaton,
         &lexicon.patterns,
+        lexicon::entry_starts(),
         info.entry,
         text,
         start,
@@ -176,6 +177,10 @@ pub struct Items {
     /// [`word_hash`] of each capitalised word that stands inside a
     /// sentence, sorted: the words known as names.
     capitalised: Vec<u64>,
+    /// The mentions found item by item, before the cues' subjects join them.
+    found: Vec<Mention>,
+    /// The cues' subjects, before they are merged into `found`.
+    subjects: Vec<Mention>,
 }
 
 /// Whether token `t` follows a word or a comma in its sentence.
@@ -210,6 +215,7 @@ fn build_items(
         items,
         cues: cue_items,
         capitalised,
+        ..
     } = out;
     items.clear();
     cue_items.clear();
@@ -415,18 +421,27 @@ pub fn find(
     scratch: &mut Items,
 ) -> Vec<Mention> {
     build_items(text, tokens, infos, cues, surnames, scratch);
+    let Items {
+        items,
+        cues: cue_items,
+        capitalised,
+        found,
+        subjects,
+    } = scratch;
+    found.clear();
+    subjects.clear();
     let mut finder = Finder {
         text,
         tokens,
         infos,
-        items: &scratch.items,
-        cue_items: &scratch.cues,
-        capitalised: &scratch.capitalised,
+        items,
+        cue_items,
+        capitalised,
         surnames,
-        mentions: Vec::with_capacity(scratch.items.len() / 6),
+        mentions: found,
     };
     finder.run();
-    finder.mentions
+    finder.subjects(subjects)
 }
 
 struct Finder<'a> {
@@ -438,7 +453,8 @@ struct Finder<'a> {
     capitalised: &'a [u64],
     /// Surnames of the text's full names (see `crate::surnames`).
     surnames: &'a [u64],
-    mentions: Vec<Mention>,
+    /// The mentions so far, in text order (a reused buffer).
+    mentions: &'a mut Vec<Mention>,
 }
 
 /// The longest noun phrase, in words after its determiner.
@@ -450,7 +466,6 @@ impl Finder<'_> {
         while i < self.items.len() {
             i = self.mention_at(i).unwrap_or(i + 1);
         }
-        self.subjects();
     }
 
     fn push(&mut self, m: Mention) {
@@ -477,12 +492,12 @@ impl Finder<'_> {
     /// "polls show", "that found", and after an inverted cue, "said the
     /// 43-year-old." Each is the noun phrase touching the cue, back to its
     /// determiner (or forward to a punctuation mark), kept only where no
-    /// mention stands already.
-    fn subjects(&mut self) {
+    /// mention stands already. Returns all the mentions, in one vector of
+    /// their exact length; `added` is a buffer for the subjects.
+    fn subjects(&self, added: &mut Vec<Mention>) -> Vec<Mention> {
         // Subjects are gathered first and merged in once at the end: an
         // insert into the middle of the list for each would make a long
         // article quadratic.
-        let mut added: Vec<Mention> = Vec::new();
         let mut accept = |finder: &Finder, m: Mention| {
             let clear = !finder.is_covered(m.span)
                 && added
@@ -511,9 +526,12 @@ impl Finder<'_> {
             }
         }
         added.sort_by_key(|m| m.span.start);
-        let found = std::mem::take(&mut self.mentions);
+        let found = &*self.mentions;
         let mut merged = Vec::with_capacity(found.len() + added.len());
-        let (mut a, mut b) = (found.into_iter().peekable(), added.into_iter().peekable());
+        let (mut a, mut b) = (
+            found.iter().copied().peekable(),
+            added.iter().copied().peekable(),
+        );
         loop {
             let next = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) if y.span.start < x.span.start => b.next(),
@@ -530,7 +548,7 @@ impl Finder<'_> {
                 merged.push(m);
             }
         }
-        self.mentions = merged;
+        merged
     }
 
     fn is_phrase_word(&self, i: usize) -> bool {
