@@ -85,16 +85,17 @@ enum ItemKind {
 
 /// Bytes of a possessive ending of `word`.
 fn possessive_len(word: &str) -> u8 {
-    // Every ending below ends in "s", "'" or the last byte of "’".
-    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-        return 0;
+    // "'s", "’s", "s'", "s’", each after at least two more bytes.
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    let before_last = |b: u8| n > 3 && bytes[n - 2] == b;
+    match bytes.last() {
+        Some(b's') if before_last(b'\'') => 2,
+        Some(b's') if n > 5 && bytes.ends_with("\u{2019}s".as_bytes()) => 4,
+        Some(b'\'') if before_last(b's') => 1,
+        Some(0x99) if n > 5 && bytes.ends_with("s\u{2019}".as_bytes()) => 3,
+        _ => 0,
     }
-    for (suffix, len) in [("'s", 2), ("\u{2019}s", 4), ("s'", 1), ("s\u{2019}", 3)] {
-        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-            return len;
-        }
-    }
-    0
 }
 
 /// Name-like even when lowercase: "al-Assad", "el-Sisi".
@@ -103,8 +104,18 @@ fn is_name_like(word: &str) -> bool {
         return true;
     }
     // The particle is at most three bytes: look no further for its hyphen.
-    let head = word.as_bytes().iter().take(4).position(|&b| b == b'-');
-    head.is_some_and(|h| is_capitalized(&word[h + 1..]))
+    let bytes = word.as_bytes();
+    let hyphen = match bytes.first_chunk::<4>() {
+        // The first '-' of four bytes at once (the lowest byte that the
+        // zero-byte test flags is exact).
+        Some(&head) => {
+            let x = u32::from_le_bytes(head) ^ 0x2D2D_2D2D;
+            let zero = x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080;
+            (zero != 0).then(|| zero.trailing_zeros() as usize / 8)
+        }
+        None => bytes.iter().position(|&b| b == b'-'),
+    };
+    hyphen.is_some_and(|h| is_capitalized(&word[h + 1..]))
 }
 
 /// The lexicon phrase starting at word token `t`, whole words only.
@@ -439,6 +450,7 @@ pub fn find(
         capitalised,
         surnames,
         mentions: found,
+        covered_from: std::cell::Cell::new(0),
     };
     finder.run();
     finder.subjects(subjects)
@@ -455,6 +467,8 @@ struct Finder<'a> {
     surnames: &'a [u64],
     /// The mentions so far, in text order (a reused buffer).
     mentions: &'a mut Vec<Mention>,
+    /// Where [`Finder::is_covered`] last found its answer in `mentions`.
+    covered_from: std::cell::Cell<usize>,
 }
 
 /// The longest noun phrase, in words after its determiner.
@@ -484,8 +498,25 @@ impl Finder<'_> {
     }
 
     fn is_covered(&self, span: Span) -> bool {
-        let at = self.mentions.partition_point(|x| x.span.end <= span.start);
-        self.mentions.get(at).is_some_and(|x| x.span.overlaps(span))
+        let mentions = &self.mentions[..];
+        let ends_before = |x: &Mention| x.span.end <= span.start;
+        // The cues' subjects are asked about in text order, mostly: move on
+        // from the last answer a few steps, else search.
+        let mut at = self.covered_from.get().min(mentions.len());
+        if at > 0 && !ends_before(&mentions[at - 1]) {
+            at = mentions.partition_point(ends_before);
+        } else {
+            let mut steps = 0;
+            while steps < 8 && mentions.get(at).is_some_and(ends_before) {
+                at += 1;
+                steps += 1;
+            }
+            if steps == 8 {
+                at += mentions[at..].partition_point(ends_before);
+            }
+        }
+        self.covered_from.set(at);
+        mentions.get(at).is_some_and(|x| x.span.overlaps(span))
     }
 
     /// The subjects of verb cues that no lexicon knows: "the ad claims",
