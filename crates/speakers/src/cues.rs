@@ -34,15 +34,28 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
     let lexicon = lexicon::cues();
     let mut cues: Vec<Cue> = Vec::with_capacity(tokens.len() / 8);
     let mut pos = 0;
-    for (t, (token, info)) in tokens.iter().zip(infos).enumerate() {
+    let mut next = 0;
+    // Only words that some cue starts with: a scan of the infos alone passes
+    // the others by.
+    let starts_cue = |info: &WordInfo| !matches!(info.cue, Lookup::None);
+    while let Some(skip) = infos
+        .get(next..)
+        .and_then(|rest| rest.iter().position(starts_cue))
+    {
+        let t = next + skip;
+        next = t + 1;
+        let (Some(token), Some(info)) = (tokens.get(t), infos.get(t)) else {
+            break;
+        };
         let start = token.span.start;
-        if matches!(info.cue, Lookup::None) || token.kind != TokenKind::Word || start < pos {
+        if token.kind != TokenKind::Word || start < pos {
             continue;
         }
         let automaton = &lexicon.automaton;
         let found = lexicon::match_at(
             automaton,
             &lexicon.forms,
+            lexicon::cue_starts(),
             info.cue,
             text,
             start,

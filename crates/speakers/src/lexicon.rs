@@ -12,7 +12,9 @@
 //! - [`word_infos`]: one hashed look-up per token that tells its closed class
 //!   (pronoun, determiner, function word, day, month) and whether a cue or a
 //!   lexicon entry starts with it: a one-word entry is known at once, and
-//!   the automata run only where a longer entry may start.
+//!   the automata run only where a longer entry may start. Where that word
+//!   stands as written, the few patterns it starts ([`PhraseStarts`]) are
+//!   compared with the text instead.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -466,8 +468,111 @@ pub enum Lookup {
     /// a plain token needs no automaton. (Ids fit in 16 bits, which keeps
     /// [`WordInfo`] small; a larger one is noted as a phrase.)
     Word(u16),
-    /// Some pattern of several words (or with a period) starts with it.
-    Phrase,
+    /// Some pattern of several words (or with a period) starts with it; with
+    /// the index of its [`PhraseStarts`] in [`cue_starts`] or
+    /// [`entry_starts`] ([`NO_STARTS`] when it has none).
+    Phrase(u16),
+}
+
+/// A [`Lookup::Phrase`] whose word has no [`PhraseStarts`].
+pub const NO_STARTS: u16 = u16::MAX;
+
+/// The patterns a phrase key can begin, so that a token spelled as the key
+/// needs no automaton: the longest match there is either the longest
+/// pattern the key itself starts with, or the longest of the patterns that
+/// start with the key whose remaining bytes the text has next. This is what
+/// the automaton finds, in a few byte comparisons instead of a walk of a
+/// few hundred instructions ("said", "Trump", "Mr" are common).
+pub struct PhraseStarts {
+    /// The key's length in bytes.
+    key_len: usize,
+    /// The longest pattern that is a prefix of the key: its id and length.
+    within: Option<(usize, usize)>,
+    /// Each longer pattern that starts with the key, in id order.
+    longer: Vec<Longer>,
+}
+
+/// A pattern longer than the key it starts with.
+struct Longer {
+    id: usize,
+    /// The bytes after the key.
+    tail: &'static [u8],
+    /// The first two bytes of `tail` in lowercase, as [`next_two`] reads the
+    /// text, under `mask` (one byte for a tail of one): most tails differ
+    /// from the text there, in one comparison.
+    head: u16,
+    mask: u16,
+}
+
+/// The two bytes of `bytes` from `at`, in ASCII lowercase, as a `u16`; 0 for
+/// a byte past the end, which no pattern has.
+#[inline]
+fn next_two(bytes: &[u8], at: usize) -> u16 {
+    let byte = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
+    u16::from_le_bytes([byte(at), byte(at + 1)])
+}
+
+/// Keys that begin more patterns than this are left to the automaton.
+const MAX_LONGER: usize = 24;
+
+impl PhraseStarts {
+    /// The patterns that `key` begins, or `None` for too many.
+    fn new(key: &[u8], automaton: &AhoCorasick, patterns: &[&'static str]) -> Option<PhraseStarts> {
+        let key_text = std::str::from_utf8(key).ok()?;
+        let within = longest_at(automaton, key_text, 0).map(|m| (m.pattern().as_usize(), m.end()));
+        let longer: Vec<Longer> = patterns
+            .iter()
+            .enumerate()
+            .filter_map(|(id, p)| {
+                let (start, tail) = p.as_bytes().split_at_checked(key.len())?;
+                let mask = if tail.len() == 1 { 0x00FF } else { 0xFFFF };
+                (!tail.is_empty() && start.eq_ignore_ascii_case(key)).then_some(Longer {
+                    id,
+                    tail,
+                    head: next_two(tail, 0) & mask,
+                    mask,
+                })
+            })
+            .collect();
+        (longer.len() <= MAX_LONGER).then_some(PhraseStarts {
+            key_len: key.len(),
+            within,
+            longer,
+        })
+    }
+
+    /// The longest match at the token `start..token_end` of `text`, when the
+    /// token is the key as written (the same length: folding only shortens
+    /// a word, so the token is the key in some case); `None` otherwise.
+    #[inline]
+    fn longest(
+        &self,
+        text: &str,
+        start: usize,
+        token_end: usize,
+    ) -> Option<Option<(usize, usize)>> {
+        if token_end - start != self.key_len {
+            return None;
+        }
+        let after = text.as_bytes().get(token_end..).unwrap_or_default();
+        let next = next_two(after, 0);
+        let mut best = self.within;
+        for longer in &self.longer {
+            if next & longer.mask != longer.head {
+                continue;
+            }
+            let tail = longer.tail;
+            let len = self.key_len + tail.len();
+            let fits = after
+                .get(..tail.len())
+                .is_some_and(|next| next.eq_ignore_ascii_case(tail));
+            // Ties go to the lower id, as in the automaton.
+            if fits && best.is_none_or(|(_, best_len)| len > best_len) {
+                best = Some((longer.id, len));
+            }
+        }
+        Some(best.map(|(id, len)| (id, start + len)))
+    }
 }
 
 /// What is known of a word the table does not hold.
@@ -648,7 +753,7 @@ fn note_pattern(lookup: &mut Lookup, id: usize, pattern: &str) {
     let single = !pattern.contains([' ', '.']) && !pattern.contains('\u{2019}');
     *lookup = match (*lookup, single, u16::try_from(id)) {
         (Lookup::None, true, Ok(id)) => Lookup::Word(id),
-        _ => Lookup::Phrase,
+        _ => Lookup::Phrase(NO_STARTS),
     };
 }
 
@@ -667,13 +772,10 @@ pub fn word_infos_into(text: &str, tokens: &[Token], infos: &mut Vec<WordInfo>) 
     let table = word_table();
     let bytes = text.as_bytes();
     infos.clear();
-    infos.reserve(tokens.len());
-    for token in tokens {
-        infos.push(match token.kind {
-            TokenKind::Word => table.get(bytes, token.span),
-            _ => PLAIN,
-        });
-    }
+    infos.extend(tokens.iter().map(|token| match token.kind {
+        TokenKind::Word => table.get(bytes, token.span),
+        _ => PLAIN,
+    }));
 }
 
 /// [`word_infos_into`] a new vector.
@@ -719,9 +821,59 @@ fn word_table() -> &'static WordTable {
                 WordTag::DottedHonorific
             };
         }
-        WordTable::new(table)
+        let (cue_lexicon, word_lexicon) = (cues(), words());
+        let (mut cue_starts, mut entry_starts) = (Vec::new(), Vec::new());
+        for (key, info) in table.iter_mut() {
+            if let Lookup::Phrase(index) = &mut info.cue {
+                *index = add_starts(
+                    &mut cue_starts,
+                    key,
+                    &cue_lexicon.automaton,
+                    &cue_lexicon.forms,
+                );
+            }
+            if let Lookup::Phrase(index) = &mut info.entry {
+                *index = add_starts(
+                    &mut entry_starts,
+                    key,
+                    &word_lexicon.automaton,
+                    &word_lexicon.patterns,
+                );
+            }
+        }
+        WordTable::new(table, cue_starts, entry_starts)
     });
     &TABLE
+}
+
+/// Adds the [`PhraseStarts`] of `key` to `starts`; its index, or
+/// [`NO_STARTS`].
+fn add_starts(
+    starts: &mut Vec<PhraseStarts>,
+    key: &[u8],
+    automaton: &AhoCorasick,
+    patterns: &[&'static str],
+) -> u16 {
+    let Some(found) = PhraseStarts::new(key, automaton, patterns) else {
+        return NO_STARTS;
+    };
+    match u16::try_from(starts.len()) {
+        Ok(index) if index != NO_STARTS => {
+            starts.push(found);
+            index
+        }
+        _ => NO_STARTS,
+    }
+}
+
+/// The [`PhraseStarts`] of the cue lexicon, by [`Lookup::Phrase`] index.
+pub fn cue_starts() -> &'static [PhraseStarts] {
+    &word_table().cue_starts
+}
+
+/// The [`PhraseStarts`] of the word lexicon, by [`Lookup::Phrase`] index.
+pub fn entry_starts() -> &'static [PhraseStarts] {
+    &word_table().entry_starts
 }
 
 /// The word table: folded words of up to 16 ASCII bytes packed into a
@@ -744,16 +896,24 @@ struct WordTable {
     /// slots.
     shift: u32,
     long: FnvMap<Vec<u8>, WordInfo>,
+    cue_starts: Vec<PhraseStarts>,
+    entry_starts: Vec<PhraseStarts>,
 }
 
 impl WordTable {
-    fn new(all: FnvMap<Vec<u8>, WordInfo>) -> WordTable {
+    fn new(
+        all: FnvMap<Vec<u8>, WordInfo>,
+        cue_starts: Vec<PhraseStarts>,
+        entry_starts: Vec<PhraseStarts>,
+    ) -> WordTable {
         let size = (all.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
             tags: vec![0; size],
             entries: vec![(0, PLAIN); size],
             shift: 64 - size.trailing_zeros(),
             long: FnvMap::default(),
+            cue_starts,
+            entry_starts,
         };
         let mask = size - 1;
         for (key, info) in all {
@@ -835,8 +995,6 @@ fn pack(key: &[u8]) -> Option<u128> {
 /// over bytes. `None` for other words, which take the slow path.
 #[inline]
 fn pack_folded(text: &[u8], span: Span) -> Option<u128> {
-    const ONES: u128 = u128::MAX / 0xFF;
-    const HIGH: u128 = ONES * 0x80;
     let word = text.get(span.range())?;
     let word = word.strip_suffix(b".").unwrap_or(word);
     let mut len = word.len();
@@ -852,33 +1010,50 @@ fn pack_folded(text: &[u8], span: Span) -> Option<u128> {
             len -= 1;
         }
     }
-    // Sixteen bytes at once where the text has them, else a copy.
-    let raw = match text.get(span.start..span.start + 16) {
-        Some(chunk) => u128::from_le_bytes(chunk.try_into().ok()?),
+    // Sixteen bytes at once where the text has them, else a copy; as two
+    // halves, since most words fit in the first and `u128` arithmetic
+    // costs two of everything.
+    let mut buf = [0u8; 16];
+    let chunk: &[u8; 16] = match text.get(span.start..span.start + 16) {
+        Some(chunk) => chunk.try_into().ok()?,
         None => {
-            let mut buf = [0u8; 16];
             buf[..len].copy_from_slice(&word[..len]);
-            u128::from_le_bytes(buf)
+            &buf
         }
     };
-    let raw = raw & KEEP_BYTES[len];
-    if raw & HIGH != 0 {
+    let (low, high) = chunk.split_at(8);
+    let low = u64::from_le_bytes(low.try_into().ok()?) & KEEP_BYTES[len.min(8)];
+    let high = if len > 8 {
+        u64::from_le_bytes(high.try_into().ok()?) & KEEP_BYTES[len - 8]
+    } else {
+        0
+    };
+    if (low | high) & HIGH != 0 {
         return None;
     }
-    // Bytes are below 0x80, so these sums carry into no other byte: the
-    // high bit says "at least 'A'" and "past 'Z'".
-    let at_least_a = raw + ONES * u128::from(0x80 - b'A');
-    let past_z = raw + ONES * u128::from(0x80 - b'Z' - 1);
-    let upper = at_least_a & !past_z & HIGH;
-    Some(raw | (upper >> 2))
+    Some(u128::from(lowercase(low)) | u128::from(lowercase(high)) << 64)
 }
 
-/// `KEEP_BYTES[n]` keeps the low `n` bytes of a `u128`.
-const KEEP_BYTES: [u128; 17] = {
-    let mut masks = [u128::MAX; 17];
+const ONES: u64 = u64::MAX / 0xFF;
+const HIGH: u64 = ONES * 0x80;
+
+/// The ASCII bytes of `raw` (none with the high bit set) in lowercase.
+#[inline]
+fn lowercase(raw: u64) -> u64 {
+    // Bytes are below 0x80, so these sums carry into no other byte: the
+    // high bit says "at least 'A'" and "past 'Z'".
+    let at_least_a = raw + ONES * u64::from(0x80 - b'A');
+    let past_z = raw + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = at_least_a & !past_z & HIGH;
+    raw | (upper >> 2)
+}
+
+/// `KEEP_BYTES[n]` keeps the low `n` bytes of a `u64`.
+const KEEP_BYTES: [u64; 9] = {
+    let mut masks = [u64::MAX; 9];
     let mut n = 0;
-    while n < 16 {
-        masks[n] = (1u128 << (8 * n)) - 1;
+    while n < 8 {
+        masks[n] = (1u64 << (8 * n)) - 1;
         n += 1;
     }
     masks
@@ -891,6 +1066,7 @@ const KEEP_BYTES: [u128; 17] = {
 pub fn match_at(
     automaton: &AhoCorasick,
     patterns: &[&str],
+    starts: &[PhraseStarts],
     lookup: Lookup,
     text: &str,
     start: usize,
@@ -909,8 +1085,71 @@ pub fn match_at(
                 longest_at(automaton, text, start).map(|m| (m.pattern().as_usize(), m.end()))
             }
         }
-        Lookup::Phrase => {
-            longest_at(automaton, text, start).map(|m| (m.pattern().as_usize(), m.end()))
+        Lookup::Phrase(index) => {
+            let known = starts
+                .get(usize::from(index))
+                .and_then(|s| s.longest(text, start, token_end));
+            known.unwrap_or_else(|| {
+                longest_at(automaton, text, start).map(|m| (m.pattern().as_usize(), m.end()))
+            })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// At a word that starts phrases, [`PhraseStarts`] finds what the
+    /// automaton finds, whatever follows the word: each pattern, cut short
+    /// or run on, in other cases.
+    #[test]
+    fn phrase_starts_find_what_the_automaton_finds() {
+        let table = word_table();
+        let lexicons = [
+            (&cues().automaton, &cues().forms, &table.cue_starts, true),
+            (
+                &words().automaton,
+                &words().patterns,
+                &table.entry_starts,
+                false,
+            ),
+        ];
+        let mut checked = 0;
+        for (automaton, patterns, starts, is_cue) in lexicons {
+            for pattern in patterns.iter() {
+                let mut texts = vec![
+                    pattern.to_string(),
+                    pattern.to_uppercase(),
+                    format!("{pattern} and more"),
+                    format!("{pattern}s, said"),
+                    format!("{pattern}."),
+                ];
+                let cuts = pattern.match_indices([' ', '.']).map(|(i, _)| i);
+                texts.extend(cuts.map(|i| format!("{} next", &pattern[..i])));
+                for text in texts {
+                    let tokens = crate::text::tokenize(&text);
+                    let Some(token) = tokens.first() else {
+                        continue;
+                    };
+                    let info = table.get(text.as_bytes(), token.span);
+                    let lookup = if is_cue { info.cue } else { info.entry };
+                    let Lookup::Phrase(index) = lookup else {
+                        continue;
+                    };
+                    let Some(found) = starts
+                        .get(usize::from(index))
+                        .and_then(|s| s.longest(&text, token.span.start, token.span.end))
+                    else {
+                        continue;
+                    };
+                    let expected = longest_at(automaton, &text, token.span.start)
+                        .map(|m| (m.pattern().as_usize(), m.end()));
+                    assert_eq!(found, expected, "{text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 }

@@ -85,16 +85,17 @@ enum ItemKind {
 
 /// Bytes of a possessive ending of `word`.
 fn possessive_len(word: &str) -> u8 {
-    // Every ending below ends in "s", "'" or the last byte of "’".
-    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-        return 0;
+    // "'s", "’s", "s'", "s’", each after at least two more bytes.
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    let before_last = |b: u8| n > 3 && bytes[n - 2] == b;
+    match bytes.last() {
+        Some(b's') if before_last(b'\'') => 2,
+        Some(b's') if n > 5 && bytes.ends_with("\u{2019}s".as_bytes()) => 4,
+        Some(b'\'') if before_last(b's') => 1,
+        Some(0x99) if n > 5 && bytes.ends_with("s\u{2019}".as_bytes()) => 3,
+        _ => 0,
     }
-    for (suffix, len) in [("'s", 2), ("\u{2019}s", 4), ("s'", 1), ("s\u{2019}", 3)] {
-        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-            return len;
-        }
-    }
-    0
 }
 
 /// Name-like even when lowercase: "al-Assad", "el-Sisi".
@@ -103,8 +104,18 @@ fn is_name_like(word: &str) -> bool {
         return true;
     }
     // The particle is at most three bytes: look no further for its hyphen.
-    let head = word.as_bytes().iter().take(4).position(|&b| b == b'-');
-    head.is_some_and(|h| is_capitalized(&word[h + 1..]))
+    let bytes = word.as_bytes();
+    let hyphen = match bytes.first_chunk::<4>() {
+        // The first '-' of four bytes at once (the lowest byte that the
+        // zero-byte test flags is exact).
+        Some(&head) => {
+            let x = u32::from_le_bytes(head) ^ 0x2D2D_2D2D;
+            let zero = x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080;
+            (zero != 0).then(|| zero.trailing_zeros() as usize / 8)
+        }
+        None => bytes.iter().position(|&b| b == b'-'),
+    };
+    hyphen.is_some_and(|h| is_capitalized(&word[h + 1..]))
 }
 
 /// The lexicon phrase starting at word token `t`, whole words only.
@@ -118,6 +129,7 @@ fn lexicon_hit(
     let (id, end) = lexicon::match_at(
         &lexicon.automaton,
         &lexicon.patterns,
+        lexicon::entry_starts(),
         info.entry,
         text,
         start,
@@ -176,6 +188,10 @@ pub struct Items {
     /// [`word_hash`] of each capitalised word that stands inside a
     /// sentence, sorted: the words known as names.
     capitalised: Vec<u64>,
+    /// The mentions found item by item, before the cues' subjects join them.
+    found: Vec<Mention>,
+    /// The cues' subjects, before they are merged into `found`.
+    subjects: Vec<Mention>,
 }
 
 /// Whether token `t` follows a word or a comma in its sentence.
@@ -210,6 +226,7 @@ fn build_items(
         items,
         cues: cue_items,
         capitalised,
+        ..
     } = out;
     items.clear();
     cue_items.clear();
@@ -415,18 +432,28 @@ pub fn find(
     scratch: &mut Items,
 ) -> Vec<Mention> {
     build_items(text, tokens, infos, cues, surnames, scratch);
+    let Items {
+        items,
+        cues: cue_items,
+        capitalised,
+        found,
+        subjects,
+    } = scratch;
+    found.clear();
+    subjects.clear();
     let mut finder = Finder {
         text,
         tokens,
         infos,
-        items: &scratch.items,
-        cue_items: &scratch.cues,
-        capitalised: &scratch.capitalised,
+        items,
+        cue_items,
+        capitalised,
         surnames,
-        mentions: Vec::with_capacity(scratch.items.len() / 6),
+        mentions: found,
+        covered_from: std::cell::Cell::new(0),
     };
     finder.run();
-    finder.mentions
+    finder.subjects(subjects)
 }
 
 struct Finder<'a> {
@@ -438,7 +465,10 @@ struct Finder<'a> {
     capitalised: &'a [u64],
     /// Surnames of the text's full names (see `crate::surnames`).
     surnames: &'a [u64],
-    mentions: Vec<Mention>,
+    /// The mentions so far, in text order (a reused buffer).
+    mentions: &'a mut Vec<Mention>,
+    /// Where [`Finder::is_covered`] last found its answer in `mentions`.
+    covered_from: std::cell::Cell<usize>,
 }
 
 /// The longest noun phrase, in words after its determiner.
@@ -450,7 +480,6 @@ impl Finder<'_> {
         while i < self.items.len() {
             i = self.mention_at(i).unwrap_or(i + 1);
         }
-        self.subjects();
     }
 
     fn push(&mut self, m: Mention) {
@@ -469,20 +498,37 @@ impl Finder<'_> {
     }
 
     fn is_covered(&self, span: Span) -> bool {
-        let at = self.mentions.partition_point(|x| x.span.end <= span.start);
-        self.mentions.get(at).is_some_and(|x| x.span.overlaps(span))
+        let mentions = &self.mentions[..];
+        let ends_before = |x: &Mention| x.span.end <= span.start;
+        // The cues' subjects are asked about in text order, mostly: move on
+        // from the last answer a few steps, else search.
+        let mut at = self.covered_from.get().min(mentions.len());
+        if at > 0 && !ends_before(&mentions[at - 1]) {
+            at = mentions.partition_point(ends_before);
+        } else {
+            let mut steps = 0;
+            while steps < 8 && mentions.get(at).is_some_and(ends_before) {
+                at += 1;
+                steps += 1;
+            }
+            if steps == 8 {
+                at += mentions[at..].partition_point(ends_before);
+            }
+        }
+        self.covered_from.set(at);
+        mentions.get(at).is_some_and(|x| x.span.overlaps(span))
     }
 
     /// The subjects of verb cues that no lexicon knows: "the ad claims",
     /// "polls show", "that found", and after an inverted cue, "said the
     /// 43-year-old." Each is the noun phrase touching the cue, back to its
     /// determiner (or forward to a punctuation mark), kept only where no
-    /// mention stands already.
-    fn subjects(&mut self) {
+    /// mention stands already. Returns all the mentions, in one vector of
+    /// their exact length; `added` is a buffer for the subjects.
+    fn subjects(&self, added: &mut Vec<Mention>) -> Vec<Mention> {
         // Subjects are gathered first and merged in once at the end: an
         // insert into the middle of the list for each would make a long
         // article quadratic.
-        let mut added: Vec<Mention> = Vec::new();
         let mut accept = |finder: &Finder, m: Mention| {
             let clear = !finder.is_covered(m.span)
                 && added
@@ -511,9 +557,12 @@ impl Finder<'_> {
             }
         }
         added.sort_by_key(|m| m.span.start);
-        let found = std::mem::take(&mut self.mentions);
+        let found = &*self.mentions;
         let mut merged = Vec::with_capacity(found.len() + added.len());
-        let (mut a, mut b) = (found.into_iter().peekable(), added.into_iter().peekable());
+        let (mut a, mut b) = (
+            found.iter().copied().peekable(),
+            added.iter().copied().peekable(),
+        );
         loop {
             let next = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) if y.span.start < x.span.start => b.next(),
@@ -530,7 +579,7 @@ impl Finder<'_> {
                 merged.push(m);
             }
         }
-        self.mentions = merged;
+        merged
     }
 
     fn is_phrase_word(&self, i: usize) -> bool {

@@ -39,12 +39,23 @@ pub fn is_suffix(word: &str) -> bool {
 pub fn collect(text: &str, tokens: &[Token], infos: &[WordInfo], out: &mut Vec<u64>) {
     out.clear();
     let mut t = 0;
+    // The table's answers first: most words open no name, and a scan of
+    // the infos alone passes them by.
+    let may_open = |info: &WordInfo| {
+        info.may_be_honorific() || info.given != Gender::Unknown && !info.is_place()
+    };
     while t < tokens.len() {
-        let opener = tokens[t];
-        let info = infos.get(t).copied().unwrap_or(lexicon::PLAIN);
-        // The table's answers first: most words open no name.
-        let may_open = info.may_be_honorific() || info.given != Gender::Unknown && !info.is_place();
-        if !may_open || opener.kind != TokenKind::Word {
+        match infos
+            .get(t..)
+            .and_then(|rest| rest.iter().position(may_open))
+        {
+            Some(skip) => t += skip,
+            None => break,
+        }
+        let Some(&opener) = tokens.get(t) else {
+            break;
+        };
+        if opener.kind != TokenKind::Word {
             t += 1;
             continue;
         }

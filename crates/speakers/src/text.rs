@@ -10,14 +10,32 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
+/// The character that ends at byte `i`; `None` at the start or off a
+/// character boundary. ASCII, most of the text, without decoding.
 #[inline]
 pub fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+    if !text.is_char_boundary(i) {
+        return None;
+    }
+    match text.as_bytes()[..i].last() {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[..i].chars().next_back(),
+        None => None,
+    }
 }
 
+/// The character that starts at byte `i`; `None` at the end or off a
+/// character boundary.
 #[inline]
 pub fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
+    if !text.is_char_boundary(i) {
+        return None;
+    }
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
 }
 
 /// Whether `start..end` is a whole word: no word character touches it.
@@ -34,7 +52,11 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// Whether the text starts with an uppercase letter.
 #[inline]
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// The word starting after byte `i`, past blanks: letters, digits and
