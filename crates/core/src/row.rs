@@ -220,25 +220,51 @@ fn push_folded(out: &mut String, s: &str) {
 }
 
 /// Whether `s` has no whitespace but single spaces between other characters:
-/// one pass without branches over ASCII (spaces are too frequent to branch
-/// on), and a closer look only at the lead bytes of non-ASCII whitespace.
+/// eight ASCII bytes a step without branching on them (spaces are too
+/// frequent to branch on), and a closer look only at the lead bytes of
+/// non-ASCII whitespace.
 fn is_folded(s: &str) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
     let bytes = s.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut unfolded = false;
     let mut prev = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        // Below 0x20 are the other ASCII whitespace (and controls, which
-        // only take the slow path).
-        unfolded |= (b < 0x20) | ((b == b' ') & (prev == b' '));
-        if b >= 0xC2 && unicode_space_at(bytes, i) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
+            let word = u64::from_le_bytes(*chunk);
+            if word & HIGH == 0 {
+                let spaces = zero_bytes(word ^ (ONES * u64::from(b' ')));
+                // An ASCII byte below 0x20 (the other ASCII whitespace, and
+                // controls, which only take the slow path) has bits 5 and 6
+                // clear.
+                let controls = zero_bytes(word & (ONES * 0x60));
+                let after_space = (spaces << 8) | (u64::from(prev == b' ') << 7);
+                if controls | (spaces & after_space) != 0 {
+                    return false;
+                }
+                prev = chunk[7];
+                i += 8;
+                continue;
+            }
+        }
+        if b < 0x20 || (b == b' ' && prev == b' ') || (b >= 0xC2 && unicode_space_at(bytes, i)) {
             return false;
         }
         prev = b;
+        i += 1;
     }
-    !unfolded
+    true
+}
+
+/// The high bit of every zero byte of `word`, exactly (no sum carries into
+/// the next byte).
+#[inline]
+fn zero_bytes(word: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    !(((word & LOW7) + LOW7) | word | LOW7)
 }
 
 /// Whether a non-ASCII whitespace character (as [`char::is_whitespace`] has
@@ -328,6 +354,29 @@ mod tests {
                     let s = format!("{a}{b}{c}");
                     let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
                     assert_eq!(fold_whitespace(&s), expected, "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn folding_long_text_agrees_with_splitting_on_whitespace() {
+        // Every blank at every place of an eight-byte step, between words
+        // of every length.
+        let blanks = [" ", "  ", "\t", "\n", " \r ", "\u{a0}", "\u{3000}", "\u{1}"];
+        for blank in blanks {
+            for before in 0..18 {
+                for after in 0..18 {
+                    for word in ["ab", "Zoë"] {
+                        let s = format!("{}{blank}{}", "x".repeat(before), word.repeat(after));
+                        let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let folded = fold_whitespace(&s);
+                        // U+0001 is no whitespace: kept either way.
+                        assert_eq!(folded, expected, "{s:?}");
+                        let spaced = format!("{s} {s}");
+                        let expected = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+                        assert_eq!(fold_whitespace(&spaced), expected, "{spaced:?}");
+                    }
                 }
             }
         }
