@@ -216,10 +216,22 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
-        let Some(m) = doc.source_before(cue.span.start, unit.start) else {
+        let source = doc
+            .source_before(cue.span.start, unit.start)
+            .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
+        let Some(m) = source else { continue };
+        // "As X put it, "Q"".
+        let mut after_cue = doc.tokens(Span::new(cue.span.end, unit.end));
+        if cue.lemma == "put" {
+            match after_cue.split_first() {
+                Some((it, rest)) if doc.word(it) == "it" => after_cue = rest,
+                _ => continue,
+            }
+        }
+        let Some(from) = after_cue.first().map(|t| t.span.start) else {
             continue;
         };
-        let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
+        let Some(q) = quote_opening_after_cue(doc, from, unit.end) else {
             continue;
         };
         if opens_reported_clause(doc, claims, unit.start, doc.mentions()[m].span.start) {
@@ -228,10 +240,7 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         let span = doc.quote(q).span();
-        // The quote must end the unit; words after it make a mixed clause,
-        // which speaker_cue_content takes whole.
-        let after = doc.tokens(Span::new(span.end, unit.end));
-        if after.iter().any(|t| t.kind == TokenKind::Word) {
+        if !ends_its_clause(doc, span, unit) {
             continue;
         }
         claims.add(Draft::new(vec![span], m, Some(c), sieve));
@@ -968,6 +977,48 @@ fn ends_clause(doc: &Doc, quote: Span) -> bool {
                 doc.word(t),
                 "," | "." | "?" | "!" | "…" | "—" | "–" | "-" | "--"
             )
+    })
+}
+
+/// Whether a quote ends the clause it stands in: nothing but punctuation
+/// follows it in its unit, or a dash or semicolon does (`X cracked, "Q" —
+/// and he has been since`). Words after it make a mixed clause (`X said Y
+/// was "Q" for years`), which speaker_cue_content takes whole.
+fn ends_its_clause(doc: &Doc, quote: Span, unit: Span) -> bool {
+    let after = doc.tokens(Span::new(quote.end, unit.end));
+    // A short quote before a dash is a phrase the dash explains (`attempts
+    // at "spear phishing" - fake emails`).
+    let dash = after
+        .iter()
+        .take_while(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number)
+        .any(|t| is_punct(doc, t, &["—", "–", "--", "-", ";"]));
+    (dash && word_count(doc, quote) >= MIN_SENTENCE_WORDS)
+        || after
+            .iter()
+            .all(|t| t.kind != TokenKind::Word && t.kind != TokenKind::Number)
+}
+
+/// Words a quote needs to read as a sentence of its own rather than a phrase.
+const MIN_SENTENCE_WORDS: usize = 5;
+
+/// The speaker of a cue coordinated with an earlier verb of its clause ("X
+/// leaned in and boomed", "X said C but added"): the source of the nearest
+/// earlier cue in the unit, else the mention the unit opens with.
+fn coordinated_speaker(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
+    coordinated_subject(doc, unit, cue_start)?;
+    let cues = doc.cues();
+    let first = cues.partition_point(|c| c.span.start < unit.start);
+    let last = cues.partition_point(|c| c.span.start < cue_start);
+    let earlier = (first..last).rev().find_map(|c| {
+        let cue = &cues[c];
+        (cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund && !doc.is_quoted(cue.span))
+            .then(|| doc.source_before(cue.span.start, unit.start))
+            .flatten()
+    });
+    earlier.or_else(|| {
+        let start = content_start(doc, unit);
+        doc.mention_starting_at_token(start, cue_start)
+            .filter(|&m| doc.mentions()[m].span.start == start)
     })
 }
 

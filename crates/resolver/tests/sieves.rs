@@ -391,3 +391,42 @@ fn an_apposition_that_names_a_place() {
         Some("quote_then_speaker")
     );
 }
+
+#[test]
+fn a_quote_after_a_coordinated_cue() {
+    let text = "Ruiz waved at the crowd, then leaned in and boomed: “We will win this in May.”";
+    assert_eq!(
+        who_said(text, "win this"),
+        Some(("speaker_then_quote", "Ruiz".into()))
+    );
+    let text = "Ruiz said the vote was close but added, \"I think the count will hold up.\"";
+    assert_eq!(
+        who_said(text, "count will"),
+        Some(("speaker_then_quote", "Ruiz".into()))
+    );
+}
+
+#[test]
+fn as_x_put_it() {
+    let text = "As the engineer Tomas Weld put it, \"The river does not wait for permits.\"";
+    assert_eq!(
+        who_said(text, "river"),
+        Some(("speaker_then_quote", "Tomas Weld".into()))
+    );
+}
+
+#[test]
+fn a_quote_before_a_dash_ends_its_clause() {
+    let text =
+        "At the forum, Ruiz quipped, \"I am a planner who likes to finish things\" - and she has.";
+    assert_eq!(
+        who_said(text, "planner"),
+        Some(("speaker_then_quote", "Ruiz".into()))
+    );
+    // A short phrase before a dash is explained by it, not said.
+    let text = "The report described attempts at \"spear phishing\" - fake emails with links.";
+    assert_ne!(
+        who_said(text, "spear").map(|(sieve, _)| sieve),
+        Some("speaker_then_quote")
+    );
+}
