@@ -12,17 +12,62 @@ use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
 use crate::claims::Claims;
 use crate::doc::Doc;
 use crate::sieves::{is_object_word, is_punct};
-use crate::words::{self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS};
+use crate::words::{
+    self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS, SUBORDINATORS,
+};
 
 /// The content of cue `c` in `unit`: from where it starts after the cue to
 /// the end of its clause, stopping where content an earlier sieve claimed
 /// begins ("He said C, and when asked…, he said, "Q."" keeps C).
 pub(crate) fn content_after_cue(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> Span {
     let start = content_start_after_cue(doc, c, unit.end);
-    let end = claims
+    let mut end = claims
         .first_taken_in(Span::new(start, unit.end))
         .unwrap_or(unit.end);
+    if opens_with_subordinate(doc, c, unit) || in_relative_clause(doc, c, unit) {
+        // "If X wins C, Y will…", "X, who endorsed C, said…": the clause
+        // of the cue ends at the first comma.
+        if let Some(comma) = first_comma(doc, Span::new(start, end)) {
+            end = comma;
+        }
+    }
     trim(doc, clause(doc, Span::new(start, end)))
+}
+
+/// Whether cue `c` stands in a subordinate clause that opens its unit,
+/// before the comma that ends it: "*Though X has not expressed* C, Y…".
+fn opens_with_subordinate(doc: &Doc, c: usize, unit: Span) -> bool {
+    let cue = &doc.cues()[c];
+    let before = doc.tokens(Span::new(content_start(doc, unit), cue.span.start));
+    before
+        .first()
+        .is_some_and(|t| words::is_in(&SUBORDINATORS, doc.word(t)))
+        && !before.iter().any(|t| is_punct(doc, t, &[",", ";", ":"]))
+}
+
+/// Whether the subject of cue `c` is a relative pronoun after a comma: "X,
+/// *who* endorsed C, said…".
+fn in_relative_clause(doc: &Doc, c: usize, unit: Span) -> bool {
+    let cue = &doc.cues()[c];
+    let before = doc.tokens(Span::new(unit.start, cue.span.start));
+    let mut end = before.len();
+    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+        end -= 1;
+    }
+    end >= 2
+        && matches!(doc.word(&before[end - 1]), "who" | "which")
+        && is_punct(doc, &before[end - 2], &[","])
+}
+
+/// Where the first comma outside quotation marks in `span` starts, after a
+/// word.
+fn first_comma(doc: &Doc, span: Span) -> Option<usize> {
+    let tokens = doc.tokens(span);
+    tokens
+        .iter()
+        .enumerate()
+        .find(|&(i, t)| i > 0 && is_punct(doc, t, &[","]) && !doc.is_quoted(t.span))
+        .map(|(_, t)| t.span.start)
 }
 
 /// Where a content after cue `c` starts: past the addressee of "told",
