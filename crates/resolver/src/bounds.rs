@@ -34,6 +34,35 @@ pub(crate) fn content_after_cue(doc: &Doc, claims: &Claims, c: usize, unit: Span
     trim(doc, clause(doc, Span::new(start, end)))
 }
 
+/// The content before a frame set off by commas in the middle of its
+/// sentence, when `after` (the content after the cue) starts right after
+/// the second comma: "*C1*, X said, C2" (PolNeAR's content is both).
+pub(crate) fn content_before_frame(
+    doc: &Doc,
+    claims: &Claims,
+    (m, c): (usize, usize),
+    unit: Span,
+    after: Span,
+) -> Option<Span> {
+    let mention = doc.mentions()[m].span;
+    let cue = doc.cues()[c].span;
+    let comma = comma_before(doc, unit.start, mention.start)?;
+    let between = doc.tokens(Span::new(cue.end, after.start));
+    if mention.end > cue.start || between.len() != 1 || !is_punct(doc, &between[0], &[","]) {
+        return None;
+    }
+    let before = trim(
+        doc,
+        clause_before(doc, Span::new(content_start(doc, unit), comma)),
+    );
+    let words = doc
+        .tokens(before)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    (words >= 2 && claims.is_free(before)).then_some(before)
+}
+
 /// Whether cue `c` stands in a subordinate clause that opens its unit,
 /// before the comma that ends it: "*Though X has not expressed* C, Y…".
 fn opens_with_subordinate(doc: &Doc, c: usize, unit: Span) -> bool {

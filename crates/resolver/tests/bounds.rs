@@ -112,3 +112,12 @@ fn a_cue_in_a_relative_clause_ends_at_its_comma() {
         ]
     );
 }
+
+#[test]
+fn a_frame_between_commas_has_content_on_both_sides() {
+    let text = "For most families in the county, Ana Ruiz said, the new tax will cost little.";
+    assert_eq!(
+        first_content(text),
+        "For most families in the county | the new tax will cost little"
+    );
+}
