@@ -12,17 +12,91 @@ use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
 use crate::claims::Claims;
 use crate::doc::Doc;
 use crate::sieves::{is_object_word, is_punct};
-use crate::words::{self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS};
+use crate::words::{
+    self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS, SUBORDINATORS,
+};
 
 /// The content of cue `c` in `unit`: from where it starts after the cue to
 /// the end of its clause, stopping where content an earlier sieve claimed
 /// begins ("He said C, and when asked…, he said, "Q."" keeps C).
 pub(crate) fn content_after_cue(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> Span {
     let start = content_start_after_cue(doc, c, unit.end);
-    let end = claims
+    let mut end = claims
         .first_taken_in(Span::new(start, unit.end))
         .unwrap_or(unit.end);
+    if opens_with_subordinate(doc, c, unit) || in_relative_clause(doc, c, unit) {
+        // "If X wins C, Y will…", "X, who endorsed C, said…": the clause
+        // of the cue ends at the first comma.
+        if let Some(comma) = first_comma(doc, Span::new(start, end)) {
+            end = comma;
+        }
+    }
     trim(doc, clause(doc, Span::new(start, end)))
+}
+
+/// The content before a frame set off by commas in the middle of its
+/// sentence, when `after` (the content after the cue) starts right after
+/// the second comma: "*C1*, X said, C2" (PolNeAR's content is both).
+pub(crate) fn content_before_frame(
+    doc: &Doc,
+    claims: &Claims,
+    (m, c): (usize, usize),
+    unit: Span,
+    after: Span,
+) -> Option<Span> {
+    let mention = doc.mentions()[m].span;
+    let cue = doc.cues()[c].span;
+    let comma = comma_before(doc, unit.start, mention.start)?;
+    let between = doc.tokens(Span::new(cue.end, after.start));
+    if mention.end > cue.start || between.len() != 1 || !is_punct(doc, &between[0], &[","]) {
+        return None;
+    }
+    let before = trim(
+        doc,
+        clause_before(doc, Span::new(content_start(doc, unit), comma)),
+    );
+    let words = doc
+        .tokens(before)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    (words >= 2 && claims.is_free(before)).then_some(before)
+}
+
+/// Whether cue `c` stands in a subordinate clause that opens its unit,
+/// before the comma that ends it: "*Though X has not expressed* C, Y…".
+fn opens_with_subordinate(doc: &Doc, c: usize, unit: Span) -> bool {
+    let cue = &doc.cues()[c];
+    let before = doc.tokens(Span::new(content_start(doc, unit), cue.span.start));
+    before
+        .first()
+        .is_some_and(|t| words::is_in(&SUBORDINATORS, doc.word(t)))
+        && !before.iter().any(|t| is_punct(doc, t, &[",", ";", ":"]))
+}
+
+/// Whether the subject of cue `c` is a relative pronoun after a comma: "X,
+/// *who* endorsed C, said…".
+fn in_relative_clause(doc: &Doc, c: usize, unit: Span) -> bool {
+    let cue = &doc.cues()[c];
+    let before = doc.tokens(Span::new(unit.start, cue.span.start));
+    let mut end = before.len();
+    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+        end -= 1;
+    }
+    end >= 2
+        && matches!(doc.word(&before[end - 1]), "who" | "which")
+        && is_punct(doc, &before[end - 2], &[","])
+}
+
+/// Where the first comma outside quotation marks in `span` starts, after a
+/// word.
+fn first_comma(doc: &Doc, span: Span) -> Option<usize> {
+    let tokens = doc.tokens(span);
+    tokens
+        .iter()
+        .enumerate()
+        .find(|&(i, t)| i > 0 && is_punct(doc, t, &[","]) && !doc.is_quoted(t.span))
+        .map(|(_, t)| t.span.start)
 }
 
 /// Where a content after cue `c` starts: past the addressee of "told",

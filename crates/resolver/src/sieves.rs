@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::bounds::{
-    clause, clause_before, comma_before, content_after_cue, content_start, content_start_after_cue,
-    starts_unit, trim, MAX_CLAUSE_TOKENS,
+    clause, clause_before, comma_before, content_after_cue, content_before_frame, content_start,
+    content_start_after_cue, starts_unit, trim, MAX_CLAUSE_TOKENS,
 };
 use crate::claims::{Claims, Draft};
 use crate::doc::{Doc, MAX_ROLE_WORDS};
@@ -555,7 +555,12 @@ fn claim_clause_after_cue(
         && claims.is_free(content)
         && doc.licenses_reported_speech(c)
     {
-        claims.add(Draft::new(vec![content], m, Some(c), sieve));
+        // "C1, X said, C2": the words before the frame are content too.
+        let fragments = match content_before_frame(doc, claims, (m, c), unit, content) {
+            Some(before) => vec![before, content],
+            None => vec![content],
+        };
+        claims.add(Draft::new(fragments, m, Some(c), sieve));
     }
 }
 

@@ -135,6 +135,11 @@ pub static CLAUSE_OPENERS: LazyLock<WordSet> =
 pub static CONTRASTS: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/contrasts.txt")));
 
+/// Conjunctions that open a subordinate clause before the main one: "*If*
+/// X wins C, Y will…".
+pub static SUBORDINATORS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/subordinators.txt")));
+
 /// Pronouns that open a new clause after ", and": "X said C, and *he*…".
 pub static SUBJECT_PRONOUNS: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/subject-pronouns.txt")));

@@ -94,3 +94,30 @@ fn an_aside_between_dashes_stays_in_the_content() {
     let text = "Ana Ruiz said the new rules will cut costs — a claim her rivals dispute.";
     assert_eq!(first_content(text), "the new rules will cut costs");
 }
+
+#[test]
+fn a_cue_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let text = "Though Ana Ruiz argued the new tax plan was fair, the council voted against it.";
+    assert_eq!(first_content(text), "the new tax plan was fair");
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_ends_at_its_comma() {
+    let text = "Ana Ruiz, who endorsed the new tax plan in March, said on Monday that it was fair.";
+    assert_eq!(
+        contents(text),
+        vec![
+            ("speaker_cue_content", "the new tax plan in March".into()),
+            ("speaker_cue_content", "that it was fair".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_frame_between_commas_has_content_on_both_sides() {
+    let text = "For most families in the county, Ana Ruiz said, the new tax will cost little.";
+    assert_eq!(
+        first_content(text),
+        "For most families in the county | the new tax will cost little"
+    );
+}
