@@ -21,6 +21,14 @@ source either:
   python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
       /tmp/train-all-cues.csv data/cues.tsv --sieve no_source --min-precision 0.5 \\
       > data/resolver/sourceless-cues.tsv
+
+and which cues may have a subject the speaker matcher does not know as a
+mention ("7 percent said", "the county's figures show"), from the rows of
+the phrase_cue_content sieve:
+
+  python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
+      /tmp/train-all-cues.csv data/cues.tsv --sieve phrase_cue_content --min-precision 0.5 \\
+      > data/resolver/phrase-subject-cues.tsv
 """
 import argparse
 import collections

@@ -350,6 +350,12 @@ impl<'a> Doc<'a> {
         self.all_reported_cues || words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
     }
 
+    /// Whether cue `c` may have a subject that is no known mention ("7
+    /// percent *said*"), as learned from PolNeAR train.
+    pub fn licenses_phrase_subject(&self, c: usize) -> bool {
+        self.all_reported_cues || words::PHRASE_SUBJECT_CUES.contains(self.cues()[c].lemma)
+    }
+
     /// Whether a passive of cue `c` ("is expected to", "was asked") may frame
     /// content with no source, as learned from PolNeAR train.
     pub fn licenses_sourceless_passive(&self, c: usize) -> bool {

@@ -136,6 +136,15 @@ pub static CLAUSE_OPENERS: LazyLock<WordSet> =
 pub static SOURCELESS_PASSIVE_CUES: LazyLock<WordSet> =
     LazyLock::new(|| learned(include_str!("../../../data/resolver/sourceless-cues.tsv")));
 
+/// Cue lemmas whose subject may be a phrase that is no known mention ("7
+/// percent said", "those surveyed say"), learned from PolNeAR train by
+/// `scripts/learn_reported_cues.py --sieve phrase_cue_content`.
+pub static PHRASE_SUBJECT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    learned(include_str!(
+        "../../../data/resolver/phrase-subject-cues.tsv"
+    ))
+});
+
 /// Cue lemmas that license reported speech (content without quotation marks),
 /// learned from PolNeAR train by `scripts/learn_reported_cues.py`: "said" and
 /// "argued" do, "made" and "states" mostly do not.
