@@ -154,6 +154,12 @@ pub static REPORTED_SPEECH_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     ))
 });
 
+/// Word forms of licensed lemmas that are seldom a verb of saying in
+/// reported speech ("known", "questions", "remarks"), learned from PolNeAR
+/// train by `scripts/learn_reported_cues.py --blocked-forms`.
+pub static BLOCKED_CUE_FORMS: LazyLock<WordSet> =
+    LazyLock::new(|| learned(include_str!("../../../data/resolver/blocked-cue-forms.tsv")));
+
 /// The lemmas of a learned list: the first column of each line.
 fn learned(list: &'static str) -> WordSet {
     WordSet::new(

@@ -142,6 +142,19 @@ fn a_verb_group_is_no_subject_phrase() {
 }
 
 #[test]
+fn a_cue_form_learned_to_mislead_frames_no_reported_speech() {
+    let text = "Mayor Dana Kent thanks the volunteers who cleaned the river banks. \
+                Mayor Dana Kent said the volunteers cleaned the river banks.";
+    let found = summary(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "speaker_cue_content");
+    assert!(
+        found[0].2.starts_with("the volunteers cleaned"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn reported_speech_both_ways() {
     let text = "Senator Paul Grant said the bill would pass next week. The vote will be close, Grant told reporters.";
     assert_eq!(
