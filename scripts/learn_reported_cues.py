@@ -21,6 +21,25 @@ source either:
   python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
       /tmp/train-all-cues.csv data/cues.tsv --sieve no_source --min-precision 0.5 \\
       > data/resolver/sourceless-cues.tsv
+
+and which cues may have a subject the speaker matcher does not know as a
+mention ("7 percent said", "the county's figures show"), from the rows of
+the phrase_cue_content sieve:
+
+  python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
+      /tmp/train-all-cues.csv data/cues.tsv --sieve phrase_cue_content --min-precision 0.5 \\
+      > data/resolver/phrase-subject-cues.tsv
+
+A licensed lemma may still have a word form that is seldom a verb of saying
+("known", "questions", "remarks"). --blocked-forms scores whosaid's own run
+(with the learned lists, not --all-reported-cues) by the cue's last word,
+over rows with unquoted words, and writes the forms right less often than
+the given precision:
+
+  cargo run --release -- -q ../shared/corpora/polnear/polnear-train.jsonl > /tmp/train.csv
+  python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\
+      /tmp/train.csv data/cues.tsv --blocked-forms 0.25 \\
+      > data/resolver/blocked-cue-forms.tsv
 """
 import argparse
 import collections
@@ -36,7 +55,10 @@ def positions(text, spans):
     return {i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum()}
 
 
-def main(gold_path, pred_path, cues_path, sieves, min_precision):
+BLOCKED_FORM_ROWS = 6
+
+
+def main(gold_path, pred_path, cues_path, sieves, min_precision, blocked_below=None):
     lemma_of = {}
     for line in open(cues_path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
@@ -76,11 +98,25 @@ def main(gold_path, pred_path, cues_path, sieves, min_precision):
                 for gc, gs in gold
             )
             words = row["cue"].lower().split()
+            if blocked_below is not None:
+                if row["kind"] != "direct":
+                    tally[words[-1]][0] += 1
+                    tally[words[-1]][1] += right
+                continue
             # The cue's lemma: the whole phrase if the lexicon has it, else its
             # last word ("has said" -> say).
             lemma = lemma_of.get(" ".join(words)) or lemma_of.get(words[-1], words[-1])
             tally[lemma][0] += 1
             tally[lemma][1] += right
+    if blocked_below is not None:
+        print(
+            "# form\trows\tprecision  (learned from PolNeAR train by "
+            f"scripts/learn_reported_cues.py --blocked-forms {blocked_below})"
+        )
+        for form, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if n >= BLOCKED_FORM_ROWS and right / n < blocked_below:
+                print(f"{form}\t{n}\t{right / n:.2f}")
+        return
     options = "" if sieves == REPORTED_SIEVES else f" --sieve {','.join(sorted(sieves))}"
     if min_precision != MIN_PRECISION:
         options += f" --min-precision {min_precision}"
@@ -104,5 +140,14 @@ if __name__ == "__main__":
         help="the sieves whose rows are scored, comma-separated",
     )
     parser.add_argument("--min-precision", type=float, default=MIN_PRECISION)
+    parser.add_argument(
+        "--blocked-forms",
+        type=float,
+        metavar="PRECISION",
+        help="write the cue forms of reported-speech rows right less often than this",
+    )
     args = parser.parse_args()
-    main(args.gold, args.predictions, args.cues, set(args.sieve.split(",")), args.min_precision)
+    sieves = set(args.sieve.split(","))
+    if args.blocked_forms is not None and args.sieve == parser.get_default("sieve"):
+        sieves |= {"phrase_cue_content"}
+    main(args.gold, args.predictions, args.cues, sieves, args.min_precision, args.blocked_forms)

@@ -40,11 +40,10 @@ pub(crate) fn content_after_cue(doc: &Doc, claims: &Claims, c: usize, unit: Span
 pub(crate) fn content_before_frame(
     doc: &Doc,
     claims: &Claims,
-    (m, c): (usize, usize),
+    (mention, c): (Span, usize),
     unit: Span,
     after: Span,
 ) -> Option<Span> {
-    let mention = doc.mentions()[m].span;
     let cue = doc.cues()[c].span;
     let comma = comma_before(doc, unit.start, mention.start)?;
     let between = doc.tokens(Span::new(cue.end, after.start));

@@ -345,9 +345,21 @@ impl<'a> Doc<'a> {
             && self.cue_at_token(token).is_none()
     }
 
-    /// Whether cue `c` may introduce content without quotation marks.
+    /// Whether cue `c` may introduce content without quotation marks: its
+    /// lemma is learned to ("say" is, "make" is not), and its word form is
+    /// not one learned to mislead ("known", "remarks").
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
-        self.all_reported_cues || words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
+        let cue = &self.cues()[c];
+        let form = self.tokens(cue.span).last().map(|t| self.word(t));
+        self.all_reported_cues
+            || (words::REPORTED_SPEECH_CUES.contains(cue.lemma)
+                && !form.is_some_and(|w| words::BLOCKED_CUE_FORMS.contains_lowercase(w)))
+    }
+
+    /// Whether cue `c` may have a subject that is no known mention ("7
+    /// percent *said*"), as learned from PolNeAR train.
+    pub fn licenses_phrase_subject(&self, c: usize) -> bool {
+        self.all_reported_cues || words::PHRASE_SUBJECT_CUES.contains(self.cues()[c].lemma)
     }
 
     /// Whether a passive of cue `c` ("is expected to", "was asked") may frame

@@ -90,6 +90,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.7,
     },
     Sieve {
+        name: "phrase_cue_content",
+        pattern: "7 percent said C / those surveyed said C (a subject that is no known mention)",
+        run: phrase_cue_content,
+        confidence: 0.5,
+    },
+    Sieve {
         name: "content_then_speaker",
         pattern: "C, X said / C, said X",
         run: content_then_speaker,
@@ -438,23 +444,128 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 const MAX_SOURCE_PHRASE_TOKENS: usize = 25;
 
 fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
-    for (c, cue) in doc.cues().iter().enumerate() {
-        if !is_speech_frame(cue.frame)
-            || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
-            || is_passive(doc, c)
-        {
-            continue;
-        }
-        let Some(unit) = open_cue_unit(doc, claims, c) else {
+    for c in 0..doc.cues().len() {
+        let Some(unit) = open_finite_speech_cue(doc, claims, c) else {
             continue;
         };
+        let cue_start = doc.cues()[c].span.start;
         let source = doc
-            .source_before(cue.span.start, unit.start)
-            .or_else(|| coordinated_subject(doc, unit, cue.span.start));
+            .source_before(cue_start, unit.start)
+            .or_else(|| coordinated_subject(doc, unit, cue_start));
         let Some(m) = source else { continue };
-        claim_clause_after_cue(doc, claims, sieve, (m, c), unit, 3);
+        claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
     }
 }
+
+/// `X said C` where X is a subject the speaker matcher does not know as a
+/// mention ("7 percent said C", "those surveyed said C").
+fn phrase_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for c in 0..doc.cues().len() {
+        let Some(unit) = open_finite_speech_cue(doc, claims, c) else {
+            continue;
+        };
+        let cue_start = doc.cues()[c].span.start;
+        if doc.source_before(cue_start, unit.start).is_some() {
+            continue;
+        }
+        if !doc.licenses_phrase_subject(c) {
+            continue;
+        }
+        let Some(phrase) = subject_phrase(doc, unit, cue_start) else {
+            continue;
+        };
+        claim_clause_after_cue(doc, claims, sieve, (Source::Phrase(phrase), c), unit, 3);
+    }
+}
+
+/// The unit of cue `c` when it is a free speech cue outside quotation
+/// marks that carries a subject of its own ("said", "is calling for", not
+/// "saying" or "was asked").
+fn open_finite_speech_cue(doc: &Doc, claims: &Claims, c: usize) -> Option<Span> {
+    let cue = &doc.cues()[c];
+    if !is_speech_frame(cue.frame)
+        || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
+        || is_passive(doc, c)
+    {
+        return None;
+    }
+    open_cue_unit(doc, claims, c)
+}
+
+/// The speaker of a cue: a mention, or a phrase the speaker matcher does
+/// not know as one ("*7 percent* said", "according to *state records*").
+#[derive(Clone, Copy)]
+enum Source {
+    Mention(usize),
+    Phrase(Span),
+}
+
+impl Source {
+    fn draft(self, content: Vec<Span>, c: usize, sieve: &'static str) -> Draft {
+        match self {
+            Source::Mention(m) => Draft::new(content, m, Some(c), sieve),
+            Source::Phrase(phrase) => Draft::phrase_sourced(content, phrase, c, sieve),
+        }
+    }
+
+    /// The words of the source in the text.
+    fn span(self, doc: &Doc) -> Span {
+        match self {
+            Source::Mention(m) => doc.mentions()[m].span,
+            Source::Phrase(phrase) => phrase,
+        }
+    }
+}
+
+/// The subject of the clause whose verb is the cue at `cue_start`, when it
+/// is a short phrase of words: "only *7 percent* said", "*those surveyed*
+/// say", "*the senator from Vermont* said". Adverbs and auxiliaries before
+/// the cue are left off ("7 percent *also* said"); a phrase with a verb
+/// group in it ("Trump is expected to endorse", "he would have to tell") is
+/// not a subject.
+fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
+    let start = clause_subject_start(doc, unit, cue_start);
+    let tokens = doc.tokens(Span::new(start, cue_start));
+    let mut end = tokens.len();
+    while end > 0 && words::is_in(&GAP, doc.word(&tokens[end - 1])) {
+        end -= 1;
+    }
+    let phrase = &tokens[..end];
+    let (first, last) = (phrase.first()?, phrase.last()?);
+    let is_word = |t: &Token| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            || is_punct(doc, t, &["-", "%", "'s", "’s", "'", "’"])
+    };
+    let is_one_of =
+        |t: &Token, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(doc.word(t)));
+    let noun_phrase = phrase
+        .iter()
+        .all(|t| is_word(t) && !words::is_in(&GAP, doc.word(t)) && !is_one_of(t, &["to"]));
+    let verb_group = tokens[end..].iter().any(|t| is_one_of(t, &MODALS));
+    (phrase.len() <= MAX_SUBJECT_PHRASE_TOKENS
+        && noun_phrase
+        && !verb_group
+        && !is_one_of(first, &NOT_SUBJECT_OPENERS)
+        && !is_one_of(last, &NOT_SUBJECT_ENDS)
+        && !is_relative_pronoun(doc.word(first)))
+    .then(|| Span::new(first.span.start, last.span.end))
+}
+
+const MODALS: [&str; 9] = [
+    "will", "would", "could", "might", "may", "can", "should", "must", "to",
+];
+
+/// Words that end no subject: determiners, prepositions.
+const NOT_SUBJECT_ENDS: [&str; 7] = ["the", "a", "an", "of", "and", "or", "only"];
+
+/// Words that open no subject: prepositions, expletives, question words.
+const NOT_SUBJECT_OPENERS: [&str; 18] = [
+    "to", "in", "with", "for", "of", "on", "at", "by", "from", "as", "there", "it", "it's", "it’s",
+    "this", "what", "how", "why",
+];
+
+/// The longest subject phrase taken as a speaker.
+const MAX_SUBJECT_PHRASE_TOKENS: usize = 8;
 
 fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
@@ -536,7 +647,7 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // "Then he cut into Bush, calling him…": the unit's opening mention.
         let subject = earlier.or_else(|| opening_mention(doc, unit, cue.span.start));
         let Some(m) = subject else { continue };
-        claim_clause_after_cue(doc, claims, sieve, (m, c), unit, 2);
+        claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 2);
     }
 }
 
@@ -546,7 +657,7 @@ fn claim_clause_after_cue(
     doc: &Doc,
     claims: &mut Claims,
     sieve: &'static str,
-    (m, c): (usize, usize),
+    (source, c): (Source, usize),
     unit: Span,
     min_words: usize,
 ) {
@@ -556,11 +667,12 @@ fn claim_clause_after_cue(
         && doc.licenses_reported_speech(c)
     {
         // "C1, X said, C2": the words before the frame are content too.
-        let fragments = match content_before_frame(doc, claims, (m, c), unit, content) {
-            Some(before) => vec![before, content],
-            None => vec![content],
-        };
-        claims.add(Draft::new(fragments, m, Some(c), sieve));
+        let fragments =
+            match content_before_frame(doc, claims, (source.span(doc), c), unit, content) {
+                Some(before) => vec![before, content],
+                None => vec![content],
+            };
+        claims.add(source.draft(fragments, c, sieve));
     }
 }
 

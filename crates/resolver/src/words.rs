@@ -150,6 +150,15 @@ pub static SUBJECT_PRONOUNS: LazyLock<WordSet> =
 pub static SOURCELESS_PASSIVE_CUES: LazyLock<WordSet> =
     LazyLock::new(|| learned(include_str!("../../../data/resolver/sourceless-cues.tsv")));
 
+/// Cue lemmas whose subject may be a phrase that is no known mention ("7
+/// percent said", "those surveyed say"), learned from PolNeAR train by
+/// `scripts/learn_reported_cues.py --sieve phrase_cue_content`.
+pub static PHRASE_SUBJECT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    learned(include_str!(
+        "../../../data/resolver/phrase-subject-cues.tsv"
+    ))
+});
+
 /// Cue lemmas that license reported speech (content without quotation marks),
 /// learned from PolNeAR train by `scripts/learn_reported_cues.py`: "said" and
 /// "argued" do, "made" and "states" mostly do not.
@@ -158,6 +167,12 @@ pub static REPORTED_SPEECH_CUES: LazyLock<WordSet> = LazyLock::new(|| {
         "../../../data/resolver/reported-speech-cues.tsv"
     ))
 });
+
+/// Word forms of licensed lemmas that are seldom a verb of saying in
+/// reported speech ("known", "questions", "remarks"), learned from PolNeAR
+/// train by `scripts/learn_reported_cues.py --blocked-forms`.
+pub static BLOCKED_CUE_FORMS: LazyLock<WordSet> =
+    LazyLock::new(|| learned(include_str!("../../../data/resolver/blocked-cue-forms.tsv")));
 
 /// The lemmas of a learned list: the first column of each line.
 fn learned(list: &'static str) -> WordSet {

@@ -119,6 +119,42 @@ fn according_to_a_source_that_is_no_mention() {
 }
 
 #[test]
+fn a_subject_that_is_no_mention() {
+    let text = "Most of those surveyed said the tax was unfair. \
+                The county’s own figures show that rents rose sharply last year.";
+    assert_eq!(
+        who_said(text, "tax was unfair"),
+        Some(("phrase_cue_content", "Most of those surveyed".into()))
+    );
+    assert_eq!(
+        who_said(text, "rents rose"),
+        Some(("phrase_cue_content", "The county’s own figures".into()))
+    );
+}
+
+#[test]
+fn a_verb_group_is_no_subject_phrase() {
+    let text = "The new budget is expected to show that the deficit grew.";
+    assert_eq!(
+        who_said(text, "deficit grew").map(|w| w.0),
+        Some("no_source")
+    );
+}
+
+#[test]
+fn a_cue_form_learned_to_mislead_frames_no_reported_speech() {
+    let text = "Mayor Dana Kent thanks the volunteers who cleaned the river banks. \
+                Mayor Dana Kent said the volunteers cleaned the river banks.";
+    let found = summary(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "speaker_cue_content");
+    assert!(
+        found[0].2.starts_with("the volunteers cleaned"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn reported_speech_both_ways() {
     let text = "Senator Paul Grant said the bill would pass next week. The vote will be close, Grant told reporters.";
     assert_eq!(
