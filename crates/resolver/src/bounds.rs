@@ -216,11 +216,12 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
         }
         if t.kind == TokenKind::Word {
             words += 1;
-        } else if words >= 3 && ends_clause_at(doc, tokens, i) && !doc.is_quoted(t.span) {
-            match aside_end(doc, tokens, i) {
+        } else if !doc.is_quoted(t.span) {
+            if let Some(close) = aside_end(doc, tokens, i) {
                 // An aside between dashes: the clause runs on after it.
-                Some(close) => i = close,
-                _ => return Span::new(span.start, t.span.start),
+                i = close;
+            } else if words >= 3 && ends_clause_at(doc, tokens, i) {
+                return Span::new(span.start, t.span.start);
             }
         }
         i += 1;
@@ -232,8 +233,14 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
 /// few words on, with more of the clause after it ("C - which includes D
 /// - will pass").
 fn aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> {
-    let dash = doc.word(&tokens[open]);
-    if !matches!(dash, "—" | "–" | "--" | "-") {
+    let opener = &tokens[open];
+    let dash = doc.word(opener);
+    let is_dash = match dash {
+        "—" | "–" | "--" => true,
+        "-" => spaced(doc, opener.span),
+        _ => false,
+    };
+    if opener.kind != TokenKind::Punct || !is_dash {
         return None;
     }
     let close = tokens
