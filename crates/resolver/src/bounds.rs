@@ -2,10 +2,15 @@
 //!
 //! The sieves decide who said something and through which cue; these
 //! helpers decide which words are the content: where it starts after a cue
-//! ("told reporters *that*…"), where it stops (a dash, a semicolon, content
-//! another sieve claimed), and what is trimmed off its ends. PolNeAR's
-//! conventions are the measure: its content spans include quotation marks
-//! and leave out sentence openers and the frame itself.
+//! ("told reporters *that*…"), where it stops (a dash or semicolon, a comma
+//! before another clause — ", but…", ", and he…", ", adding that…", ", he
+//! said" —, the comma that closes a subordinate or relative clause the cue
+//! stands in, content another sieve claimed), what it takes from before a
+//! frame set off by commas ("C1, X said, C2"), and what is trimmed off its
+//! ends. PolNeAR's conventions are the measure (learned on its train
+//! split; `scripts/content_errors.py` sorts the differences into classes):
+//! its content spans include quotation marks and leave out sentence
+//! openers and the frame itself.
 
 use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
 
