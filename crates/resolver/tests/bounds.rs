@@ -91,6 +91,11 @@ fn an_aside_between_dashes_stays_in_the_content() {
         first_content(text),
         "the new rules - which take effect in May - will cut costs for the city"
     );
+    let text = "Ana Ruiz said new rules -- which take effect in May -- will cut costs.";
+    assert_eq!(
+        first_content(text),
+        "new rules -- which take effect in May -- will cut costs"
+    );
     let text = "Ana Ruiz said the new rules will cut costs — a claim her rivals dispute.";
     assert_eq!(first_content(text), "the new rules will cut costs");
 }
