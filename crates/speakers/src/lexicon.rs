@@ -516,17 +516,30 @@ fn next_two(bytes: &[u8], at: usize) -> u16 {
 const MAX_LONGER: usize = 24;
 
 impl PhraseStarts {
-    /// The patterns that `key` begins, or `None` for too many.
-    fn new(key: &[u8], automaton: &AhoCorasick, patterns: &[&'static str]) -> Option<PhraseStarts> {
+    /// The patterns that `key` (lowercase, as [`fold`] makes it) begins, or
+    /// `None` for too many.
+    fn new(key: &[u8], lexicon: &SortedPatterns) -> Option<PhraseStarts> {
         let key_text = std::str::from_utf8(key).ok()?;
-        let within = longest_at(automaton, key_text, 0).map(|m| (m.pattern().as_usize(), m.end()));
-        let longer: Vec<Longer> = patterns
+        let within =
+            longest_at(lexicon.automaton, key_text, 0).map(|m| (m.pattern().as_usize(), m.end()));
+        let sorted = &lexicon.sorted;
+        let first = sorted.partition_point(|(p, _)| p.as_slice() < key);
+        let mut ids: Vec<usize> = sorted[first..]
             .iter()
-            .enumerate()
-            .filter_map(|(id, p)| {
-                let (start, tail) = p.as_bytes().split_at_checked(key.len())?;
+            .take_while(|(p, _)| p.starts_with(key))
+            .filter(|(p, _)| p.len() > key.len())
+            .map(|&(_, id)| id)
+            .collect();
+        if ids.len() > MAX_LONGER {
+            return None;
+        }
+        ids.sort_unstable();
+        let longer = ids
+            .into_iter()
+            .filter_map(|id| {
+                let tail = lexicon.patterns.get(id)?.as_bytes().get(key.len()..)?;
                 let mask = if tail.len() == 1 { 0x00FF } else { 0xFFFF };
-                (!tail.is_empty() && start.eq_ignore_ascii_case(key)).then_some(Longer {
+                Some(Longer {
                     id,
                     tail,
                     head: next_two(tail, 0) & mask,
@@ -534,7 +547,7 @@ impl PhraseStarts {
                 })
             })
             .collect();
-        (longer.len() <= MAX_LONGER).then_some(PhraseStarts {
+        Some(PhraseStarts {
             key_len: key.len(),
             within,
             longer,
@@ -821,24 +834,15 @@ fn word_table() -> &'static WordTable {
                 WordTag::DottedHonorific
             };
         }
-        let (cue_lexicon, word_lexicon) = (cues(), words());
+        let cue_lexicon = SortedPatterns::new(&cues().automaton, &cues().forms);
+        let word_lexicon = SortedPatterns::new(&words().automaton, &words().patterns);
         let (mut cue_starts, mut entry_starts) = (Vec::new(), Vec::new());
         for (key, info) in table.iter_mut() {
             if let Lookup::Phrase(index) = &mut info.cue {
-                *index = add_starts(
-                    &mut cue_starts,
-                    key,
-                    &cue_lexicon.automaton,
-                    &cue_lexicon.forms,
-                );
+                *index = add_starts(&mut cue_starts, key, &cue_lexicon);
             }
             if let Lookup::Phrase(index) = &mut info.entry {
-                *index = add_starts(
-                    &mut entry_starts,
-                    key,
-                    &word_lexicon.automaton,
-                    &word_lexicon.patterns,
-                );
+                *index = add_starts(&mut entry_starts, key, &word_lexicon);
             }
         }
         WordTable::new(table, cue_starts, entry_starts)
@@ -848,13 +852,8 @@ fn word_table() -> &'static WordTable {
 
 /// Adds the [`PhraseStarts`] of `key` to `starts`; its index, or
 /// [`NO_STARTS`].
-fn add_starts(
-    starts: &mut Vec<PhraseStarts>,
-    key: &[u8],
-    automaton: &AhoCorasick,
-    patterns: &[&'static str],
-) -> u16 {
-    let Some(found) = PhraseStarts::new(key, automaton, patterns) else {
+fn add_starts(starts: &mut Vec<PhraseStarts>, key: &[u8], lexicon: &SortedPatterns) -> u16 {
+    let Some(found) = PhraseStarts::new(key, lexicon) else {
         return NO_STARTS;
     };
     match u16::try_from(starts.len()) {
@@ -863,6 +862,32 @@ fn add_starts(
             index
         }
         _ => NO_STARTS,
+    }
+}
+
+/// A lexicon's patterns in lowercase and in order, to find those that start
+/// with a key in a binary search (the word table is built at the first
+/// article, and a scan of every pattern for each key cost milliseconds).
+struct SortedPatterns<'p> {
+    automaton: &'p AhoCorasick,
+    patterns: &'p [&'static str],
+    /// Each pattern in ASCII lowercase, with its id, sorted.
+    sorted: Vec<(Vec<u8>, usize)>,
+}
+
+impl<'p> SortedPatterns<'p> {
+    fn new(automaton: &'p AhoCorasick, patterns: &'p [&'static str]) -> Self {
+        let mut sorted: Vec<(Vec<u8>, usize)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(id, p)| (p.as_bytes().to_ascii_lowercase(), id))
+            .collect();
+        sorted.sort_unstable();
+        SortedPatterns {
+            automaton,
+            patterns,
+            sorted,
+        }
     }
 }
 

@@ -14,7 +14,9 @@
 //! token is looked up once in a hashed table of closed-class words and
 //! lexicon first words; the two aho-corasick automata (cues; titles,
 //! organizations and heads) run anchored, only at tokens where a phrase may
-//! start; then one pass over the tokens builds the mentions. The buffers as
+//! start and the few patterns that token begins do not settle the match
+//! (see `lexicon::PhraseStarts`); then one pass over the tokens builds the
+//! mentions. The buffers as
 //! long as a text are kept per thread and reused from one text to the next.
 //! `examples/matcher.rs` runs the matcher alone over a PolNeAR file (for
 //! callgrind, or to diff the cues and mentions of two versions).
