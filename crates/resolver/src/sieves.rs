@@ -60,6 +60,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.9,
     },
     Sieve {
+        name: "participial_quote",
+        pattern: r#"X endorsed Y, saying, "Q" / X began by saying: "Q" (the speaker is the clause's)"#,
+        run: participial_quote,
+        confidence: 0.8,
+    },
+    Sieve {
         name: "colon_lead_in",
         pattern: "X said: ¶ \"Q\" (the lead-in ends the previous paragraph)",
         run: colon_lead_in,
@@ -251,6 +257,74 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         }
         claims.add(Draft::new(vec![span], m, Some(c), sieve));
     }
+}
+
+fn participial_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    let speaker_of_cue = speakers_of_cues(claims);
+    for (c, cue) in doc.cues().iter().enumerate() {
+        if !is_speech_frame(cue.frame) || cue.form != VerbForm::Gerund || is_progressive(doc, c) {
+            continue;
+        }
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
+            continue;
+        };
+        // ", saying", "by saying", "before adding": the gerund hangs off the
+        // clause, whose subject is its speaker.
+        let lead = doc.tokens(Span::new(unit.start, cue.span.start)).last();
+        if !lead.is_some_and(|t| {
+            is_punct(doc, t, &[","])
+                || PARTICIPLE_LEADS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(doc.word(t)))
+        }) {
+            continue;
+        }
+        let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
+            continue;
+        };
+        let span = doc.quote(q).span();
+        if !claims.is_free(span) || !ends_its_clause(doc, span, unit) {
+            continue;
+        }
+        let Some(m) = clause_speaker(doc, &speaker_of_cue, unit, c) else {
+            continue;
+        };
+        claims.add(Draft::new(vec![span], m, Some(c), sieve));
+    }
+}
+
+/// Words before a gerund cue that hang it off the clause: "began *by*
+/// saying", "*before* adding".
+const PARTICIPLE_LEADS: [&str; 7] = ["by", "upon", "before", "after", "while", "when", "then"];
+
+/// The speaker of each cue an attribution was made with.
+fn speakers_of_cues(claims: &Claims) -> BTreeMap<usize, usize> {
+    claims
+        .drafts
+        .iter()
+        .filter_map(|d| Some((d.cue?, d.source?)))
+        .collect()
+}
+
+/// The speaker of a participle's clause: the attribution already made in
+/// its unit, the source of the verb before it ("X said, adding"), or the
+/// mention the unit opens with.
+fn clause_speaker(
+    doc: &Doc,
+    speaker_of_cue: &BTreeMap<usize, usize>,
+    unit: Span,
+    c: usize,
+) -> Option<usize> {
+    let earlier = speaker_of_cue
+        .range(..c)
+        .next_back()
+        .filter(|(&dc, _)| unit.contains(doc.cues()[dc].span))
+        .map(|(_, &m)| m);
+    let cue_start = doc.cues()[c].span.start;
+    earlier
+        .or_else(|| earlier_source(doc, unit, cue_start))
+        // "Then he cut into Bush, calling him…": the unit's opening mention.
+        .or_else(|| opening_mention(doc, unit, cue_start))
 }
 
 fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
@@ -1123,19 +1197,24 @@ const MIN_SENTENCE_WORDS: usize = 5;
 /// earlier cue in the unit, else the mention the unit opens with.
 fn coordinated_speaker(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     coordinated_subject(doc, unit, cue_start)?;
+    earlier_source(doc, unit, cue_start).or_else(|| {
+        let start = content_start(doc, unit);
+        doc.mention_starting_at_token(start, cue_start)
+            .filter(|&m| doc.mentions()[m].span.start == start)
+    })
+}
+
+/// The source of the nearest finite verb cue before `cue_start` in `unit`
+/// that has one: the subject of the clause a later verb continues.
+fn earlier_source(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     let cues = doc.cues();
     let first = cues.partition_point(|c| c.span.start < unit.start);
     let last = cues.partition_point(|c| c.span.start < cue_start);
-    let earlier = (first..last).rev().find_map(|c| {
+    (first..last).rev().find_map(|c| {
         let cue = &cues[c];
         (cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund && !doc.is_quoted(cue.span))
             .then(|| doc.source_before(cue.span.start, unit.start))
             .flatten()
-    });
-    earlier.or_else(|| {
-        let start = content_start(doc, unit);
-        doc.mention_starting_at_token(start, cue_start)
-            .filter(|&m| doc.mentions()[m].span.start == start)
     })
 }
 

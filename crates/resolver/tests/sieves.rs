@@ -466,3 +466,23 @@ fn a_quote_before_a_dash_ends_its_clause() {
         Some("speaker_then_quote")
     );
 }
+
+#[test]
+fn a_quote_after_a_participle() {
+    let text = "Ruiz backed the levy on Monday, saying, \"Our schools cannot wait another year.\"";
+    assert_eq!(
+        who_said(text, "schools"),
+        Some(("participial_quote", "Ruiz".into()))
+    );
+    // The speaker of "X said, adding" is X, not the unit's first mention.
+    let text = "Lopez left before the vote, Ruiz said, adding: \"He had a train to catch.\"";
+    assert_eq!(
+        who_said(text, "train"),
+        Some(("participial_quote", "Ruiz".into()))
+    );
+    let text = "The mayor began by saying, \"I am not here to argue.\"";
+    assert_eq!(
+        who_said(text, "argue"),
+        Some(("participial_quote", "The mayor".into()))
+    );
+}
