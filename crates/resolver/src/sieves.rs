@@ -655,9 +655,13 @@ fn claim_clause_after_cue(
         .first_taken_in(Span::new(start, unit.end))
         .unwrap_or(unit.end);
     let content = trim(doc, clause(doc, Span::new(start, end)));
+    // A clause opening with "that" is reported after any cue ("X warned
+    // that C", "X conceded that C"), not only after those learned to
+    // introduce bare clauses.
+    let that_clause = starts_with_that(doc, doc.tokens(content)) && doc.licenses_that_clause(c);
     if word_count(doc, content) >= min_words
         && claims.is_free(content)
-        && doc.licenses_reported_speech(c)
+        && (doc.licenses_reported_speech(c) || that_clause)
     {
         claims.add(source.draft(content, c, sieve));
     }
