@@ -166,6 +166,16 @@ fn any_speech_cue_may_report_a_that_clause() {
 }
 
 #[test]
+fn a_gerund_cue_after_a_preposition_takes_the_clause_subject() {
+    let text =
+        "Mayor Dana Kent closed the meeting by warning that the budget would run out in June.";
+    assert_eq!(
+        who_said(text, "budget would run out"),
+        Some(("participial_cue", "Mayor Dana Kent".into()))
+    );
+}
+
+#[test]
 fn reported_speech_both_ways() {
     let text = "Senator Paul Grant said the bill would pass next week. The vote will be close, Grant told reporters.";
     assert_eq!(
