@@ -349,11 +349,25 @@ impl<'a> Doc<'a> {
     /// lemma is learned to ("say" is, "make" is not), and its word form is
     /// not one learned to mislead ("known", "remarks").
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
-        let cue = &self.cues()[c];
-        let form = self.tokens(cue.span).last().map(|t| self.word(t));
         self.all_reported_cues
-            || (words::REPORTED_SPEECH_CUES.contains(cue.lemma)
-                && !form.is_some_and(|w| words::BLOCKED_CUE_FORMS.contains_lowercase(w)))
+            || (words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
+                && !self.has_blocked_form(c))
+    }
+
+    /// Whether cue `c` may introduce a reported clause that opens with
+    /// "that" ("X *warned* that C"): any cue may, but for the forms learned
+    /// to mislead.
+    pub fn licenses_that_clause(&self, c: usize) -> bool {
+        self.all_reported_cues || !self.has_blocked_form(c)
+    }
+
+    /// Whether the last word of cue `c` is a form learned to mislead.
+    fn has_blocked_form(&self, c: usize) -> bool {
+        let form = self
+            .tokens(self.cues()[c].span)
+            .last()
+            .map(|t| self.word(t));
+        form.is_some_and(|w| words::BLOCKED_CUE_FORMS.contains_lowercase(w))
     }
 
     /// Whether cue `c` may have a subject that is no known mention ("7

@@ -109,7 +109,7 @@ pub const SIEVES: &[Sieve] = &[
     },
     Sieve {
         name: "participial_cue",
-        pattern: "X …, adding that C / …, accusing Y of C (the speaker is the clause's)",
+        pattern: "X …, adding that C / …, accusing Y of C / X … by warning that C (the speaker is the clause's)",
         run: participial_cue,
         confidence: 0.6,
     },
@@ -704,11 +704,16 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
-        let after_comma = doc
-            .tokens(Span::new(unit.start, cue.span.start))
-            .last()
-            .is_some_and(|t| is_punct(doc, t, &[","]));
-        if !after_comma {
+        // "X …, adding that C", or after a preposition: "X …, by warning
+        // that C", "X … after suggesting that C".
+        let before = doc.tokens(Span::new(unit.start, cue.span.start)).last();
+        let after_comma = before.is_some_and(|t| is_punct(doc, t, &[","]));
+        let after_preposition = before.is_some_and(|t| {
+            GERUND_PREPOSITIONS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(doc.word(t)))
+        });
+        if !(after_comma || after_preposition) {
             continue;
         }
         // The speaker is the clause's: the attribution already made in this
@@ -725,6 +730,9 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
+/// Prepositions before a gerund cue whose speaker is its clause's subject.
+const GERUND_PREPOSITIONS: [&str; 4] = ["by", "after", "before", "in"];
+
 /// Claims the clause after cue `c`, to the end of its unit, for speaker `m`,
 /// when it is free, long enough and the cue may introduce it.
 fn claim_clause_after_cue(
@@ -736,9 +744,13 @@ fn claim_clause_after_cue(
     min_words: usize,
 ) {
     let content = content_after_cue(doc, claims, c, unit);
+    // A clause opening with "that" is reported after any cue ("X warned
+    // that C", "X conceded that C"), not only after those learned to
+    // introduce bare clauses.
+    let that_clause = starts_with_that(doc, doc.tokens(content)) && doc.licenses_that_clause(c);
     if word_count(doc, content) >= min_words
         && claims.is_free(content)
-        && doc.licenses_reported_speech(c)
+        && (doc.licenses_reported_speech(c) || that_clause)
     {
         // "C1, X said, C2": the words before the frame are content too.
         let fragments =

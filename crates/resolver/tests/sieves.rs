@@ -155,6 +155,27 @@ fn a_cue_form_learned_to_mislead_frames_no_reported_speech() {
 }
 
 #[test]
+fn any_speech_cue_may_report_a_that_clause() {
+    // "stated" is not learned to introduce a bare clause.
+    let text = "Senator Ruth Ames stated that the old bridge was unsafe. \
+                Senator Ruth Ames stated the new road was too narrow.";
+    let found = summary(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Senator Ruth Ames");
+    assert_eq!(found[0].2, "that the old bridge was unsafe");
+}
+
+#[test]
+fn a_gerund_cue_after_a_preposition_takes_the_clause_subject() {
+    let text =
+        "Mayor Dana Kent closed the meeting by warning that the budget would run out in June.";
+    assert_eq!(
+        who_said(text, "budget would run out"),
+        Some(("participial_cue", "Mayor Dana Kent".into()))
+    );
+}
+
+#[test]
 fn reported_speech_both_ways() {
     let text = "Senator Paul Grant said the bill would pass next week. The vote will be close, Grant told reporters.";
     assert_eq!(
