@@ -202,6 +202,20 @@ pub struct Attribution {
     pub confidence: f32,
 }
 
+impl Attribution {
+    /// Moves every span `by` bytes on: the attribution of a piece of a text,
+    /// placed in the whole.
+    pub fn shift(&mut self, by: usize) {
+        let shift = |span: &mut Span| {
+            span.start += by;
+            span.end += by;
+        };
+        self.content.iter_mut().for_each(shift);
+        self.speaker_mention.iter_mut().for_each(shift);
+        self.cue.iter_mut().for_each(shift);
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// All inside quotation marks.
