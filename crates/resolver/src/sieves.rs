@@ -846,7 +846,12 @@ fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
         let Some(q) = quote_filling(doc, doc.units[u].span) else {
             continue;
         };
-        if doc.units[u - 1].paragraph != doc.units[u].paragraph {
+        // A unit ends in the paragraph of its last words: a quote over two
+        // paragraphs makes one unit of both (`"Q1 ¶ "Q1b," he said.`).
+        let ends_here = |i: usize| {
+            doc.paragraph_of(doc.units[i].span.end.saturating_sub(1)) == doc.units[u].paragraph
+        };
+        if !ends_here(u - 1) {
             continue;
         }
         // The quote before, or the one before a sentence that is only its
@@ -859,7 +864,7 @@ fn split_quote(doc: &Doc, claims: &mut Claims, _sieve: &'static str) {
         };
         let before = owner[u - 1].or_else(|| {
             let d = owner[u.checked_sub(2)?]?;
-            (doc.units[u - 2].paragraph == doc.units[u].paragraph && frame_only(d)).then_some(d)
+            (ends_here(u - 2) && frame_only(d)).then_some(d)
         });
         if let Some(d) = before {
             if claims.extend(d, doc.quote(q).span()) {
@@ -1299,7 +1304,9 @@ fn quote_filling(doc: &Doc, span: Span) -> Option<usize> {
 }
 
 /// For each of `spans` (sorted, not overlapping), the attribution with quoted
-/// content whose last fragment starts in it and ends last: in one pass.
+/// content whose last fragment ends in it, and ends last: in one pass. (A
+/// quote over two paragraphs ends in the second, where its frame stands:
+/// `"Q1 ¶ "Q1b," he said. "Q2."`.)
 fn last_quoting_drafts(doc: &Doc, claims: &Claims, spans: &[Span]) -> Vec<Option<usize>> {
     let mut owner: Vec<Option<usize>> = vec![None; spans.len()];
     for (d, draft) in claims.drafts.iter().enumerate() {
@@ -1313,8 +1320,9 @@ fn last_quoting_drafts(doc: &Doc, claims: &Claims, spans: &[Span]) -> Vec<Option
         {
             continue;
         }
-        let i = spans.partition_point(|s| s.end <= last.start);
-        if i < spans.len() && spans[i].contains_offset(last.start) {
+        let end = last.end.saturating_sub(1).max(last.start);
+        let i = spans.partition_point(|s| s.end <= end);
+        if i < spans.len() && spans[i].contains_offset(end) {
             let ends_later = owner[i].is_none_or(|o| {
                 claims.drafts[o]
                     .content

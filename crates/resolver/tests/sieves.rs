@@ -507,3 +507,15 @@ fn a_quote_after_a_participle() {
         Some(("participial_quote", "The mayor".into()))
     );
 }
+
+#[test]
+fn a_split_quote_after_a_quote_over_two_paragraphs() {
+    let text = "\"We farm here,\" he said. \"They think every farmer is rich.\n\n\
+        \"And they think we ride horses,\" he said with a grin. \"I had never seen a horse before I moved.\"";
+    let rows = summary(text);
+    let row = rows.iter().find(|row| row.2.contains("ride horses"));
+    assert!(
+        row.is_some_and(|row| row.2.contains("never seen")),
+        "{rows:?}"
+    );
+}
