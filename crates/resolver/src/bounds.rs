@@ -2,7 +2,8 @@
 //!
 //! The sieves decide who said something and through which cue; these
 //! helpers decide which words are the content: where it starts after a cue
-//! ("told reporters *that*…"), where it stops (a dash or semicolon, a comma
+//! ("told reporters *that*…"), where it stops (a second speech verb, "and
+//! added…", a dash or semicolon, a comma
 //! before another clause — ", but…", ", and he…", ", adding that…", ", he
 //! said" —, the comma that closes a subordinate or relative clause the cue
 //! stands in, content another sieve claimed), what it takes from before a
@@ -205,7 +206,8 @@ pub(crate) fn trim(doc: &Doc, span: Span) -> Span {
 }
 
 /// A reported clause ends where PolNeAR ends it, outside quotation marks
-/// and after its first three words: at a dash or semicolon ("he was
+/// and after its first three words: before a second speech verb ("and
+/// added", see [`opens_speech_verb`]), at a dash or semicolon ("he was
 /// “encouraged” by the plan — a modest boost for Obama") unless the dash
 /// opens an aside the clause runs on after, or at a comma that opens
 /// another clause (see [`opens_clause`]).
@@ -219,6 +221,9 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             return Span::new(span.start, t.span.start);
         }
         if t.kind == TokenKind::Word {
+            if words >= 3 && !doc.is_quoted(t.span) && opens_speech_verb(doc, &tokens[i..]) {
+                return Span::new(span.start, t.span.start);
+            }
             words += 1;
         } else if !doc.is_quoted(t.span) {
             if let Some(close) = aside_end(doc, tokens, i) {
@@ -314,6 +319,28 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
                 let cue = &doc.cues()[c];
                 cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund
             })
+    })
+}
+
+/// Whether `rest` opens a second speech verb of the same speaker, "and"
+/// or "but" (and perhaps "also") before a finite reporting verb: "X said
+/// C *and added* D", "X says C *but argues* D" (not "and would
+/// support", a verb of the content). PolNeAR ends the content
+/// before it (D is an attribution of its own).
+fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
+    let Some((first, rest)) = rest.split_first() else {
+        return false;
+    };
+    if !matches!(doc.word(first), "and" | "but") {
+        return false;
+    }
+    let verb = match rest.first() {
+        Some(t) if doc.word(t) == "also" => rest.get(1),
+        next => next,
+    };
+    verb.and_then(|t| doc.cue_at_token(t)).is_some_and(|c| {
+        let cue = &doc.cues()[c];
+        cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)
     })
 }
 

@@ -126,3 +126,20 @@ fn a_frame_between_commas_has_content_on_both_sides() {
         "For most families in the county | the new tax will cost little"
     );
 }
+
+#[test]
+fn a_second_speech_verb_ends_the_content() {
+    let text = "Ana Ruiz said the budget was balanced and added that taxes would not rise.";
+    assert_eq!(first_content(text), "the budget was balanced");
+    let text = "Tom Okafor says he respects his rival but argues that her plan costs too much.";
+    assert_eq!(first_content(text), "he respects his rival");
+}
+
+#[test]
+fn and_before_a_verb_of_the_content_does_not() {
+    let text = "Ana Ruiz said the budget was balanced and taxes would not rise this year.";
+    assert_eq!(
+        first_content(text),
+        "the budget was balanced and taxes would not rise this year"
+    );
+}
