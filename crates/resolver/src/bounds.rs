@@ -3,9 +3,9 @@
 //! The sieves decide who said something and through which cue; these
 //! helpers decide which words are the content: where it starts after a cue
 //! ("told reporters *that*…"), where it stops (a second speech verb, "and
-//! added…", a dash or semicolon, a comma
-//! before another clause — ", but…", ", and he…", ", adding that…", ", he
-//! said" —, the comma that closes a subordinate or relative clause the cue
+//! added…", a dash or semicolon, a comma before another clause or an
+//! appositive — ", but…", ", and he…", ", adding that…", ", he said", ", a
+//! plan that…" —, the comma that closes a subordinate or relative clause the cue
 //! stands in, content another sieve claimed), what it takes from before a
 //! frame set off by commas ("C1, X said, C2"), and what is trimmed off its
 //! ends. PolNeAR's conventions are the measure (learned on its train
@@ -284,6 +284,7 @@ fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
 /// their own, which PolNeAR leaves out of the content (or makes a second
 /// attribution of):
 /// - a contrast: "X said C, but…", "…, while Y…", "…, although…";
+/// - an appositive: "X praised C, a plan that…";
 /// - a new subject after "and": "X said C, and he…", "…, and Y vowed…";
 /// - a participial cue: "X said C, adding that D" (D is a second
 ///   attribution, which `participial_cue` then makes);
@@ -293,7 +294,8 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
         return false;
     };
     let word = doc.word(next);
-    if words::is_in(&CONTRASTS, word) {
+    // An appositive after the content: "X endorsed C, a plan that…".
+    if words::is_in(&CONTRASTS, word) || matches!(word, "a" | "an") {
         return true;
     }
     let starts_mention = |t: &Token| {

@@ -143,3 +143,9 @@ fn and_before_a_verb_of_the_content_does_not() {
         "the budget was balanced and taxes would not rise this year"
     );
 }
+
+#[test]
+fn an_appositive_after_a_comma_ends_the_content() {
+    let text = "Ana Ruiz praised the new harbour plan last week, a rare gesture toward her rivals.";
+    assert_eq!(first_content(text), "the new harbour plan last week");
+}
