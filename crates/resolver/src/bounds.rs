@@ -324,22 +324,27 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
     })
 }
 
-/// Whether `rest` opens a second speech verb of the same speaker, "and"
-/// or "but" (and perhaps "also") before a finite reporting verb: "X said
-/// C *and added* D", "X says C *but argues* D" (not "and would
-/// support", a verb of the content). PolNeAR ends the content
-/// before it (D is an attribution of its own).
+/// Whether `rest` opens a second speech verb, "and" or "but" before a
+/// finite reporting verb, perhaps with a subject of its own and adverbs
+/// ("also", "later") between: "X said C *and added* D", "X says C *but
+/// argues* D", "X declined C *and aides later said* D" (not "and would
+/// support", a verb of the content). PolNeAR ends the content before it
+/// (D is an attribution of its own).
 fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
-    let Some((first, rest)) = rest.split_first() else {
+    let Some((first, mut rest)) = rest.split_first() else {
         return false;
     };
     if !matches!(doc.word(first), "and" | "but") {
         return false;
     }
-    let verb = match rest.first() {
-        Some(t) if doc.word(t) == "also" => rest.get(1),
-        next => next,
-    };
+    if let Some(m) = rest
+        .first()
+        .and_then(|t| doc.mention_starting_at_token(t.span.start, doc.text.len()))
+    {
+        let end = doc.mentions()[m].span.end;
+        rest = &rest[rest.iter().take_while(|t| t.span.start < end).count()..];
+    }
+    let verb = rest.iter().find(|t| !words::is_in(&GAP, doc.word(t)));
     verb.and_then(|t| doc.cue_at_token(t)).is_some_and(|c| {
         let cue = &doc.cues()[c];
         cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)

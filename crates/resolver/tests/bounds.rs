@@ -149,3 +149,9 @@ fn an_appositive_after_a_comma_ends_the_content() {
     let text = "Ana Ruiz praised the new harbour plan last week, a rare gesture toward her rivals.";
     assert_eq!(first_content(text), "the new harbour plan last week");
 }
+
+#[test]
+fn and_before_another_speaker_and_verb_ends_the_content() {
+    let text = "Ana Ruiz declined to discuss the audit and her aides later said it was routine.";
+    assert_eq!(first_content(text), "to discuss the audit");
+}
