@@ -3,15 +3,15 @@
 //! The sieves decide who said something and through which cue; these
 //! helpers decide which words are the content: where it starts after a cue
 //! ("told reporters *that*…"), where it stops (a second speech verb, "and
-//! added…", a dash or semicolon, a comma before another clause or an
-//! appositive — ", but…", ", and he…", ", adding that…", ", he said", ", a
-//! plan that…" —, the comma that closes a subordinate or relative clause the cue
-//! stands in, content another sieve claimed), what it takes from before a
-//! frame set off by commas ("C1, X said, C2"), and what is trimmed off its
-//! ends. PolNeAR's conventions are the measure (learned on its train
-//! split; `scripts/content_errors.py` sorts the differences into classes):
-//! its content spans include quotation marks and leave out sentence
-//! openers and the frame itself.
+//! added…", a dash or semicolon, a comma before another clause, a relative
+//! clause or an appositive — ", but…", ", and he…", ", adding that…", ", he
+//! said", ", which…", ", a plan that…" —, the comma that closes a
+//! subordinate or relative clause the cue stands in, content another sieve
+//! claimed), what it takes from before a frame set off by commas ("C1, X
+//! said, C2"), and what is trimmed off its ends. PolNeAR's conventions are
+//! the measure (learned on its train split; `scripts/content_errors.py`
+//! sorts the differences into classes): its content spans include quotation
+//! marks and leave out sentence openers and the frame itself.
 
 use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
 
@@ -284,7 +284,8 @@ fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
 /// their own, which PolNeAR leaves out of the content (or makes a second
 /// attribution of):
 /// - a contrast: "X said C, but…", "…, while Y…", "…, although…";
-/// - an appositive: "X praised C, a plan that…";
+/// - an appositive or a relative clause: "X praised C, a plan that…",
+///   "…, which…";
 /// - a new subject after "and": "X said C, and he…", "…, and Y vowed…";
 /// - a participial cue: "X said C, adding that D" (D is a second
 ///   attribution, which `participial_cue` then makes);
@@ -294,8 +295,9 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
         return false;
     };
     let word = doc.word(next);
-    // An appositive after the content: "X endorsed C, a plan that…".
-    if words::is_in(&CONTRASTS, word) || matches!(word, "a" | "an") {
+    // An appositive or a relative clause after the content: "X endorsed
+    // C, a plan that…", "…, which…".
+    if words::is_in(&CONTRASTS, word) || matches!(word, "a" | "an" | "which" | "who") {
         return true;
     }
     let starts_mention = |t: &Token| {

@@ -155,3 +155,9 @@ fn and_before_another_speaker_and_verb_ends_the_content() {
     let text = "Ana Ruiz declined to discuss the audit and her aides later said it was routine.";
     assert_eq!(first_content(text), "to discuss the audit");
 }
+
+#[test]
+fn a_relative_clause_after_a_comma_ends_the_content() {
+    let text = "Tom Okafor said he backs the final budget bill, which funds two new clinics.";
+    assert_eq!(first_content(text), "he backs the final budget bill");
+}
