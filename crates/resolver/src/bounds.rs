@@ -221,7 +221,10 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             return Span::new(span.start, t.span.start);
         }
         if t.kind == TokenKind::Word {
-            if words >= 3 && !doc.is_quoted(t.span) && opens_speech_verb(doc, &tokens[i..]) {
+            if words >= 3
+                && !doc.is_quoted(t.span)
+                && (opens_speech_verb(doc, &tokens[i..]) || opens_pronoun_clause(doc, &tokens[i..]))
+            {
                 return Span::new(span.start, t.span.start);
             }
             words += 1;
@@ -351,6 +354,14 @@ fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
         let cue = &doc.cues()[c];
         cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)
     })
+}
+
+/// Whether `rest` is "and" or "but" before a subject pronoun, a clause of
+/// its own without a comma: "X said C *but he* had not decided".
+fn opens_pronoun_clause(doc: &Doc, rest: &[Token]) -> bool {
+    matches!(rest, [first, next, ..]
+        if matches!(doc.word(first), "and" | "but")
+            && words::is_in(&SUBJECT_PRONOUNS, doc.word(next)))
 }
 
 /// Whether white space stands on both sides of `span`.

@@ -161,3 +161,9 @@ fn a_relative_clause_after_a_comma_ends_the_content() {
     let text = "Tom Okafor said he backs the final budget bill, which funds two new clinics.";
     assert_eq!(first_content(text), "he backs the final budget bill");
 }
+
+#[test]
+fn but_before_a_subject_pronoun_ends_the_content() {
+    let text = "Ana Ruiz said the harbour plan looked sound but she had not yet decided.";
+    assert_eq!(first_content(text), "the harbour plan looked sound");
+}
