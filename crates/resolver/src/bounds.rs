@@ -2,15 +2,16 @@
 //!
 //! The sieves decide who said something and through which cue; these
 //! helpers decide which words are the content: where it starts after a cue
-//! ("told reporters *that*…"), where it stops (a dash or semicolon, a comma
-//! before another clause — ", but…", ", and he…", ", adding that…", ", he
-//! said" —, the comma that closes a subordinate or relative clause the cue
-//! stands in, content another sieve claimed), what it takes from before a
-//! frame set off by commas ("C1, X said, C2"), and what is trimmed off its
-//! ends. PolNeAR's conventions are the measure (learned on its train
-//! split; `scripts/content_errors.py` sorts the differences into classes):
-//! its content spans include quotation marks and leave out sentence
-//! openers and the frame itself.
+//! ("told reporters *that*…"), where it stops (a second speech verb, "and
+//! added…", a dash or semicolon, a comma before another clause, a relative
+//! clause or an appositive — ", but…", ", and he…", ", adding that…", ", he
+//! said", ", which…", ", a plan that…" —, the comma that closes a
+//! subordinate or relative clause the cue stands in, content another sieve
+//! claimed), what it takes from before a frame set off by commas ("C1, X
+//! said, C2"), and what is trimmed off its ends. PolNeAR's conventions are
+//! the measure (learned on its train split; `scripts/content_errors.py`
+//! sorts the differences into classes): its content spans include quotation
+//! marks and leave out sentence openers and the frame itself.
 
 use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
 
@@ -205,7 +206,8 @@ pub(crate) fn trim(doc: &Doc, span: Span) -> Span {
 }
 
 /// A reported clause ends where PolNeAR ends it, outside quotation marks
-/// and after its first three words: at a dash or semicolon ("he was
+/// and after its first three words: before a second speech verb ("and
+/// added", see [`opens_speech_verb`]), at a dash or semicolon ("he was
 /// “encouraged” by the plan — a modest boost for Obama") unless the dash
 /// opens an aside the clause runs on after, or at a comma that opens
 /// another clause (see [`opens_clause`]).
@@ -219,6 +221,12 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             return Span::new(span.start, t.span.start);
         }
         if t.kind == TokenKind::Word {
+            if words >= 3
+                && !doc.is_quoted(t.span)
+                && (opens_speech_verb(doc, &tokens[i..]) || opens_pronoun_clause(doc, &tokens[i..]))
+            {
+                return Span::new(span.start, t.span.start);
+            }
             words += 1;
         } else if !doc.is_quoted(t.span) {
             if let Some(close) = aside_end(doc, tokens, i) {
@@ -279,6 +287,8 @@ fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
 /// their own, which PolNeAR leaves out of the content (or makes a second
 /// attribution of):
 /// - a contrast: "X said C, but…", "…, while Y…", "…, although…";
+/// - an appositive or a relative clause: "X praised C, a plan that…",
+///   "…, which…";
 /// - a new subject after "and": "X said C, and he…", "…, and Y vowed…";
 /// - a participial cue: "X said C, adding that D" (D is a second
 ///   attribution, which `participial_cue` then makes);
@@ -288,7 +298,9 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
         return false;
     };
     let word = doc.word(next);
-    if words::is_in(&CONTRASTS, word) {
+    // An appositive or a relative clause after the content: "X endorsed
+    // C, a plan that…", "…, which…".
+    if words::is_in(&CONTRASTS, word) || matches!(word, "a" | "an" | "which" | "who") {
         return true;
     }
     let starts_mention = |t: &Token| {
@@ -315,6 +327,41 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
                 cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund
             })
     })
+}
+
+/// Whether `rest` opens a second speech verb, "and" or "but" before a
+/// finite reporting verb, perhaps with a subject of its own and adverbs
+/// ("also", "later") between: "X said C *and added* D", "X says C *but
+/// argues* D", "X declined C *and aides later said* D" (not "and would
+/// support", a verb of the content). PolNeAR ends the content before it
+/// (D is an attribution of its own).
+fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
+    let Some((first, mut rest)) = rest.split_first() else {
+        return false;
+    };
+    if !matches!(doc.word(first), "and" | "but") {
+        return false;
+    }
+    if let Some(m) = rest
+        .first()
+        .and_then(|t| doc.mention_starting_at_token(t.span.start, doc.text.len()))
+    {
+        let end = doc.mentions()[m].span.end;
+        rest = &rest[rest.iter().take_while(|t| t.span.start < end).count()..];
+    }
+    let verb = rest.iter().find(|t| !words::is_in(&GAP, doc.word(t)));
+    verb.and_then(|t| doc.cue_at_token(t)).is_some_and(|c| {
+        let cue = &doc.cues()[c];
+        cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)
+    })
+}
+
+/// Whether `rest` is "and" or "but" before a subject pronoun, a clause of
+/// its own without a comma: "X said C *but he* had not decided".
+fn opens_pronoun_clause(doc: &Doc, rest: &[Token]) -> bool {
+    matches!(rest, [first, next, ..]
+        if matches!(doc.word(first), "and" | "but")
+            && words::is_in(&SUBJECT_PRONOUNS, doc.word(next)))
 }
 
 /// Whether white space stands on both sides of `span`.

@@ -126,3 +126,44 @@ fn a_frame_between_commas_has_content_on_both_sides() {
         "For most families in the county | the new tax will cost little"
     );
 }
+
+#[test]
+fn a_second_speech_verb_ends_the_content() {
+    let text = "Ana Ruiz said the budget was balanced and added that taxes would not rise.";
+    assert_eq!(first_content(text), "the budget was balanced");
+    let text = "Tom Okafor says he respects his rival but argues that her plan costs too much.";
+    assert_eq!(first_content(text), "he respects his rival");
+}
+
+#[test]
+fn and_before_a_verb_of_the_content_does_not() {
+    let text = "Ana Ruiz said the budget was balanced and taxes would not rise this year.";
+    assert_eq!(
+        first_content(text),
+        "the budget was balanced and taxes would not rise this year"
+    );
+}
+
+#[test]
+fn an_appositive_after_a_comma_ends_the_content() {
+    let text = "Ana Ruiz praised the new harbour plan last week, a rare gesture toward her rivals.";
+    assert_eq!(first_content(text), "the new harbour plan last week");
+}
+
+#[test]
+fn and_before_another_speaker_and_verb_ends_the_content() {
+    let text = "Ana Ruiz declined to discuss the audit and her aides later said it was routine.";
+    assert_eq!(first_content(text), "to discuss the audit");
+}
+
+#[test]
+fn a_relative_clause_after_a_comma_ends_the_content() {
+    let text = "Tom Okafor said he backs the final budget bill, which funds two new clinics.";
+    assert_eq!(first_content(text), "he backs the final budget bill");
+}
+
+#[test]
+fn but_before_a_subject_pronoun_ends_the_content() {
+    let text = "Ana Ruiz said the harbour plan looked sound but she had not yet decided.";
+    assert_eq!(first_content(text), "the harbour plan looked sound");
+}
