@@ -222,6 +222,26 @@ impl<'a> Doc<'a> {
             .then_some(i)
     }
 
+    /// Whether `offset` lies inside a parenthesis, opened after `floor`,
+    /// that describes the mention just before it: a verb there belongs to
+    /// the aside ("Smith (a senator so young he is often *mistaken* for an
+    /// aide) says C"), not to the clause around it.
+    pub fn in_appositive_parenthesis(&self, offset: usize, floor: usize) -> bool {
+        let Some(before) = self.text.get(floor..offset) else {
+            return false;
+        };
+        let Some(open) = before.rfind('(') else {
+            return false;
+        };
+        let open_at = floor + open;
+        !before[open..].contains(')')
+            && self.mention_ending_by(open_at, floor).is_some_and(|m| {
+                self.text
+                    .get(self.mentions()[m].span.end..open_at)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            })
+    }
+
     /// Where the speaker of a cue at `cue_start` ends, when only adverbs and
     /// auxiliaries ("also", "has"), a parenthesis ("(D-N.Y.)"), or a
     /// comma-delimited apposition (", 31, a doctor in Aleppo,") separate
@@ -276,7 +296,7 @@ impl<'a> Doc<'a> {
             if end == 0 || self.word(&before[end - 1]) != ")" {
                 return Some(end);
             }
-            end = (end.saturating_sub(8)..end - 1)
+            end = (end.saturating_sub(24)..end - 1)
                 .rev()
                 .find(|&i| self.word(&before[i]) == "(")?;
         }

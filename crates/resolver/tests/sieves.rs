@@ -507,3 +507,16 @@ fn a_quote_after_a_participle() {
         Some(("participial_quote", "The mayor".into()))
     );
 }
+
+#[test]
+fn a_verb_in_a_long_parenthesis_after_the_speaker_is_not_the_cue() {
+    let text = "Sen. Bob Smith (a Vermont Republican so tall he is often noticed) says he was lost after the vote.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_cue_content",
+            "Sen. Bob Smith".into(),
+            "he was lost after the vote".into()
+        )]
+    );
+}
