@@ -520,3 +520,12 @@ fn a_verb_in_a_long_parenthesis_after_the_speaker_is_not_the_cue() {
         )]
     );
 }
+
+#[test]
+fn said_after_a_speaker_with_an_apposition_between_dashes() {
+    let text = "The chief judge -- who has sparred with the mayor for weeks -- said she regretted her words.";
+    assert_eq!(
+        who_said(text, "regretted"),
+        Some(("speaker_cue_content", "The chief judge".into()))
+    );
+}
