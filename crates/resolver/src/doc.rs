@@ -222,9 +222,29 @@ impl<'a> Doc<'a> {
             .then_some(i)
     }
 
+    /// Whether `offset` lies inside a parenthesis, opened after `floor`,
+    /// that describes the mention just before it: a verb there belongs to
+    /// the aside ("Smith (a senator so young he is often *mistaken* for an
+    /// aide) says C"), not to the clause around it.
+    pub fn in_appositive_parenthesis(&self, offset: usize, floor: usize) -> bool {
+        let Some(before) = self.text.get(floor..offset) else {
+            return false;
+        };
+        let Some(open) = before.rfind('(') else {
+            return false;
+        };
+        let open_at = floor + open;
+        !before[open..].contains(')')
+            && self.mention_ending_by(open_at, floor).is_some_and(|m| {
+                self.text
+                    .get(self.mentions()[m].span.end..open_at)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            })
+    }
+
     /// Where the speaker of a cue at `cue_start` ends, when only adverbs and
     /// auxiliaries ("also", "has"), a parenthesis ("(D-N.Y.)"), or a
-    /// comma-delimited apposition (", 31, a doctor in Aleppo,") separate
+    /// an apposition between commas or dashes (", 31, a doctor in Aleppo,") separate
     /// them. Returns the mention.
     pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
         if let Some(source) = self.sources_before.borrow().get(cue_start, floor) {
@@ -243,18 +263,20 @@ impl<'a> Doc<'a> {
         if let Some(m) = self.mention_ending_at(before, end, floor) {
             return Some(self.owner_of(m, floor));
         }
-        if end == 0 || self.word(&before[end - 1]) != "," {
+        // An apposition between commas or dashes ("Ann Lee -- who ran the
+        // city -- said"): the speaker ends at one of the same marks before
+        // it, within a short reach and with no quotation mark between.
+        let close = end.checked_sub(1)?;
+        let mark = self.word(&before[close]);
+        if !matches!(mark, "," | "--" | "\u{2014}" | "\u{2013}") {
             return None;
         }
-        // An apposition: the speaker ends at one of the commas before it,
-        // within a short reach and with no quotation mark between.
-        let close = end - 1;
         for i in (close.saturating_sub(30)..close).rev() {
             let t = &before[i];
             if t.kind == TokenKind::QuoteMark {
                 return None;
             }
-            if self.word(t) == "," && i + 1 < close {
+            if self.word(t) == mark && i + 1 < close {
                 // "Jim Jordan (R-Ohio), a panel member, said"
                 let name_end = self.skip_gap_and_parentheses(&before[..i], i);
                 if let Some(m) = name_end.and_then(|e| self.mention_ending_at(before, e, floor)) {
@@ -276,7 +298,7 @@ impl<'a> Doc<'a> {
             if end == 0 || self.word(&before[end - 1]) != ")" {
                 return Some(end);
             }
-            end = (end.saturating_sub(8)..end - 1)
+            end = (end.saturating_sub(24)..end - 1)
                 .rev()
                 .find(|&i| self.word(&before[i]) == "(")?;
         }

@@ -523,6 +523,9 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         };
         let cue_start = doc.cues()[c].span.start;
+        if doc.in_appositive_parenthesis(cue_start, unit.start) {
+            continue;
+        }
         let source = doc
             .source_before(cue_start, unit.start)
             .or_else(|| coordinated_subject(doc, unit, cue_start));

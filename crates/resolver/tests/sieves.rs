@@ -519,3 +519,25 @@ fn a_split_quote_after_a_quote_over_two_paragraphs() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_verb_in_a_long_parenthesis_after_the_speaker_is_not_the_cue() {
+    let text = "Sen. Bob Smith (a Vermont Republican so tall he is often noticed) says he was lost after the vote.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_cue_content",
+            "Sen. Bob Smith".into(),
+            "he was lost after the vote".into()
+        )]
+    );
+}
+
+#[test]
+fn said_after_a_speaker_with_an_apposition_between_dashes() {
+    let text = "The chief judge -- who has sparred with the mayor for weeks -- said she regretted her words.";
+    assert_eq!(
+        who_said(text, "regretted"),
+        Some(("speaker_cue_content", "The chief judge".into()))
+    );
+}
