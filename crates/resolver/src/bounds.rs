@@ -17,7 +17,7 @@ use whosaid_core::{CueFrame, Span, Token, TokenKind, VerbForm};
 
 use crate::claims::Claims;
 use crate::doc::Doc;
-use crate::sieves::{is_object_word, is_punct};
+use crate::sieves::{is_object_word, is_punct, word_count};
 use crate::words::{
     self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS, SUBORDINATORS,
 };
@@ -60,12 +60,7 @@ pub(crate) fn content_before_frame(
         doc,
         clause_before(doc, Span::new(content_start(doc, unit), comma)),
     );
-    let words = doc
-        .tokens(before)
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count();
-    (words >= 2 && claims.is_free(before)).then_some(before)
+    (word_count(doc, before) >= 2 && claims.is_free(before)).then_some(before)
 }
 
 /// Whether cue `c` stands in a subordinate clause that opens its unit,

@@ -315,16 +315,26 @@ fn clause_speaker(
     unit: Span,
     c: usize,
 ) -> Option<usize> {
-    let earlier = speaker_of_cue
-        .range(..c)
-        .next_back()
-        .filter(|(&dc, _)| unit.contains(doc.cues()[dc].span))
-        .map(|(_, &m)| m);
     let cue_start = doc.cues()[c].span.start;
-    earlier
+    speaker_earlier_in_unit(doc, speaker_of_cue, unit, c)
         .or_else(|| earlier_source(doc, unit, cue_start))
         // "Then he cut into Bush, calling him…": the unit's opening mention.
         .or_else(|| opening_mention(doc, unit, cue_start))
+}
+
+/// The speaker of the last attribution made, before cue `c`, with a cue in
+/// `unit`.
+fn speaker_earlier_in_unit(
+    doc: &Doc,
+    speaker_of_cue: &BTreeMap<usize, usize>,
+    unit: Span,
+    c: usize,
+) -> Option<usize> {
+    speaker_of_cue
+        .range(..c)
+        .next_back()
+        .filter(|(&earlier, _)| unit.contains(doc.cues()[earlier].span))
+        .map(|(_, &m)| m)
 }
 
 fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
@@ -695,11 +705,7 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 }
 
 fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
-    let speaker_of_cue: BTreeMap<usize, usize> = claims
-        .drafts
-        .iter()
-        .filter_map(|d| Some((d.cue?, d.source?)))
-        .collect();
+    let speaker_of_cue = speakers_of_cues(claims);
     for (c, cue) in doc.cues().iter().enumerate() {
         if cue.frame != CueFrame::Verb || cue.form != VerbForm::Gerund {
             continue;
@@ -720,14 +726,10 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         // The speaker is the clause's: the attribution already made in this
-        // unit, or the mention the unit opens with.
-        let earlier = speaker_of_cue
-            .range(..c)
-            .next_back()
-            .filter(|(&dc, _)| unit.contains(doc.cues()[dc].span))
-            .map(|(_, &m)| m);
-        // "Then he cut into Bush, calling him…": the unit's opening mention.
-        let subject = earlier.or_else(|| opening_mention(doc, unit, cue.span.start));
+        // unit, or ("Then he cut into Bush, calling him…") the mention the
+        // unit opens with.
+        let subject = speaker_earlier_in_unit(doc, &speaker_of_cue, unit, c)
+            .or_else(|| opening_mention(doc, unit, cue.span.start));
         let Some(m) = subject else { continue };
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 2);
     }
@@ -1357,7 +1359,7 @@ fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize>
     opening_mention(doc, unit, cue_start)
 }
 
-fn word_count(doc: &Doc, span: Span) -> usize {
+pub(crate) fn word_count(doc: &Doc, span: Span) -> usize {
     doc.tokens(span)
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
