@@ -541,3 +541,19 @@ fn said_after_a_speaker_with_an_apposition_between_dashes() {
         Some(("speaker_cue_content", "The chief judge".into()))
     );
 }
+
+#[test]
+fn seed_cue_verbs_of_temper_frame_a_quote() {
+    // "gloated", "fumed", "demurred": reporting verbs too rare in train to be
+    // learned, kept as seeds of the cue lexicon.
+    let text = "\"We beat them in every county,\" Dana Whitfield gloated.\n\n\
+                \"This is a waste of money,\" Ana Ruiz fumed.\n";
+    assert_eq!(
+        who_said(text, "county"),
+        Some(("quote_then_speaker", "Dana Whitfield".into()))
+    );
+    assert_eq!(
+        who_said(text, "waste"),
+        Some(("quote_then_speaker", "Ana Ruiz".into()))
+    );
+}
