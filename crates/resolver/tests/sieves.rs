@@ -557,3 +557,14 @@ fn seed_cue_verbs_of_temper_frame_a_quote() {
         Some(("quote_then_speaker", "Ana Ruiz".into()))
     );
 }
+
+#[test]
+fn said_before_a_name_with_two_role_words() {
+    // The matcher takes "neurosurgeon" into the name; "retired" stays a
+    // bare role before it.
+    let text = "\"We are done with the talks,\" said retired neurosurgeon Ben Carson.\n";
+    assert_eq!(
+        who_said(text, "talks"),
+        Some(("quote_then_speaker", "neurosurgeon Ben Carson".into()))
+    );
+}
