@@ -232,6 +232,15 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_before(cue.span.start, unit.start)
             .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
+        // "X rallied supporters in Y, saying: "Q"": a bare gerund has no
+        // subject of its own; the mention before it is the clause's object
+        // or circumstance, unless the unit opens with it (a caption: "X
+        // asking, "Q""). participial_quote gives it the clause's speaker.
+        let bare_gerund =
+            cue.frame == CueFrame::Verb && cue.form == VerbForm::Gerund && !is_progressive(doc, c);
+        if bare_gerund && doc.mentions()[m].span.start != content_start(doc, unit) {
+            continue;
+        }
         // "As X put it, "Q"".
         let mut after_cue = doc.tokens(Span::new(cue.span.end, unit.end));
         if cue.lemma == "put" {

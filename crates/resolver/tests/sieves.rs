@@ -568,3 +568,13 @@ fn said_before_a_name_with_two_role_words() {
         Some(("quote_then_speaker", "neurosurgeon Ben Carson".into()))
     );
 }
+
+#[test]
+fn a_bare_gerund_takes_the_clause_speaker_not_the_mention_before_it() {
+    let text = "After a plan to close the border with Canada, Mayor Ana Ruiz spoke to voters, \
+                saying: \"We will not raise taxes this year.\"\n";
+    assert_eq!(
+        who_said(text, "taxes"),
+        Some(("participial_quote", "Mayor Ana Ruiz".into()))
+    );
+}
