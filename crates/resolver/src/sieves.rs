@@ -409,7 +409,41 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if word_count(doc, content) < 2 {
             continue;
         }
-        claims.add(Draft::new(vec![content], m, None, sieve));
+        // "X told CNN: "Q"", "X wrote on Facebook: "Q"", "X said of Y:
+        // "Q"": a speech verb before the mention makes it the addressee,
+        // medium or topic; the speaker is the verb's.
+        let (m, cue) = match speech_cue_before(doc, unit, mention.span.start) {
+            Some(c) => {
+                let Some(speaker) = speaker_of_cue(doc, unit, c) else {
+                    continue;
+                };
+                (speaker, claims.cue_is_free(c).then_some(c))
+            }
+            None => (m, None),
+        };
+        claims.add(Draft::new(vec![content], m, cue, sieve));
+    }
+}
+
+/// The last speech cue in `unit` before `offset`, outside quotation marks.
+fn speech_cue_before(doc: &Doc, unit: Span, offset: usize) -> Option<usize> {
+    let cues = doc.cues();
+    let first = cues.partition_point(|c| c.span.start < unit.start);
+    let last = cues.partition_point(|c| c.span.end <= offset);
+    (first..last)
+        .rev()
+        .find(|&c| is_speech_frame(cues[c].frame) && !doc.is_quoted(cues[c].span))
+}
+
+/// The speaker of cue `c`: its subject, or for a bare gerund ("…, telling
+/// CNN") the clause's.
+fn speaker_of_cue(doc: &Doc, unit: Span, c: usize) -> Option<usize> {
+    let cue = &doc.cues()[c];
+    if cue.form == VerbForm::Gerund && !is_progressive(doc, c) {
+        earlier_source(doc, unit, cue.span.start)
+            .or_else(|| opening_mention(doc, unit, cue.span.start))
+    } else {
+        doc.source_before(cue.span.start, unit.start)
     }
 }
 

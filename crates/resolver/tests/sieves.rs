@@ -578,3 +578,12 @@ fn a_bare_gerund_takes_the_clause_speaker_not_the_mention_before_it() {
         Some(("participial_quote", "Mayor Ana Ruiz".into()))
     );
 }
+
+#[test]
+fn a_mention_after_a_speech_verb_before_the_colon_is_not_the_speaker() {
+    let text = "Mayor Ana Ruiz told Channel Four: \"We will not raise taxes this year.\"\n";
+    assert_eq!(
+        who_said(text, "taxes"),
+        Some(("speaker_colon", "Mayor Ana Ruiz".into()))
+    );
+}
