@@ -208,6 +208,10 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             // The next sentence says more than "he said on Monday during…".
             continue;
         }
+        // "Q," X said, according to a transcript / to Reuters: the words
+        // come through the source PolNeAR credits, the one "according to"
+        // names.
+        let m = according_to_in(doc, Span::new(frame_end, area.end)).unwrap_or(m);
         // Words before the quote in its sentence are part of what was said:
         // `Trump's plan may be "strategic," said X` is one mixed content.
         let start = content_start(doc, unit).min(span.start);
@@ -423,6 +427,16 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         claims.add(Draft::new(vec![content], m, cue, sieve));
     }
+}
+
+/// The mention "according to" opens within `span`: `, according to *Y*`.
+fn according_to_in(doc: &Doc, span: Span) -> Option<usize> {
+    let tokens = doc.tokens(span);
+    let i = tokens.windows(2).position(|w| {
+        doc.word(&w[0]).eq_ignore_ascii_case("according") && doc.word(&w[1]) == "to"
+    })?;
+    let after = tokens.get(i + 2)?;
+    doc.mention_starting_at_token(after.span.start, span.end)
 }
 
 /// The last speech cue in `unit` before `offset`, outside quotation marks.

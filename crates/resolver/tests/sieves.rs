@@ -587,3 +587,13 @@ fn a_mention_after_a_speech_verb_before_the_colon_is_not_the_speaker() {
         Some(("speaker_colon", "Mayor Ana Ruiz".into()))
     );
 }
+
+#[test]
+fn a_quote_reported_according_to_a_source_is_credited_to_it() {
+    // PolNeAR credits the outlet that relays the words.
+    let text = "\"We will not raise taxes this year,\" Ana Ruiz said, according to Reuters.\n";
+    assert_eq!(
+        who_said(text, "taxes"),
+        Some(("quote_then_speaker", "Reuters".into()))
+    );
+}
