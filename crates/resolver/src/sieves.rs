@@ -423,7 +423,7 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 };
                 (speaker, claims.cue_is_free(c).then_some(c))
             }
-            None => (m, None),
+            None => (headline_speaker(doc, unit, m).unwrap_or(m), None),
         };
         claims.add(Draft::new(vec![content], m, cue, sieve));
     }
@@ -437,6 +437,19 @@ fn according_to_in(doc: &Doc, span: Span) -> Option<usize> {
     })?;
     let after = tokens.get(i + 2)?;
     doc.mention_starting_at_token(after.span.start, span.end)
+}
+
+/// The speaker of a headline "X on Y: "Q"": the mention the unit opens
+/// with, when "on" joins it to mention `m` before the colon (Y is the topic).
+fn headline_speaker(doc: &Doc, unit: Span, m: usize) -> Option<usize> {
+    let mention = doc.mentions()[m].span;
+    let first = doc.mention_starting_at_token(unit.start, mention.start)?;
+    let between = doc.tokens(Span::new(doc.mentions()[first].span.end, mention.start));
+    let joined = between
+        .first()
+        .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("on"));
+    (first != m && joined && doc.mentions()[first].span.start == content_start(doc, unit))
+        .then_some(first)
 }
 
 /// The last speech cue in `unit` before `offset`, outside quotation marks.

@@ -597,3 +597,12 @@ fn a_quote_reported_according_to_a_source_is_credited_to_it() {
         Some(("quote_then_speaker", "Reuters".into()))
     );
 }
+
+#[test]
+fn a_headline_speaker_on_a_topic_before_the_colon() {
+    let text = "Ana Ruiz on Mark Dobbs: \"He will not win this seat.\"\n";
+    assert_eq!(
+        who_said(text, "seat"),
+        Some(("speaker_colon", "Ana Ruiz".into()))
+    );
+}
