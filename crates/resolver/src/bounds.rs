@@ -229,15 +229,6 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
                 i = close;
             } else if words >= 3 && ends_clause_at(doc, tokens, i) {
                 return Span::new(span.start, t.span.start);
-            } else if words == 1
-                && is_punct(doc, t, &[","])
-                && !tokens.iter().any(|t| doc.is_quoted(t.span))
-            {
-                // A single unquoted word before a comma is the whole
-                // content ("X said maybe, and the panel…"): what follows
-                // the comma is another clause far more often than the rest
-                // of it (the content is then too short to keep).
-                return Span::new(span.start, t.span.start);
             }
         }
         i += 1;

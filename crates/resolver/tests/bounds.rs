@@ -167,11 +167,3 @@ fn but_before_a_subject_pronoun_ends_the_content() {
     let text = "Ana Ruiz said the harbour plan looked sound but she had not yet decided.";
     assert_eq!(first_content(text), "the harbour plan looked sound");
 }
-
-#[test]
-fn a_comma_after_a_single_unquoted_word_ends_the_content() {
-    // The content is then one word, too short to be reported speech: no
-    // attribution, where the clause after the comma used to be taken in.
-    let text = "Senator Lara Voss said maybe, and the committee adjourned until spring.";
-    assert_eq!(contents(text), Vec::new());
-}
