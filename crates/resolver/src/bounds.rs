@@ -224,7 +224,9 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             }
             words += 1;
         } else if !doc.is_quoted(t.span) {
-            if let Some(close) = aside_end(doc, tokens, i) {
+            if let Some(close) =
+                aside_end(doc, tokens, i).or_else(|| subject_aside_end(doc, tokens, i))
+            {
                 // An aside between dashes: the clause runs on after it.
                 i = close;
             } else if words >= 3 && ends_clause_at(doc, tokens, i) {
@@ -277,6 +279,51 @@ fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
         || (is_punct(doc, t, &["-"]) && spaced(doc, t.span))
         || (is_punct(doc, t, &[","]) && opens_clause(doc, &tokens[i + 1..]))
 }
+
+/// Where an appositive or relative clause set off by commas inside the
+/// reported clause's subject closes, when the reported clause goes on
+/// after it to a quoted fragment of its own: `X said Y, who led the
+/// raid, was "a hero"` is one mixed content, not `Y`.
+fn subject_aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> {
+    if !is_punct(doc, &tokens[open], &[","]) {
+        return None;
+    }
+    let first = tokens.get(open + 1)?;
+    if !matches!(doc.word(first), "a" | "an" | "which" | "who") {
+        return None;
+    }
+    let close = open
+        + 1
+        + tokens[open + 1..]
+            .iter()
+            .take(SUBJECT_ASIDE_TOKENS)
+            .position(|t| is_punct(doc, t, &[",", "—", "–", "--", ";", "."]))?;
+    if !is_punct(doc, &tokens[close], &[","]) {
+        return None;
+    }
+    // The predicate after the aside reaches a quote of two words or more
+    // within a few words.
+    let predicate = &tokens[close + 1..];
+    let opener = predicate
+        .iter()
+        .take(QUOTED_PREDICATE_REACH)
+        .find(|t| t.kind == TokenKind::QuoteMark)?;
+    let q = doc.outer_quote_at(opener.span.start)?;
+    let quote = doc.quote(q).span();
+    (quote.start == opener.span.start
+        && doc.is_speech_like(q)
+        && word_count(doc, quote) >= 2
+        && predicate
+            .first()
+            .is_some_and(|t| t.kind == TokenKind::Word && !doc.is_quoted(t.span)))
+    .then_some(close)
+}
+
+/// Tokens an appositive in the subject of a reported clause may run.
+const SUBJECT_ASIDE_TOKENS: usize = 25;
+
+/// Tokens between such an appositive and the quote of the predicate.
+const QUOTED_PREDICATE_REACH: usize = 5;
 
 /// Whether the words after a comma in a reported clause are a clause of
 /// their own, which PolNeAR leaves out of the content (or makes a second

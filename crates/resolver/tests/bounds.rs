@@ -167,3 +167,13 @@ fn but_before_a_subject_pronoun_ends_the_content() {
     let text = "Ana Ruiz said the harbour plan looked sound but she had not yet decided.";
     assert_eq!(first_content(text), "the harbour plan looked sound");
 }
+
+#[test]
+fn a_relative_clause_in_the_subject_before_a_quoted_predicate_does_not() {
+    let text =
+        "Ana Ruiz said the new mayor, who took office in May, is \"far too timid\" on housing.";
+    assert_eq!(
+        first_content(text),
+        "the new mayor, who took office in May, is \"far too timid\" on housing"
+    );
+}
