@@ -51,7 +51,7 @@ caution reiterate remark observe comment testify quip joke boast vow pledge prom
 propose recommend conclude reveal disclose indicate signal retort counter agree
 disagree question wonder worry doubt criticize criticise blame praise threaten
 describe call mention cite conclude demand announce proclaim opine muse speculate
-lament concur post""".split()
+lament concur post demur gloat fume grumble snipe sneer chuckle""".split()
 
 SEED_NOUNS = """statement claim remarks remark comments comment assertion charge accusation
 promise warning belief view allegation argument suggestion testimony interview

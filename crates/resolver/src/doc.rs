@@ -351,8 +351,13 @@ impl<'a> Doc<'a> {
         if role == 0 || role > MAX_ROLE_WORDS {
             return None;
         }
-        let m = self.mention_starting_at_token(tokens.get(role)?.span.start, limit)?;
-        (self.mentions()[m].kind == MentionKind::Name).then_some(m)
+        // The speaker matcher may have taken the last role words into the
+        // name ("retired *neurosurgeon Ben Carson*"): the mention starts
+        // after any of them.
+        (1..=role).find_map(|start| {
+            let m = self.mention_starting_at_token(tokens.get(start)?.span.start, limit)?;
+            (self.mentions()[m].kind == MentionKind::Name).then_some(m)
+        })
     }
 
     /// Whether `token` may be a word of a bare lowercase role ("curator",

@@ -208,6 +208,10 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             // The next sentence says more than "he said on Monday during…".
             continue;
         }
+        // "Q," X said, according to a transcript / to Reuters: the words
+        // come through the source PolNeAR credits, the one "according to"
+        // names.
+        let m = according_to_in(doc, Span::new(frame_end, area.end)).unwrap_or(m);
         // Words before the quote in its sentence are part of what was said:
         // `Trump's plan may be "strategic," said X` is one mixed content.
         let start = content_start(doc, unit).min(span.start);
@@ -232,6 +236,15 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_before(cue.span.start, unit.start)
             .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
+        // "X rallied supporters in Y, saying: "Q"": a bare gerund has no
+        // subject of its own; the mention before it is the clause's object
+        // or circumstance, unless the unit opens with it (a caption: "X
+        // asking, "Q""). participial_quote gives it the clause's speaker.
+        let bare_gerund =
+            cue.frame == CueFrame::Verb && cue.form == VerbForm::Gerund && !is_progressive(doc, c);
+        if bare_gerund && doc.mentions()[m].span.start != content_start(doc, unit) {
+            continue;
+        }
         // "As X put it, "Q"".
         let mut after_cue = doc.tokens(Span::new(cue.span.end, unit.end));
         if cue.lemma == "put" {
@@ -400,7 +413,51 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if word_count(doc, content) < 2 {
             continue;
         }
-        claims.add(Draft::new(vec![content], m, None, sieve));
+        // "X told CNN: "Q"", "X wrote on Facebook: "Q"", "X said of Y:
+        // "Q"": a speech verb before the mention makes it the addressee,
+        // medium or topic; the speaker is the verb's.
+        let (m, cue) = match speech_cue_before(doc, unit, mention.span.start) {
+            Some(c) => {
+                let Some(speaker) = speaker_of_cue(doc, unit, c) else {
+                    continue;
+                };
+                (speaker, claims.cue_is_free(c).then_some(c))
+            }
+            None => (m, None),
+        };
+        claims.add(Draft::new(vec![content], m, cue, sieve));
+    }
+}
+
+/// The mention "according to" opens within `span`: `, according to *Y*`.
+fn according_to_in(doc: &Doc, span: Span) -> Option<usize> {
+    let tokens = doc.tokens(span);
+    let i = tokens.windows(2).position(|w| {
+        doc.word(&w[0]).eq_ignore_ascii_case("according") && doc.word(&w[1]) == "to"
+    })?;
+    let after = tokens.get(i + 2)?;
+    doc.mention_starting_at_token(after.span.start, span.end)
+}
+
+/// The last speech cue in `unit` before `offset`, outside quotation marks.
+fn speech_cue_before(doc: &Doc, unit: Span, offset: usize) -> Option<usize> {
+    let cues = doc.cues();
+    let first = cues.partition_point(|c| c.span.start < unit.start);
+    let last = cues.partition_point(|c| c.span.end <= offset);
+    (first..last)
+        .rev()
+        .find(|&c| is_speech_frame(cues[c].frame) && !doc.is_quoted(cues[c].span))
+}
+
+/// The speaker of cue `c`: its subject, or for a bare gerund ("…, telling
+/// CNN") the clause's.
+fn speaker_of_cue(doc: &Doc, unit: Span, c: usize) -> Option<usize> {
+    let cue = &doc.cues()[c];
+    if cue.form == VerbForm::Gerund && !is_progressive(doc, c) {
+        earlier_source(doc, unit, cue.span.start)
+            .or_else(|| opening_mention(doc, unit, cue.span.start))
+    } else {
+        doc.source_before(cue.span.start, unit.start)
     }
 }
 

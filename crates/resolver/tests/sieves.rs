@@ -541,3 +541,59 @@ fn said_after_a_speaker_with_an_apposition_between_dashes() {
         Some(("speaker_cue_content", "The chief judge".into()))
     );
 }
+
+#[test]
+fn seed_cue_verbs_of_temper_frame_a_quote() {
+    // "gloated", "fumed", "demurred": reporting verbs too rare in train to be
+    // learned, kept as seeds of the cue lexicon.
+    let text = "\"We beat them in every county,\" Dana Whitfield gloated.\n\n\
+                \"This is a waste of money,\" Ana Ruiz fumed.\n";
+    assert_eq!(
+        who_said(text, "county"),
+        Some(("quote_then_speaker", "Dana Whitfield".into()))
+    );
+    assert_eq!(
+        who_said(text, "waste"),
+        Some(("quote_then_speaker", "Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn said_before_a_name_with_two_role_words() {
+    // The matcher takes "neurosurgeon" into the name; "retired" stays a
+    // bare role before it.
+    let text = "\"We are done with the talks,\" said retired neurosurgeon Ben Carson.\n";
+    assert_eq!(
+        who_said(text, "talks"),
+        Some(("quote_then_speaker", "neurosurgeon Ben Carson".into()))
+    );
+}
+
+#[test]
+fn a_bare_gerund_takes_the_clause_speaker_not_the_mention_before_it() {
+    let text = "After a plan to close the border with Canada, Mayor Ana Ruiz spoke to voters, \
+                saying: \"We will not raise taxes this year.\"\n";
+    assert_eq!(
+        who_said(text, "taxes"),
+        Some(("participial_quote", "Mayor Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn a_mention_after_a_speech_verb_before_the_colon_is_not_the_speaker() {
+    let text = "Mayor Ana Ruiz told Channel Four: \"We will not raise taxes this year.\"\n";
+    assert_eq!(
+        who_said(text, "taxes"),
+        Some(("speaker_colon", "Mayor Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn a_quote_reported_according_to_a_source_is_credited_to_it() {
+    // PolNeAR credits the outlet that relays the words.
+    let text = "\"We will not raise taxes this year,\" Ana Ruiz said, according to Reuters.\n";
+    assert_eq!(
+        who_said(text, "taxes"),
+        Some(("quote_then_speaker", "Reuters".into()))
+    );
+}
