@@ -58,7 +58,9 @@ def positions(text, spans):
 BLOCKED_FORM_ROWS = 6
 
 
-def main(gold_path, pred_path, cues_path, sieves, min_precision, blocked_below=None):
+def main(
+    gold_path, pred_path, cues_path, sieves, min_precision, blocked_below=None, licensed_path=None
+):
     lemma_of = {}
     for line in open(cues_path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
@@ -69,6 +71,11 @@ def main(gold_path, pred_path, cues_path, sieves, min_precision, blocked_below=N
     for line in open(gold_path, encoding="utf-8"):
         article = json.loads(line)
         articles[article["id"]] = article
+    licensed = set()
+    if licensed_path is not None:
+        for line in open(licensed_path, encoding="utf-8"):
+            if not line.startswith("#") and line.strip():
+                licensed.add(line.split("\t")[0])
     rows = collections.defaultdict(list)
     for row in csv.DictReader(open(pred_path, encoding="utf-8")):
         rows[row["article_id"]].append(row)
@@ -106,6 +113,13 @@ def main(gold_path, pred_path, cues_path, sieves, min_precision, blocked_below=N
             # The cue's lemma: the whole phrase if the lexicon has it, else its
             # last word ("has said" -> say).
             lemma = lemma_of.get(" ".join(words)) or lemma_of.get(words[-1], words[-1])
+            if licensed_path is not None:
+                # Only the rows a licensed form would add: unquoted content
+                # through a cue whose lemma is not licensed.
+                if row["kind"] != "direct" and lemma not in licensed:
+                    tally[" ".join(words)][0] += 1
+                    tally[" ".join(words)][1] += right
+                continue
             tally[lemma][0] += 1
             tally[lemma][1] += right
     if blocked_below is not None:
@@ -115,6 +129,23 @@ def main(gold_path, pred_path, cues_path, sieves, min_precision, blocked_below=N
         )
         for form, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
             if n >= BLOCKED_FORM_ROWS and right / n < blocked_below:
+                print(f"{form}\t{n}\t{right / n:.2f}")
+        return
+    if licensed_path is not None:
+        print(
+            "# Cue forms whose lemma is not in reported-speech-cues.tsv but which were\n"
+            f"# right often enough with unquoted content on PolNeAR train (>= {MIN_ROWS} rows,\n"
+            f"# precision >= {min_precision}). Regenerate:\n"
+            "#   whosaid -q --all-reported-cues ../shared/corpora/polnear/polnear-train.jsonl \\\n"
+            "#       > /tmp/train-all-cues.csv\n"
+            "#   python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\\n"
+            "#       /tmp/train-all-cues.csv data/cues.tsv \\\n"
+            "#       --licensed-forms data/resolver/reported-speech-cues.tsv \\\n"
+            "#       > data/resolver/licensed-cue-forms.tsv\n"
+            "# form\trows\tprecision"
+        )
+        for form, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if n >= MIN_ROWS and right / n >= min_precision:
                 print(f"{form}\t{n}\t{right / n:.2f}")
         return
     options = "" if sieves == REPORTED_SIEVES else f" --sieve {','.join(sorted(sieves))}"
@@ -146,8 +177,15 @@ if __name__ == "__main__":
         metavar="PRECISION",
         help="write the cue forms of reported-speech rows right less often than this",
     )
+    parser.add_argument(
+        "--licensed-forms",
+        metavar="LEMMAS_TSV",
+        help="write the cue forms of unquoted rows right often enough whose lemma "
+        "is not in LEMMAS_TSV (run on the --all-reported-cues output)",
+    )
     args = parser.parse_args()
     sieves = set(args.sieve.split(","))
     if args.blocked_forms is not None and args.sieve == parser.get_default("sieve"):
         sieves |= {"phrase_cue_content"}
-    main(args.gold, args.predictions, args.cues, sieves, args.min_precision, args.blocked_forms)
+    main(args.gold, args.predictions, args.cues, sieves, args.min_precision, args.blocked_forms,
+         args.licensed_forms)

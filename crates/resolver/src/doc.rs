@@ -373,11 +373,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether cue `c` may introduce content without quotation marks: its
-    /// lemma is learned to ("say" is, "make" is not), and its word form is
-    /// not one learned to mislead ("known", "remarks").
+    /// lemma is learned to ("say" is, "make" is not) or, failing that, its
+    /// whole form is ("stated"), and its word form is not one learned to
+    /// mislead ("known", "remarks").
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
+        let cue = &self.cues()[c];
         self.all_reported_cues
-            || (words::REPORTED_SPEECH_CUES.contains(self.cues()[c].lemma)
+            || ((words::REPORTED_SPEECH_CUES.contains(cue.lemma)
+                || words::LICENSED_CUE_FORMS.contains_lowercase(cue.span.text(self.text)))
                 && !self.has_blocked_form(c))
     }
 

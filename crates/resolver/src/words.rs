@@ -174,6 +174,15 @@ pub static REPORTED_SPEECH_CUES: LazyLock<WordSet> = LazyLock::new(|| {
 pub static BLOCKED_CUE_FORMS: LazyLock<WordSet> =
     LazyLock::new(|| learned(include_str!("../../../data/resolver/blocked-cue-forms.tsv")));
 
+/// Cue forms ("stated", "is looking") whose lemma does not license reported
+/// speech but which themselves were right often enough on PolNeAR train,
+/// learned by `scripts/learn_reported_cues.py --licensed-forms`.
+pub static LICENSED_CUE_FORMS: LazyLock<WordSet> = LazyLock::new(|| {
+    learned(include_str!(
+        "../../../data/resolver/licensed-cue-forms.tsv"
+    ))
+});
+
 /// The lemmas of a learned list: the first column of each line.
 fn learned(list: &'static str) -> WordSet {
     WordSet::new(

@@ -156,9 +156,9 @@ fn a_cue_form_learned_to_mislead_frames_no_reported_speech() {
 
 #[test]
 fn any_speech_cue_may_report_a_that_clause() {
-    // "stated" is not learned to introduce a bare clause.
-    let text = "Senator Ruth Ames stated that the old bridge was unsafe. \
-                Senator Ruth Ames stated the new road was too narrow.";
+    // Neither "quip" nor "quipped" is learned to introduce a bare clause.
+    let text = "Senator Ruth Ames quipped that the old bridge was unsafe. \
+                Senator Ruth Ames quipped the new road was too narrow.";
     let found = summary(text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, "Senator Ruth Ames");
@@ -604,5 +604,16 @@ fn a_headline_speaker_on_a_topic_before_the_colon() {
     assert_eq!(
         who_said(text, "seat"),
         Some(("speaker_colon", "Ana Ruiz".into()))
+    );
+}
+
+#[test]
+fn a_licensed_form_of_an_unlicensed_lemma_introduces_reported_speech() {
+    // "state" is not a licensed lemma, but its form "stated" is.
+    let rows = summary("The senator stated the plan was a failure.");
+    assert!(
+        rows.iter()
+            .any(|(_, who, what)| who == "The senator" && what.contains("the plan was a failure")),
+        "{rows:?}"
     );
 }
