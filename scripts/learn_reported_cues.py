@@ -56,10 +56,19 @@ def positions(text, spans):
 
 
 BLOCKED_FORM_ROWS = 6
+# The fewest words of unquoted content each sieve takes after an unlisted cue.
+SHORT_CONTENT_MIN = {"participial_cue": 2}
 
 
 def main(
-    gold_path, pred_path, cues_path, sieves, min_precision, blocked_below=None, licensed_path=None
+    gold_path,
+    pred_path,
+    cues_path,
+    sieves,
+    min_precision,
+    blocked_below=None,
+    licensed_path=None,
+    short_content=False,
 ):
     lemma_of = {}
     for line in open(cues_path, encoding="utf-8"):
@@ -113,6 +122,14 @@ def main(
             # The cue's lemma: the whole phrase if the lexicon has it, else its
             # last word ("has said" -> say).
             lemma = lemma_of.get(" ".join(words)) or lemma_of.get(words[-1], words[-1])
+            if short_content:
+                # Only the rows a shorter minimum would add: unquoted content
+                # of fewer words than the sieve's usual minimum.
+                short = sum(any(ch.isalnum() for ch in w) for w in row["quote"].split())
+                if row["kind"] != "direct" and short < SHORT_CONTENT_MIN.get(row["sieve"], 3):
+                    tally[" ".join(words)][0] += 1
+                    tally[" ".join(words)][1] += right
+                continue
             if licensed_path is not None:
                 # Only the rows a licensed form would add: unquoted content
                 # through a cue whose lemma is not licensed.
@@ -129,6 +146,22 @@ def main(
         )
         for form, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
             if n >= BLOCKED_FORM_ROWS and right / n < blocked_below:
+                print(f"{form}\t{n}\t{right / n:.2f}")
+        return
+    if short_content:
+        print(
+            "# Cue forms after which unquoted content shorter than the sieves' usual\n"
+            "# minimums was right often enough on PolNeAR train (>= "
+            f"{MIN_ROWS} rows, precision\n# >= {min_precision}). Regenerate:\n"
+            "#   whosaid -q --all-short-content ../shared/corpora/polnear/polnear-train.jsonl \\\n"
+            "#       > /tmp/train-short.csv\n"
+            "#   python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\\n"
+            f"#       /tmp/train-short.csv data/cues.tsv --short-content --min-precision {min_precision} \\\n"
+            "#       > data/resolver/short-content-cues.tsv\n"
+            "# form\trows\tprecision"
+        )
+        for form, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if n >= MIN_ROWS and right / n >= min_precision:
                 print(f"{form}\t{n}\t{right / n:.2f}")
         return
     if licensed_path is not None:
@@ -183,9 +216,15 @@ if __name__ == "__main__":
         help="write the cue forms of unquoted rows right often enough whose lemma "
         "is not in LEMMAS_TSV (run on the --all-reported-cues output)",
     )
+    parser.add_argument(
+        "--short-content",
+        action="store_true",
+        help="write the cue forms of short unquoted rows right often enough "
+        "(run on the --all-short-content output)",
+    )
     args = parser.parse_args()
     sieves = set(args.sieve.split(","))
-    if args.blocked_forms is not None and args.sieve == parser.get_default("sieve"):
+    if (args.blocked_forms is not None or args.short_content) and args.sieve == parser.get_default("sieve"):
         sieves |= {"phrase_cue_content"}
     main(args.gold, args.predictions, args.cues, sieves, args.min_precision, args.blocked_forms,
-         args.licensed_forms)
+         args.licensed_forms, args.short_content)

@@ -39,6 +39,7 @@ pub struct Doc<'a> {
     /// about the same cues one after another.
     sources_before: RefCell<SourceCache>,
     all_reported_cues: bool,
+    all_short_content: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -47,6 +48,7 @@ impl<'a> Doc<'a> {
         segments: &'a Segments,
         candidates: &'a Candidates,
         all_reported_cues: bool,
+        all_short_content: bool,
     ) -> Doc<'a> {
         let outer_quotes: Vec<usize> = (0..segments.quotes.len())
             .filter(|&i| segments.quotes[i].depth == 0)
@@ -65,6 +67,7 @@ impl<'a> Doc<'a> {
             tokens_before: tokens_before(text.len(), &segments.tokens),
             sources_before: RefCell::default(),
             all_reported_cues,
+            all_short_content,
         };
         doc.units = doc.build_units();
         doc
@@ -391,6 +394,20 @@ impl<'a> Doc<'a> {
         self.all_reported_cues || !self.has_blocked_form(c)
     }
 
+    /// The fewest words of unquoted content cue `c` introduces: `usual`, or
+    /// one for a cue learned to take short content ("denied the report",
+    /// "called for calm").
+    pub fn min_content_words(&self, c: usize, usual: usize) -> usize {
+        let cue = &self.cues()[c];
+        if self.all_short_content
+            || words::SHORT_CONTENT_CUES.contains_lowercase(cue.span.text(self.text))
+        {
+            1
+        } else {
+            usual
+        }
+    }
+
     /// Whether the last word of cue `c` is a form learned to mislead.
     fn has_blocked_form(&self, c: usize) -> bool {
         let form = self
@@ -507,7 +524,7 @@ mod tests {
         let text = "“Ça va,” dit-elle.  The mayor (D-N.Y.) said:\n\n\"No — never.\" 1,000 x";
         let segments = whosaid_segmenter::segment(text);
         let candidates = Candidates::default();
-        let doc = Doc::new(text, &segments, &candidates, false);
+        let doc = Doc::new(text, &segments, &candidates, false, false);
         for start in 0..text.len() + 20 {
             for end in 0..text.len() + 20 {
                 let span = Span::new(start, end);

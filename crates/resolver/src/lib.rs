@@ -41,6 +41,10 @@ pub struct Options {
     /// Let every cue lemma introduce reported speech, not only those learned
     /// from PolNeAR train: the run that relearns the list needs this.
     pub all_reported_cues: bool,
+    /// Let every cue introduce unquoted content shorter than the sieves'
+    /// minimums, not only those learned from PolNeAR train: the run that
+    /// relearns data/resolver/short-content-cues.tsv needs this.
+    pub all_short_content: bool,
 }
 
 /// Attributes the content of a text to its speakers, in text order.
@@ -55,7 +59,13 @@ pub fn resolve_with(
     candidates: &Candidates,
     options: &Options,
 ) -> Vec<Attribution> {
-    let doc = Doc::new(text, segments, candidates, options.all_reported_cues);
+    let doc = Doc::new(
+        text,
+        segments,
+        candidates,
+        options.all_reported_cues,
+        options.all_short_content,
+    );
     let mut claims = Claims::new(candidates.cues.len());
     for sieve in SIEVES {
         if !options.disabled.iter().any(|name| name == sieve.name) {

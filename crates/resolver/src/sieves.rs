@@ -764,7 +764,7 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             doc,
             clause_before(doc, Span::new(content_start(doc, unit), comma)),
         );
-        if word_count(doc, content) < 3
+        if word_count(doc, content) < doc.min_content_words(c, 3)
             || !claims.is_free(content)
             || !doc.licenses_reported_speech(c)
         {
@@ -823,7 +823,7 @@ fn claim_clause_after_cue(
     // that C", "X conceded that C"), not only after those learned to
     // introduce bare clauses.
     let that_clause = starts_with_that(doc, doc.tokens(content)) && doc.licenses_that_clause(c);
-    if word_count(doc, content) >= min_words
+    if word_count(doc, content) >= doc.min_content_words(c, min_words)
         && claims.is_free(content)
         && (doc.licenses_reported_speech(c) || that_clause)
     {

@@ -183,6 +183,15 @@ pub static LICENSED_CUE_FORMS: LazyLock<WordSet> = LazyLock::new(|| {
     ))
 });
 
+/// Cue forms after which unquoted content shorter than the sieves' usual
+/// minimums ("denied the report") was right often enough on PolNeAR train,
+/// learned by `scripts/learn_reported_cues.py --short-content`.
+pub static SHORT_CONTENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    learned(include_str!(
+        "../../../data/resolver/short-content-cues.tsv"
+    ))
+});
+
 /// The lemmas of a learned list: the first column of each line.
 fn learned(list: &'static str) -> WordSet {
     WordSet::new(

@@ -617,3 +617,13 @@ fn a_licensed_form_of_an_unlicensed_lemma_introduces_reported_speech() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_cue_learned_to_take_short_content_takes_two_words() {
+    // "rejected" is learned to take content shorter than three words; "wrote"
+    // is not.
+    let rows = summary("Mayor Dana Kent rejected the plan. Mayor Dana Kent wrote the memo.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1, "Mayor Dana Kent");
+    assert_eq!(rows[0].2, "the plan");
+}

@@ -161,6 +161,7 @@ fn read_systems(args: &EvalArgs, gold: &Gold) -> Result<Vec<Predictions>> {
         let whole = Options {
             disabled: Vec::new(),
             all_reported_cues: args.all_reported_cues,
+            all_short_content: false,
         };
         let mut systems = vec![attribute(gold, WHOSAID, &whole)?];
         if args.ablate {

@@ -103,6 +103,11 @@ pub struct RunArgs {
     /// list (for relearning data/resolver/reported-speech-cues.tsv).
     #[arg(long, hide = true)]
     pub all_reported_cues: bool,
+
+    /// Let every cue introduce short unquoted content, not only the learned
+    /// list (for relearning data/resolver/short-content-cues.tsv).
+    #[arg(long, hide = true)]
+    pub all_short_content: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -172,6 +177,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let options = whosaid::resolver::Options {
         disabled: Vec::new(),
         all_reported_cues: args.all_reported_cues,
+        all_short_content: args.all_short_content,
     };
     for batch in batches {
         let outcomes: Vec<Outcome> = pool.install(|| {
