@@ -173,7 +173,8 @@ def main(
             "#       > /tmp/train-all-cues.csv\n"
             "#   python3 scripts/learn_reported_cues.py ../shared/corpora/polnear/polnear-train.jsonl \\\n"
             "#       /tmp/train-all-cues.csv data/cues.tsv \\\n"
-            "#       --licensed-forms data/resolver/reported-speech-cues.tsv \\\n"
+            "#       --licensed-forms data/resolver/reported-speech-cues.tsv "
+            f"--min-precision {min_precision} \\\n"
             "#       > data/resolver/licensed-cue-forms.tsv\n"
             "# form\trows\tprecision"
         )
