@@ -60,6 +60,13 @@ BLOCKED_FORM_ROWS = 6
 SHORT_CONTENT_MIN = {"participial_cue": 2}
 
 
+
+def print_kept(tally, min_precision):
+    """The rows of a learned list: each key with enough rows, right often enough."""
+    for key, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if n >= MIN_ROWS and right / n >= min_precision:
+            print(f"{key}\t{n}\t{right / n:.2f}")
+
 def main(
     gold_path,
     pred_path,
@@ -160,9 +167,7 @@ def main(
             "#       > data/resolver/short-content-cues.tsv\n"
             "# form\trows\tprecision"
         )
-        for form, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            if n >= MIN_ROWS and right / n >= min_precision:
-                print(f"{form}\t{n}\t{right / n:.2f}")
+        print_kept(tally, min_precision)
         return
     if licensed_path is not None:
         print(
@@ -178,9 +183,7 @@ def main(
             "#       > data/resolver/licensed-cue-forms.tsv\n"
             "# form\trows\tprecision"
         )
-        for form, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            if n >= MIN_ROWS and right / n >= min_precision:
-                print(f"{form}\t{n}\t{right / n:.2f}")
+        print_kept(tally, min_precision)
         return
     options = "" if sieves == REPORTED_SIEVES else f" --sieve {','.join(sorted(sieves))}"
     if min_precision != MIN_PRECISION:
@@ -189,9 +192,7 @@ def main(
         "# lemma\trows\tprecision  (learned from PolNeAR train by "
         f"scripts/learn_reported_cues.py{options})"
     )
-    for lemma, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        if n >= MIN_ROWS and right / n >= min_precision:
-            print(f"{lemma}\t{n}\t{right / n:.2f}")
+    print_kept(tally, min_precision)
 
 
 if __name__ == "__main__":
