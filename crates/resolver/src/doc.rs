@@ -9,6 +9,7 @@ use whosaid_core::{
 };
 
 use crate::words::{self, GAP};
+use crate::Options;
 
 /// Sentences grouped so that no quotation crosses a unit boundary: a quote of
 /// three sentences followed by "he said" is one unit. Attribution frames are
@@ -38,8 +39,8 @@ pub struct Doc<'a> {
     /// [`Doc::source_before`]'s recent answers: the cue-driven sieves ask it
     /// about the same cues one after another.
     sources_before: RefCell<SourceCache>,
-    all_reported_cues: bool,
-    all_short_content: bool,
+    /// The run's switches for relearning the cue lists.
+    options: &'a Options,
 }
 
 impl<'a> Doc<'a> {
@@ -47,8 +48,7 @@ impl<'a> Doc<'a> {
         text: &'a str,
         segments: &'a Segments,
         candidates: &'a Candidates,
-        all_reported_cues: bool,
-        all_short_content: bool,
+        options: &'a Options,
     ) -> Doc<'a> {
         let outer_quotes: Vec<usize> = (0..segments.quotes.len())
             .filter(|&i| segments.quotes[i].depth == 0)
@@ -66,8 +66,7 @@ impl<'a> Doc<'a> {
             outer_spans,
             tokens_before: tokens_before(text.len(), &segments.tokens),
             sources_before: RefCell::default(),
-            all_reported_cues,
-            all_short_content,
+            options,
         };
         doc.units = doc.build_units();
         doc
@@ -381,7 +380,7 @@ impl<'a> Doc<'a> {
     /// mislead ("known", "remarks").
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
         let cue = &self.cues()[c];
-        self.all_reported_cues
+        self.options.all_reported_cues
             || ((words::REPORTED_SPEECH_CUES.contains(cue.lemma)
                 || words::LICENSED_CUE_FORMS.contains_lowercase(cue.span.text(self.text)))
                 && !self.has_blocked_form(c))
@@ -391,7 +390,7 @@ impl<'a> Doc<'a> {
     /// "that" ("X *warned* that C"): any cue may, but for the forms learned
     /// to mislead.
     pub fn licenses_that_clause(&self, c: usize) -> bool {
-        self.all_reported_cues || !self.has_blocked_form(c)
+        self.options.all_reported_cues || !self.has_blocked_form(c)
     }
 
     /// The fewest words of unquoted content cue `c` introduces: `usual`, or
@@ -399,7 +398,7 @@ impl<'a> Doc<'a> {
     /// "called for calm").
     pub fn min_content_words(&self, c: usize, usual: usize) -> usize {
         let cue = &self.cues()[c];
-        if self.all_short_content
+        if self.options.all_short_content
             || words::SHORT_CONTENT_CUES.contains_lowercase(cue.span.text(self.text))
         {
             1
@@ -420,13 +419,14 @@ impl<'a> Doc<'a> {
     /// Whether cue `c` may have a subject that is no known mention ("7
     /// percent *said*"), as learned from PolNeAR train.
     pub fn licenses_phrase_subject(&self, c: usize) -> bool {
-        self.all_reported_cues || words::PHRASE_SUBJECT_CUES.contains(self.cues()[c].lemma)
+        self.options.all_reported_cues || words::PHRASE_SUBJECT_CUES.contains(self.cues()[c].lemma)
     }
 
     /// Whether a passive of cue `c` ("is expected to", "was asked") may frame
     /// content with no source, as learned from PolNeAR train.
     pub fn licenses_sourceless_passive(&self, c: usize) -> bool {
-        self.all_reported_cues || words::SOURCELESS_PASSIVE_CUES.contains(self.cues()[c].lemma)
+        self.options.all_reported_cues
+            || words::SOURCELESS_PASSIVE_CUES.contains(self.cues()[c].lemma)
     }
 
     /// Whether a quote reads as someone's words rather than a name or title.
@@ -524,7 +524,8 @@ mod tests {
         let text = "“Ça va,” dit-elle.  The mayor (D-N.Y.) said:\n\n\"No — never.\" 1,000 x";
         let segments = whosaid_segmenter::segment(text);
         let candidates = Candidates::default();
-        let doc = Doc::new(text, &segments, &candidates, false, false);
+        let options = Options::default();
+        let doc = Doc::new(text, &segments, &candidates, &options);
         for start in 0..text.len() + 20 {
             for end in 0..text.len() + 20 {
                 let span = Span::new(start, end);

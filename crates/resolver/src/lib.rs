@@ -59,13 +59,7 @@ pub fn resolve_with(
     candidates: &Candidates,
     options: &Options,
 ) -> Vec<Attribution> {
-    let doc = Doc::new(
-        text,
-        segments,
-        candidates,
-        options.all_reported_cues,
-        options.all_short_content,
-    );
+    let doc = Doc::new(text, segments, candidates, options);
     let mut claims = Claims::new(candidates.cues.len());
     for sieve in SIEVES {
         if !options.disabled.iter().any(|name| name == sieve.name) {

@@ -429,13 +429,16 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
-/// The mention "according to" opens within `span`: `, according to *Y*`.
+/// The mention an "according to" cue within `span` opens: `, according to
+/// *Y*`.
 fn according_to_in(doc: &Doc, span: Span) -> Option<usize> {
-    let tokens = doc.tokens(span);
-    let i = tokens.windows(2).position(|w| {
-        doc.word(&w[0]).eq_ignore_ascii_case("according") && doc.word(&w[1]) == "to"
-    })?;
-    let after = tokens.get(i + 2)?;
+    let cues = doc.cues();
+    let first = cues.partition_point(|c| c.span.start < span.start);
+    let c = cues[first..]
+        .iter()
+        .take_while(|c| c.span.end <= span.end)
+        .find(|c| c.frame == CueFrame::AccordingTo)?;
+    let after = doc.tokens(Span::new(c.span.end, span.end)).first()?;
     doc.mention_starting_at_token(after.span.start, span.end)
 }
 
