@@ -263,6 +263,50 @@ mod tests {
     }
 
     #[test]
+    fn records_are_those_of_the_csv_crate() {
+        let (text, attribution) = example();
+        let mut row = Row::new(
+            "a",
+            text,
+            1,
+            &attribution,
+            &CharIndex::new(text),
+            OffsetKind::Chars,
+        );
+        let cells = [
+            "",
+            "plain",
+            "a,b",
+            "say \"no\"",
+            "\"",
+            "line\nbreak",
+            "cr\rx",
+            "#x",
+            " x ",
+        ];
+        for cell in cells {
+            for (speaker_start, confidence) in [(None, 0.0), (Some(7), 0.125), (Some(0), 1.0)] {
+                row.quote = cell.into();
+                row.speaker = cell.into();
+                row.sieve = cell.into();
+                row.speaker_start = speaker_start;
+                row.confidence = confidence;
+                let mut ours = Vec::new();
+                write_csv_record(&row, &mut ours);
+                let mut theirs = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(Vec::new());
+                theirs.serialize(&row).unwrap();
+                let theirs = theirs.into_inner().unwrap();
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    String::from_utf8(theirs).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn formulas_are_neutralized_unless_raw() {
         let rows = render(Options::default(), "@id");
         assert!(rows.starts_with("'@id,1,direct,"), "{rows}");
