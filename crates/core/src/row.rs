@@ -1,7 +1,5 @@
 //! The quote CSV's row (format version 1, `../shared/docs/csv-format.md`).
 
-use std::fmt::Write;
-
 use serde::{Deserialize, Serialize};
 
 use crate::{Attribution, Span};
@@ -101,12 +99,16 @@ impl Row {
         self.quote_start = at(first.start);
         self.quote_end = at(last.end);
         self.quote_spans.clear();
+        // itoa rather than `write!`: the same digits without the formatting
+        // machinery, for every row.
+        let mut digits = itoa::Buffer::new();
         for (n, s) in content.iter().enumerate() {
             if n > 0 {
                 self.quote_spans.push(';');
             }
-            // Writing to a String cannot fail.
-            let _ = write!(self.quote_spans, "{}-{}", at(s.start), at(s.end));
+            self.quote_spans.push_str(digits.format(at(s.start)));
+            self.quote_spans.push('-');
+            self.quote_spans.push_str(digits.format(at(s.end)));
         }
         replace(
             &mut self.speaker,
