@@ -127,7 +127,7 @@ fn lexicon_hit(
 ) -> Option<(usize, WordEntry)> {
     let start = token.span.start;
     let (id, end) = lexicon::match_at(
-        &lexicon.automaton,
+        &lexicon.matcher,
         &lexicon.patterns,
         lexicon::entry_starts(),
         info.entry,
