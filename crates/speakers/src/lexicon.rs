@@ -341,8 +341,23 @@ impl Patterns {
             };
             let next = next.to_ascii_lowercase();
             let range = &self.sorted[lo..hi];
-            let below = range.partition_point(|k| self.byte(k, depth) < next);
-            let upto = below + range[below..].partition_point(|k| self.byte(k, depth) <= next);
+            let (below, upto) = if range.len() <= 8 {
+                // A few patterns left: a scan costs less than two searches.
+                let below = range
+                    .iter()
+                    .take_while(|k| self.byte(k, depth) < next)
+                    .count();
+                let equal = range[below..]
+                    .iter()
+                    .take_while(|k| self.byte(k, depth) == next);
+                (below, below + equal.count())
+            } else {
+                let below = range.partition_point(|k| self.byte(k, depth) < next);
+                (
+                    below,
+                    below + range[below..].partition_point(|k| self.byte(k, depth) <= next),
+                )
+            };
             (lo, hi) = (lo + below, lo + upto);
             depth += 1;
         }
@@ -887,7 +902,9 @@ pub fn word_infos(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
 /// The table of every word [`word_infos`] knows, built on first use.
 fn word_table() -> &'static WordTable {
     static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
-        let mut table: FnvMap<Vec<u8>, WordInfo> = FnvMap::default();
+        // Sized for the ~11,000 keys of the lists, so that it never grows.
+        let mut table: FnvMap<Vec<u8>, WordInfo> =
+            FnvMap::with_capacity_and_hasher(16_384, Default::default());
         for (word, class) in closed_classes() {
             table.entry(word.as_bytes().to_vec()).or_insert(PLAIN).class = class;
         }
