@@ -1,6 +1,6 @@
-//! Cues: reporting verbs and phrases, found with one automaton over the text.
+//! Cues: reporting verbs and phrases, found with one table over the text.
 //!
-//! The automaton holds every form of `data/cues.tsv` and finds, ASCII
+//! The table holds every form of `data/cues.tsv` and finds, ASCII
 //! case-insensitively, the leftmost-longest match, so "said in a statement"
 //! wins over "said" and cues never overlap. A match counts only as a whole
 //! word. Then each cue is fitted to its context:
@@ -51,9 +51,8 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
         if token.kind != TokenKind::Word || start < pos {
             continue;
         }
-        let automaton = &lexicon.automaton;
         let found = lexicon::match_at(
-            automaton,
+            &lexicon.matcher,
             &lexicon.forms,
             lexicon::cue_starts(),
             info.cue,

@@ -4,24 +4,21 @@
 //! licences) and is embedded with `include_str!`, so the matcher has no files
 //! to find at run time. Each table is built on first use behind a `LazyLock`:
 //!
-//! - [`cues`], from `data/cues.tsv`: one aho-corasick automaton over every
-//!   cue form, run at word starts ([`longest_at`]);
+//! - [`cues`], from `data/cues.tsv`: every cue form in a sorted table
+//!   ([`Patterns`]), searched at word starts ([`Patterns::longest_at`]);
 //! - [`words`], titles, organizations, nominal and group heads, in a second
-//!   automaton whose matches carry [`WordFlags`] and a gender;
+//!   table whose matches carry [`WordFlags`] and a gender;
 //! - first-name genders, from `data/first-names.tsv` (in the word table);
 //! - [`word_infos`]: one hashed look-up per token that tells its closed class
 //!   (pronoun, determiner, function word, day, month) and whether a cue or a
 //!   lexicon entry starts with it: a one-word entry is known at once, and
-//!   the automata run only where a longer entry may start. Where that word
+//!   the tables are searched only where a longer entry may start. Where that word
 //!   stands as written, the few patterns it starts ([`PhraseStarts`]) are
 //!   compared with the text instead.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
-};
 use whosaid_core::{CueFrame, Gender, Span, Token, TokenKind, VerbForm};
 
 const CUES_TSV: &str = include_str!("../../../data/cues.tsv");
@@ -52,8 +49,8 @@ pub struct CueEntry {
 }
 
 pub struct CueLexicon {
-    pub automaton: AhoCorasick,
-    /// Indexed by the automaton's pattern id.
+    pub matcher: Patterns,
+    /// Indexed by the matcher's pattern id.
     pub entries: Vec<CueEntry>,
     /// The patterns, by id.
     pub forms: Vec<&'static str>,
@@ -96,7 +93,7 @@ pub fn cues() -> &'static CueLexicon {
             });
         }
         CueLexicon {
-            automaton: build(&forms),
+            matcher: Patterns::new(&forms),
             entries,
             forms,
         }
@@ -159,13 +156,13 @@ pub struct WordEntry {
 }
 
 pub struct WordLexicon {
-    pub automaton: AhoCorasick,
+    pub matcher: Patterns,
     pub entries: Vec<WordEntry>,
     /// The patterns, by id.
     pub patterns: Vec<&'static str>,
 }
 
-/// Titles, organizations, nominal and group heads in one automaton.
+/// Titles, organizations, nominal and group heads in one table.
 pub fn words() -> &'static WordLexicon {
     static WORDS: LazyLock<WordLexicon> = LazyLock::new(|| {
         // One pattern per case-folded entry, its flags merged over the lists.
@@ -223,7 +220,7 @@ pub fn words() -> &'static WordLexicon {
             add(line, flags);
         }
         WordLexicon {
-            automaton: build(&patterns),
+            matcher: Patterns::new(&patterns),
             entries,
             patterns,
         }
@@ -244,32 +241,139 @@ fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
     })
 }
 
-/// The automata are anchored: they are run at word starts only, where a walk
-/// of a few bytes decides, instead of over every byte of the text (where
-/// "ad" would match inside every "had"). They are NFAs rather than DFAs
-/// (2.5 and 1.8 MB, each step a cache miss). They are left noncontiguous:
-/// [`PhraseStarts`] answers nearly every look-up, the automata fewer than
-/// 200 per 3 MB of text, so the contiguous form's faster walk never paid
-/// back the 3.4 M instructions of converting to it at startup. No
-/// prefilter: it serves unanchored searches only.
-fn build(patterns: &[&str]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .prefilter(false)
-        .build(patterns)
-        .expect("the embedded lexicons make a valid automaton")
+/// A lexicon's patterns in ASCII lowercase, sorted, to find the longest one
+/// that a text has at a given byte, as an anchored, ASCII case-insensitive,
+/// leftmost-longest aho-corasick search would (the crate's automata were
+/// used before; a unit test checks the two agree). The patterns are only
+/// ever searched at word starts, where a few binary searches decide, so
+/// the table needs none of an automaton's states and failure transitions,
+/// whose construction cost about 33 M instructions at the first article.
+pub struct Patterns {
+    /// The patterns in lowercase, one after another.
+    bytes: Vec<u8>,
+    /// Each pattern's place in `bytes` and its id, sorted by pattern, equal
+    /// patterns by id.
+    sorted: Vec<PatternKey>,
+    /// Where the patterns of each first byte start in `sorted` (and, at the
+    /// next byte value, end): the first, widest step of a search.
+    by_first: Vec<u32>,
 }
 
-/// The longest entry of `automaton` that starts at byte `start` of `text`.
-#[inline]
-pub fn longest_at(automaton: &AhoCorasick, text: &str, start: usize) -> Option<Match> {
-    let input = Input::new(text)
-        .span(start..text.len())
-        .anchored(Anchored::Yes);
-    automaton.try_find(input).ok().flatten()
+#[derive(Clone, Copy)]
+struct PatternKey {
+    start: u32,
+    end: u32,
+    id: u32,
+}
+
+impl Patterns {
+    fn new(patterns: &[&str]) -> Patterns {
+        let mut bytes = Vec::with_capacity(patterns.iter().map(|p| p.len()).sum());
+        let mut sorted = Vec::with_capacity(patterns.len());
+        for (id, pattern) in patterns.iter().enumerate() {
+            let start = bytes.len() as u32;
+            bytes.extend(pattern.bytes().map(|b| b.to_ascii_lowercase()));
+            sorted.push(PatternKey {
+                start,
+                end: bytes.len() as u32,
+                id: id as u32,
+            });
+        }
+        let key = |k: &PatternKey| &bytes[k.start as usize..k.end as usize];
+        sorted.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.id.cmp(&b.id)));
+        // An empty pattern sorts first and has no first byte: it is in no
+        // bucket, and the search looks at it on its own.
+        let by_first = (0..=256)
+            .map(|b| sorted.partition_point(|k| key(k).first().is_none_or(|&f| usize::from(f) < b)))
+            .map(|i| i as u32)
+            .collect();
+        Patterns {
+            bytes,
+            sorted,
+            by_first,
+        }
+    }
+
+    /// Byte `depth` of pattern `k`, which is longer than `depth`.
+    #[inline]
+    fn byte(&self, k: &PatternKey, depth: usize) -> u8 {
+        self.bytes[k.start as usize + depth]
+    }
+
+    #[inline]
+    fn key(&self, k: &PatternKey) -> &[u8] {
+        &self.bytes[k.start as usize..k.end as usize]
+    }
+
+    /// The longest pattern that starts at byte `start` of `text`, ASCII case
+    /// aside (the lowest id among equal ones): its id and where it ends.
+    ///
+    /// The patterns that share the text's first `depth` bytes are a range of
+    /// the sorted table; each step narrows it to those that also share the
+    /// next byte, and a pattern of exactly `depth` bytes, which sorts first
+    /// in its range, is a match.
+    pub fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
+        let rest = text.as_bytes().get(start..)?;
+        let len = |k: &PatternKey| (k.end - k.start) as usize;
+        let mut best = self
+            .sorted
+            .first()
+            .filter(|k| len(k) == 0)
+            .map(|k| (k.id as usize, start));
+        let Some(&first) = rest.first() else {
+            return best;
+        };
+        let first = usize::from(first.to_ascii_lowercase());
+        let (mut lo, mut hi) = (
+            self.by_first[first] as usize,
+            self.by_first[first + 1] as usize,
+        );
+        let mut depth = 1;
+        while lo < hi {
+            if len(&self.sorted[lo]) == depth {
+                best = Some((self.sorted[lo].id as usize, start + depth));
+                while lo < hi && len(&self.sorted[lo]) == depth {
+                    lo += 1;
+                }
+            }
+            let Some(&next) = rest.get(depth) else {
+                break;
+            };
+            let next = next.to_ascii_lowercase();
+            let range = &self.sorted[lo..hi];
+            let (below, upto) = if range.len() <= 8 {
+                // A few patterns left: a scan costs less than two searches.
+                let below = range
+                    .iter()
+                    .take_while(|k| self.byte(k, depth) < next)
+                    .count();
+                let equal = range[below..]
+                    .iter()
+                    .take_while(|k| self.byte(k, depth) == next);
+                (below, below + equal.count())
+            } else {
+                let below = range.partition_point(|k| self.byte(k, depth) < next);
+                (
+                    below,
+                    below + range[below..].partition_point(|k| self.byte(k, depth) <= next),
+                )
+            };
+            (lo, hi) = (lo + below, lo + upto);
+            depth += 1;
+        }
+        best
+    }
+
+    /// The ids of the patterns longer than `key` (lowercase) that start
+    /// with it.
+    fn longer_than<'a>(&'a self, key: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+        let first = self.sorted.partition_point(|k| self.key(k) < key);
+        self.sorted[first..]
+            .iter()
+            .take_while(move |k| self.key(k).starts_with(key))
+            .filter(move |k| self.key(k).len() > key.len())
+            .map(|k| k.id as usize)
+    }
 }
 
 /// Non-empty lines that are not `#` comments.
@@ -321,9 +425,9 @@ pub struct Pronoun {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordInfo {
     pub class: WordClass,
-    /// How the cue automaton may match at this word.
+    /// How a cue form may match at this word.
     pub cue: Lookup,
-    /// How the word automaton (titles, organizations, heads) may match here.
+    /// How a word-lexicon entry (titles, organizations, heads) may match here.
     pub entry: Lookup,
     /// The gender of this word as a first name (`Unknown` if it is none).
     pub given: Gender,
@@ -463,13 +567,13 @@ const SYNTAX_WORDS: [(Syntax, &str); 4] = [
     ),
 ];
 
-/// Whether an automaton can match at a word, and whether it needs running.
+/// Whether a lexicon can match at a word, and whether its table needs searching.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lookup {
     /// No pattern starts with this word.
     None,
     /// This word alone is pattern `id`, and no longer pattern starts with it:
-    /// a plain token needs no automaton. (Ids fit in 16 bits, which keeps
+    /// a plain token needs no search. (Ids fit in 16 bits, which keeps
     /// [`WordInfo`] small; a larger one is noted as a phrase.)
     Word(u16),
     /// Some pattern of several words (or with a period) starts with it; with
@@ -482,11 +586,11 @@ pub enum Lookup {
 pub const NO_STARTS: u16 = u16::MAX;
 
 /// The patterns a phrase key can begin, so that a token spelled as the key
-/// needs no automaton: the longest match there is either the longest
+/// needs no table search: the longest match there is either the longest
 /// pattern the key itself starts with, or the longest of the patterns that
 /// start with the key whose remaining bytes the text has next. This is what
-/// the automaton finds, in a few byte comparisons instead of a walk of a
-/// few hundred instructions ("said", "Trump", "Mr" are common).
+/// [`Patterns::longest_at`] finds, in a few byte comparisons instead of a
+/// few binary searches ("said", "Trump", "Mr" are common).
 pub struct PhraseStarts {
     /// The key's length in bytes.
     key_len: usize,
@@ -516,24 +620,16 @@ fn next_two(bytes: &[u8], at: usize) -> u16 {
     u16::from_le_bytes([byte(at), byte(at + 1)])
 }
 
-/// Keys that begin more patterns than this are left to the automaton.
+/// Keys that begin more patterns than this are left to the table search.
 const MAX_LONGER: usize = 24;
 
 impl PhraseStarts {
     /// The patterns that `key` (lowercase, as [`fold`] makes it) begins, or
     /// `None` for too many.
-    fn new(key: &[u8], lexicon: &SortedPatterns) -> Option<PhraseStarts> {
+    fn new(key: &[u8], lexicon: &Patterns, patterns: &[&'static str]) -> Option<PhraseStarts> {
         let key_text = std::str::from_utf8(key).ok()?;
-        let within =
-            longest_at(lexicon.automaton, key_text, 0).map(|m| (m.pattern().as_usize(), m.end()));
-        let sorted = &lexicon.sorted;
-        let first = sorted.partition_point(|(p, _)| p.as_slice() < key);
-        let mut ids: Vec<usize> = sorted[first..]
-            .iter()
-            .take_while(|(p, _)| p.starts_with(key))
-            .filter(|(p, _)| p.len() > key.len())
-            .map(|&(_, id)| id)
-            .collect();
+        let within = lexicon.longest_at(key_text, 0);
+        let mut ids: Vec<usize> = lexicon.longer_than(key).collect();
         if ids.len() > MAX_LONGER {
             return None;
         }
@@ -541,7 +637,7 @@ impl PhraseStarts {
         let longer = ids
             .into_iter()
             .filter_map(|id| {
-                let tail = lexicon.patterns.get(id)?.as_bytes().get(key.len()..)?;
+                let tail = patterns.get(id)?.as_bytes().get(key.len()..)?;
                 let mask = if tail.len() == 1 { 0x00FF } else { 0xFFFF };
                 Some(Longer {
                     id,
@@ -583,7 +679,7 @@ impl PhraseStarts {
             let fits = after
                 .get(..tail.len())
                 .is_some_and(|next| next.eq_ignore_ascii_case(tail));
-            // Ties go to the lower id, as in the automaton.
+            // Ties go to the lower id, as in `Patterns::longest_at`.
             if fits && best.is_none_or(|(_, best_len)| len > best_len) {
                 best = Some((longer.id, len));
             }
@@ -783,7 +879,7 @@ fn first_word(pattern: &str) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// What is known of each token of `text` before any automaton runs
+/// What is known of each token of `text` before any lexicon search
 /// ([`WordInfo::default`] for numbers and punctuation), in `infos`.
 pub fn word_infos_into(text: &str, tokens: &[Token], infos: &mut Vec<WordInfo>) {
     let table = word_table();
@@ -806,7 +902,9 @@ pub fn word_infos(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
 /// The table of every word [`word_infos`] knows, built on first use.
 fn word_table() -> &'static WordTable {
     static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
-        let mut table: FnvMap<Vec<u8>, WordInfo> = FnvMap::default();
+        // Sized for the ~11,000 keys of the lists, so that it never grows.
+        let mut table: FnvMap<Vec<u8>, WordInfo> =
+            FnvMap::with_capacity_and_hasher(16_384, Default::default());
         for (word, class) in closed_classes() {
             table.entry(word.as_bytes().to_vec()).or_insert(PLAIN).class = class;
         }
@@ -838,15 +936,14 @@ fn word_table() -> &'static WordTable {
                 WordTag::DottedHonorific
             };
         }
-        let cue_lexicon = SortedPatterns::new(&cues().automaton, &cues().forms);
-        let word_lexicon = SortedPatterns::new(&words().automaton, &words().patterns);
+        let (cues, words) = (cues(), words());
         let (mut cue_starts, mut entry_starts) = (Vec::new(), Vec::new());
         for (key, info) in table.iter_mut() {
             if let Lookup::Phrase(index) = &mut info.cue {
-                *index = add_starts(&mut cue_starts, key, &cue_lexicon);
+                *index = add_starts(&mut cue_starts, key, &cues.matcher, &cues.forms);
             }
             if let Lookup::Phrase(index) = &mut info.entry {
-                *index = add_starts(&mut entry_starts, key, &word_lexicon);
+                *index = add_starts(&mut entry_starts, key, &words.matcher, &words.patterns);
             }
         }
         WordTable::new(table, cue_starts, entry_starts)
@@ -856,8 +953,13 @@ fn word_table() -> &'static WordTable {
 
 /// Adds the [`PhraseStarts`] of `key` to `starts`; its index, or
 /// [`NO_STARTS`].
-fn add_starts(starts: &mut Vec<PhraseStarts>, key: &[u8], lexicon: &SortedPatterns) -> u16 {
-    let Some(found) = PhraseStarts::new(key, lexicon) else {
+fn add_starts(
+    starts: &mut Vec<PhraseStarts>,
+    key: &[u8],
+    lexicon: &Patterns,
+    patterns: &[&'static str],
+) -> u16 {
+    let Some(found) = PhraseStarts::new(key, lexicon, patterns) else {
         return NO_STARTS;
     };
     match u16::try_from(starts.len()) {
@@ -866,32 +968,6 @@ fn add_starts(starts: &mut Vec<PhraseStarts>, key: &[u8], lexicon: &SortedPatter
             index
         }
         _ => NO_STARTS,
-    }
-}
-
-/// A lexicon's patterns in lowercase and in order, to find those that start
-/// with a key in a binary search (the word table is built at the first
-/// article, and a scan of every pattern for each key cost milliseconds).
-struct SortedPatterns<'p> {
-    automaton: &'p AhoCorasick,
-    patterns: &'p [&'static str],
-    /// Each pattern in ASCII lowercase, with its id, sorted.
-    sorted: Vec<(Vec<u8>, usize)>,
-}
-
-impl<'p> SortedPatterns<'p> {
-    fn new(automaton: &'p AhoCorasick, patterns: &'p [&'static str]) -> Self {
-        let mut sorted: Vec<(Vec<u8>, usize)> = patterns
-            .iter()
-            .enumerate()
-            .map(|(id, p)| (p.as_bytes().to_ascii_lowercase(), id))
-            .collect();
-        sorted.sort_unstable();
-        SortedPatterns {
-            automaton,
-            patterns,
-            sorted,
-        }
     }
 }
 
@@ -1088,12 +1164,12 @@ const KEEP_BYTES: [u64; 9] = {
     masks
 };
 
-/// The longest match of `automaton` at `start`, given what [`word_infos`]
+/// The longest match of `lexicon` at `start`, given what [`word_infos`]
 /// says of the token `start..token_end`: no search at all for a token that
 /// is a one-word entry as written, or that no entry starts with.
 #[inline]
 pub fn match_at(
-    automaton: &AhoCorasick,
+    lexicon: &Patterns,
     patterns: &[&str],
     starts: &[PhraseStarts],
     lookup: Lookup,
@@ -1111,16 +1187,14 @@ pub fn match_at(
             if plain {
                 Some((id, token_end))
             } else {
-                longest_at(automaton, text, start).map(|m| (m.pattern().as_usize(), m.end()))
+                lexicon.longest_at(text, start)
             }
         }
         Lookup::Phrase(index) => {
             let known = starts
                 .get(usize::from(index))
                 .and_then(|s| s.longest(text, start, token_end));
-            known.unwrap_or_else(|| {
-                longest_at(automaton, text, start).map(|m| (m.pattern().as_usize(), m.end()))
-            })
+            known.unwrap_or_else(|| lexicon.longest_at(text, start))
         }
     }
 }
@@ -1129,23 +1203,72 @@ pub fn match_at(
 mod tests {
     use super::*;
 
+    /// [`Patterns::longest_at`] finds what an anchored, ASCII
+    /// case-insensitive, leftmost-longest aho-corasick automaton over the
+    /// same patterns finds (the matcher used one before), at every byte of
+    /// texts made of each pattern cut short, run on and recased.
+    #[test]
+    fn patterns_find_what_an_automaton_finds() {
+        use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+        let lexicons: [&[&'static str]; 2] = [&cues().forms, &words().patterns];
+        let mut checked = 0;
+        for patterns in lexicons {
+            let table = Patterns::new(patterns);
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(patterns)
+                .unwrap();
+            for pattern in patterns.iter() {
+                let mut texts = vec![
+                    pattern.to_string(),
+                    pattern.to_uppercase(),
+                    format!("{pattern} and more"),
+                    format!("{pattern}s, said"),
+                    format!("{pattern}."),
+                ];
+                let cuts = pattern.match_indices([' ', '.']).map(|(i, _)| i);
+                texts.extend(cuts.map(|i| format!("{} next", &pattern[..i])));
+                for text in texts {
+                    for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                        let input = Input::new(&text)
+                            .span(start..text.len())
+                            .anchored(Anchored::Yes);
+                        let expected = automaton
+                            .try_find(input)
+                            .unwrap()
+                            .map(|m| (m.pattern().as_usize(), m.end()));
+                        assert_eq!(
+                            table.longest_at(&text, start),
+                            expected,
+                            "{text:?} at {start}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
     /// At a word that starts phrases, [`PhraseStarts`] finds what the
-    /// automaton finds, whatever follows the word: each pattern, cut short
+    /// table search finds, whatever follows the word: each pattern, cut short
     /// or run on, in other cases.
     #[test]
-    fn phrase_starts_find_what_the_automaton_finds() {
+    fn phrase_starts_find_what_the_table_finds() {
         let table = word_table();
         let lexicons = [
-            (&cues().automaton, &cues().forms, &table.cue_starts, true),
+            (&cues().matcher, &cues().forms, &table.cue_starts, true),
             (
-                &words().automaton,
+                &words().matcher,
                 &words().patterns,
                 &table.entry_starts,
                 false,
             ),
         ];
         let mut checked = 0;
-        for (automaton, patterns, starts, is_cue) in lexicons {
+        for (matcher, patterns, starts, is_cue) in lexicons {
             for pattern in patterns.iter() {
                 let mut texts = vec![
                     pattern.to_string(),
@@ -1172,8 +1295,7 @@ mod tests {
                     else {
                         continue;
                     };
-                    let expected = longest_at(automaton, &text, token.span.start)
-                        .map(|m| (m.pattern().as_usize(), m.end()));
+                    let expected = matcher.longest_at(&text, token.span.start);
                     assert_eq!(found, expected, "{text:?}");
                     checked += 1;
                 }

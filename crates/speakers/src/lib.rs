@@ -12,8 +12,8 @@
 //! `data/LEXICONS.md`): the cue lexicon was learned from PolNeAR train, whose
 //! cues include beliefs, intentions and findings as well as speech. Each
 //! token is looked up once in a hashed table of closed-class words and
-//! lexicon first words; the two aho-corasick automata (cues; titles,
-//! organizations and heads) run anchored, only at tokens where a phrase may
+//! lexicon first words; the two sorted pattern tables (cues; titles,
+//! organizations and heads) are searched only at tokens where a phrase may
 //! start and the few patterns that token begins do not settle the match
 //! (see `lexicon::PhraseStarts`); then one pass over the tokens builds the
 //! mentions. The buffers as
@@ -120,9 +120,9 @@ pub fn cue_precision(text: &str, cue: &Cue) -> f32 {
     // in "said".
     let word_starts = std::iter::once(0).chain(words.match_indices(' ').map(|(i, _)| i + 1));
     word_starts
-        .filter_map(|i| lexicon::longest_at(&lexicon.automaton, words, i))
-        .find(|m| m.end() == words.len())
-        .and_then(|m| lexicon.entries.get(m.pattern().as_usize()))
+        .filter_map(|i| lexicon.matcher.longest_at(words, i))
+        .find(|&(_, end)| end == words.len())
+        .and_then(|(id, _)| lexicon.entries.get(id))
         .map_or(0.0, |entry| entry.precision)
 }
 

@@ -127,7 +127,7 @@ fn lexicon_hit(
 ) -> Option<(usize, WordEntry)> {
     let start = token.span.start;
     let (id, end) = lexicon::match_at(
-        &lexicon.automaton,
+        &lexicon.matcher,
         &lexicon.patterns,
         lexicon::entry_starts(),
         info.entry,
@@ -372,25 +372,28 @@ fn is_name_by_context(
     let is_else = info.class != WordClass::Plain
         || !matches!(info.cue, Lookup::None)
         || !matches!(info.entry, Lookup::None);
-    let before_capitalised = || {
-        tokens
-            .get(t + 1)
-            .is_some_and(|n| n.kind == TokenKind::Word && is_capitalized(n.span.text(text)))
-    };
-    if !is_else || before_capitalised() {
+    // Only plain, function and month words can be surnames, and only when
+    // the text gives full names at all.
+    let may_be_surname = matches!(
+        info.class,
+        WordClass::Plain | WordClass::Stop | WordClass::Month
+    );
+    if !is_else || !may_be_surname || surnames.is_empty() {
         return false;
     }
-    let fits = match info.class {
-        WordClass::Plain => true,
-        // "George Will", "Will said": a first name before it, or a cue
-        // next to it.
-        WordClass::Stop | WordClass::Month => {
-            let after_first_name = t
-                .checked_sub(1)
-                .is_some_and(|p| infos.get(p).is_some_and(|i| i.given != Gender::Unknown));
-            after_first_name || next_to_verb_cue(tokens, infos, cues, t)
-        }
-        _ => false,
+    let before_capitalised = tokens
+        .get(t + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && is_capitalized(n.span.text(text)));
+    if before_capitalised {
+        return false;
+    }
+    // "George Will", "Will said": a function word needs a first name before
+    // it, or a cue next to it.
+    let fits = info.class == WordClass::Plain || {
+        let after_first_name = t
+            .checked_sub(1)
+            .is_some_and(|p| infos.get(p).is_some_and(|i| i.given != Gender::Unknown));
+        after_first_name || next_to_verb_cue(tokens, infos, cues, t)
     };
     fits && crate::surnames::is_surname(surnames, word)
 }
