@@ -613,8 +613,22 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_before(cue_start, unit.start)
             .or_else(|| coordinated_subject(doc, unit, cue_start));
         let Some(m) = source else { continue };
+        if is_bare_determiner(doc, m)
+            || doc.mentions()[m]
+                .span
+                .text(doc.text)
+                .eq_ignore_ascii_case("that")
+        {
+            continue;
+        }
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
     }
+}
+
+/// Whether mention `m` is only an article or a possessive ("*the* announced
+/// plan", "*his* call for"): the cue after it is then a noun or an adjective.
+fn is_bare_determiner(doc: &Doc, m: usize) -> bool {
+    words::is_in(&words::DETERMINERS, doc.mentions()[m].span.text(doc.text))
 }
 
 /// `X said C` where X is a subject the speaker matcher does not know as a

@@ -627,3 +627,18 @@ fn a_cue_learned_to_take_short_content_takes_two_words() {
     assert_eq!(rows[0].1, "Mayor Dana Kent");
     assert_eq!(rows[0].2, "the plan");
 }
+
+#[test]
+fn a_cue_word_after_an_article_is_a_noun_not_a_verb_of_saying() {
+    let text = "Officials canceled a planned trip to the border town of Nogales next week.";
+    assert_eq!(who_said(text, "trip to the border"), None);
+    let text =
+        "Despite the announced expansion of the harbor, the port will stay closed until spring.";
+    assert_eq!(who_said(text, "expansion of the harbor"), None);
+}
+
+#[test]
+fn a_relative_that_is_no_speaker() {
+    let text = "The group bought airtime in Ohio for ads that promote Ruiz and attack her rivals on taxes.";
+    assert_eq!(who_said(text, "attack her rivals"), None);
+}
