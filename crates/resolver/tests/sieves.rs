@@ -642,3 +642,11 @@ fn a_relative_that_is_no_speaker() {
     let text = "The group bought airtime in Ohio for ads that promote Ruiz and attack her rivals on taxes.";
     assert_eq!(who_said(text, "attack her rivals"), None);
 }
+
+#[test]
+fn a_cue_form_learned_to_mislead_reports_no_clause() {
+    let text = "On Monday, Mayor Ana Ruiz launched a campaign to rebuild the old harbor by 2030.";
+    assert_eq!(who_said(text, "rebuild the old harbor"), None);
+    let text = "Mayor Ana Ruiz knew the harbor would need a new seawall before the storms.";
+    assert_eq!(who_said(text, "new seawall"), None);
+}
