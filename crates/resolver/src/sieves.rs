@@ -618,11 +618,21 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .span
                 .text(doc.text)
                 .eq_ignore_ascii_case("that")
+            || follows_that(doc, m, unit)
         {
             continue;
         }
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
     }
+}
+
+/// Whether mention `m` comes right after a lowercase "that": it is then the
+/// subject of a clause inside someone else's words ("insisted that *Trump*
+/// should release them") or of a relative clause ("the bill that *Ruiz*
+/// signed"), seldom the speaker of a clause of its own.
+fn follows_that(doc: &Doc, m: usize, unit: Span) -> bool {
+    let before = doc.tokens(Span::new(unit.start, doc.mentions()[m].span.start));
+    before.last().is_some_and(|t| doc.word(t) == "that")
 }
 
 /// Whether mention `m` is only an article or a possessive ("*the* announced

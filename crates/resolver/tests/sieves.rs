@@ -650,3 +650,9 @@ fn a_cue_form_learned_to_mislead_reports_no_clause() {
     let text = "Mayor Ana Ruiz knew the harbor would need a new seawall before the storms.";
     assert_eq!(who_said(text, "new seawall"), None);
 }
+
+#[test]
+fn a_subject_after_that_speaks_no_clause_of_its_own() {
+    let text = "Voters backed the plan that Ruiz proposed to rebuild the old harbor by 2030.";
+    assert_eq!(who_said(text, "rebuild the old harbor"), None);
+}
