@@ -656,3 +656,9 @@ fn a_subject_after_that_speaks_no_clause_of_its_own() {
     let text = "Voters backed the plan that Ruiz proposed to rebuild the old harbor by 2030.";
     assert_eq!(who_said(text, "rebuild the old harbor"), None);
 }
+
+#[test]
+fn a_mention_after_to_or_with_is_an_object_not_the_speaker() {
+    let text = "The ads ran on a website linked to a group called the Harbor Trust Foundation.";
+    assert_eq!(who_said(text, "Harbor Trust"), None);
+}
