@@ -99,6 +99,11 @@ pub static LEADING: LazyLock<WordSet> =
 pub static NOT_ROLE: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/not-role-words.txt")));
 
+/// Articles and possessive determiners: a mention that is only one of them
+/// before a cue makes the cue a noun ("*his* call for", "*a* planned trip").
+pub static DETERMINERS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/determiners.txt")));
+
 /// Whether `word` (any case) is in `set` (lowercase).
 pub fn is_in(set: &WordSet, word: &str) -> bool {
     set.contains_lowercase(word)

@@ -627,3 +627,38 @@ fn a_cue_learned_to_take_short_content_takes_two_words() {
     assert_eq!(rows[0].1, "Mayor Dana Kent");
     assert_eq!(rows[0].2, "the plan");
 }
+
+#[test]
+fn a_cue_word_after_an_article_is_a_noun_not_a_verb_of_saying() {
+    let text = "Officials canceled a planned trip to the border town of Nogales next week.";
+    assert_eq!(who_said(text, "trip to the border"), None);
+    let text =
+        "Despite the announced expansion of the harbor, the port will stay closed until spring.";
+    assert_eq!(who_said(text, "expansion of the harbor"), None);
+}
+
+#[test]
+fn a_relative_that_is_no_speaker() {
+    let text = "The group bought airtime in Ohio for ads that promote Ruiz and attack her rivals on taxes.";
+    assert_eq!(who_said(text, "attack her rivals"), None);
+}
+
+#[test]
+fn a_cue_form_learned_to_mislead_reports_no_clause() {
+    let text = "On Monday, Mayor Ana Ruiz launched a campaign to rebuild the old harbor by 2030.";
+    assert_eq!(who_said(text, "rebuild the old harbor"), None);
+    let text = "Mayor Ana Ruiz knew the harbor would need a new seawall before the storms.";
+    assert_eq!(who_said(text, "new seawall"), None);
+}
+
+#[test]
+fn a_subject_after_that_speaks_no_clause_of_its_own() {
+    let text = "Voters backed the plan that Ruiz proposed to rebuild the old harbor by 2030.";
+    assert_eq!(who_said(text, "rebuild the old harbor"), None);
+}
+
+#[test]
+fn a_mention_after_to_or_with_is_an_object_not_the_speaker() {
+    let text = "The ads ran on a website linked to a group called the Harbor Trust Foundation.";
+    assert_eq!(who_said(text, "Harbor Trust"), None);
+}
