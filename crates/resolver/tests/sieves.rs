@@ -347,6 +347,26 @@ fn progressive_cue_has_its_own_speaker() {
     );
 }
 
+#[test]
+fn a_pronoun_with_a_clitic_is_the_subject_of_its_cue() {
+    // "He's hoping C" is a progressive, though the cue matcher leaves the
+    // clitic "'s" (the pronoun's word) out of the cue "hoping".
+    let text = "Tom Reyes toured the plant.\n\nHe\u{2019}s hoping the county will fund the new bridge.\n\n\
+                She's not saying which of the two plans she would sign.\n\n\
+                He's said the bridge will open next spring.";
+    for (words, mention) in [
+        ("the county will fund", "He"),
+        ("which of the two plans", "She"),
+        ("the bridge will open", "He"),
+    ] {
+        assert_eq!(
+            who_said(text, words),
+            Some(("speaker_cue_content", mention.into())),
+            "{words}"
+        );
+    }
+}
+
 /// (speaker mention, content) of the attributions the no_source sieve made.
 fn sourceless(text: &str) -> Vec<(String, String)> {
     summary(text)
