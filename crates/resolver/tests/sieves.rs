@@ -367,6 +367,16 @@ fn a_pronoun_with_a_clitic_is_the_subject_of_its_cue() {
     }
 }
 
+#[test]
+fn a_headline_in_title_case_has_its_speaker() {
+    let text =
+        "Governor Rita Vance Says State Budget Needs Deep Cuts\n\nThe governor spoke on Monday.";
+    assert_eq!(
+        who_said(text, "State Budget"),
+        Some(("speaker_cue_content", "Governor Rita Vance".into()))
+    );
+}
+
 /// (speaker mention, content) of the attributions the no_source sieve made.
 fn sourceless(text: &str) -> Vec<(String, String)> {
     summary(text)
