@@ -68,8 +68,9 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
             continue;
         };
         // "Sanders Says He Will Run": in a headline every word is
-        // capitalised, so a present-tense verb there is no name.
-        let headline_verb = entry.form == VerbForm::Present && in_title_case_line(text, start);
+        // capitalised, so a verb in the present or past there is no name.
+        let headline_verb = matches!(entry.form, VerbForm::Present | VerbForm::Past)
+            && in_title_case_line(text, start);
         if !is_whole_word(text, start, end)
             || (looks_like_name(text, start, end) && !headline_verb)
             || is_capitalized(token.span.text(text))
@@ -278,6 +279,8 @@ mod tests {
     fn a_capitalised_present_verb_in_a_headline_is_a_cue() {
         let got = cues("Governor Vance Says State Budget Needs Deep Cuts\n\nShe spoke.");
         assert!(got.iter().any(|c| c.0 == "Says" && c.1 == "say"), "{got:?}");
+        let got = cues("Governor Vance Warned Voters About Deep Budget Cuts\n\nShe spoke.");
+        assert!(got.iter().any(|c| c.0 == "Warned"), "{got:?}");
         // In a sentence of lowercase words it is still a name.
         let got = cues("We met Ann Says at the fair, and she spoke.");
         assert!(got.iter().all(|c| c.0 != "Says"), "{got:?}");
