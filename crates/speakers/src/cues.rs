@@ -68,9 +68,11 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
             continue;
         };
         // "Sanders Says He Will Run": in a headline every word is
-        // capitalised, so a verb in the present or past there is no name.
-        let headline_verb = matches!(entry.form, VerbForm::Present | VerbForm::Past)
-            && in_title_case_line(text, start);
+        // capitalised, so a verb form there ("Says", "Said", "Warn") is no name.
+        let headline_verb = matches!(
+            entry.form,
+            VerbForm::Present | VerbForm::Past | VerbForm::Base
+        ) && in_title_case_line(text, start);
         if !is_whole_word(text, start, end)
             || (looks_like_name(text, start, end) && !headline_verb)
             || is_capitalized(token.span.text(text))
@@ -281,6 +283,8 @@ mod tests {
         assert!(got.iter().any(|c| c.0 == "Says" && c.1 == "say"), "{got:?}");
         let got = cues("Governor Vance Warned Voters About Deep Budget Cuts\n\nShe spoke.");
         assert!(got.iter().any(|c| c.0 == "Warned"), "{got:?}");
+        let got = cues("Farm State Senators Warn Against Deep Budget Cuts\n\nThey spoke.");
+        assert!(got.iter().any(|c| c.0 == "Warn"), "{got:?}");
         // In a sentence of lowercase words it is still a name.
         let got = cues("We met Ann Says at the fair, and she spoke.");
         assert!(got.iter().all(|c| c.0 != "Says"), "{got:?}");
