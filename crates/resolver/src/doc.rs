@@ -325,7 +325,16 @@ impl<'a> Doc<'a> {
     fn mention_ending_at(&self, before: &[Token], end: usize, floor: usize) -> Option<usize> {
         let last = before.get(end.checked_sub(1)?)?;
         let m = self.mention_ending_by(last.span.end, floor)?;
-        (self.mentions()[m].span.end == last.span.end).then_some(m)
+        let mention = &self.mentions()[m];
+        // "He's said": the speaker matcher leaves the clitic out of a
+        // pronoun (a pronoun's "'s" is never a possessive), so the mention
+        // ends before its token does.
+        let clitic = mention.kind == MentionKind::Pronoun
+            && matches!(
+                self.text.get(mention.span.end..last.span.end),
+                Some("'s" | "\u{2019}s")
+            );
+        (mention.span.end == last.span.end || clitic).then_some(m)
     }
 
     /// The mention that follows a cue directly ("said *Sen. John McCain*").

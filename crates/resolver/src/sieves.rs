@@ -1056,7 +1056,34 @@ fn is_progressive(doc: &Doc, c: usize) -> bool {
     let cue = &doc.cues()[c];
     let first = doc.tokens(cue.span).first().map(|t| doc.word(t));
     cue.form == VerbForm::Gerund
-        && first.is_some_and(|w| BE.iter().any(|be| w.eq_ignore_ascii_case(be)))
+        && (first.is_some_and(|w| BE.iter().any(|be| w.eq_ignore_ascii_case(be)))
+            || after_be_clitic(doc, cue.span.start))
+}
+
+/// Whether the words right before `offset`, over a "not" or "also", are a
+/// subject pronoun with "be" as its clitic: "he's hoping", "they're not
+/// saying". The cue matcher leaves the clitic out of the cue (the word is
+/// the pronoun's), so a progressive of this form looks like a bare gerund.
+fn after_be_clitic(doc: &Doc, offset: usize) -> bool {
+    let before = doc.tokens(Span::new(offset.saturating_sub(48), offset));
+    for t in before.iter().rev().take(3) {
+        let word = doc.word(t);
+        let stem = ["'s", "\u{2019}s", "'re", "\u{2019}re", "'m", "\u{2019}m"]
+            .iter()
+            .find_map(|clitic| word.strip_suffix(clitic));
+        if let Some(stem) = stem {
+            // "it's" and "there's" are no speakers.
+            return words::is_in(&words::SUBJECT_PRONOUNS, stem)
+                && !["it", "there"].iter().any(|w| stem.eq_ignore_ascii_case(w));
+        }
+        if !["not", "also", "still", "now", "just", "really"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether cue `c` is a passive ("is expected", "was reported", "has been

@@ -347,6 +347,36 @@ fn progressive_cue_has_its_own_speaker() {
     );
 }
 
+#[test]
+fn a_pronoun_with_a_clitic_is_the_subject_of_its_cue() {
+    // "He's hoping C" is a progressive, though the cue matcher leaves the
+    // clitic "'s" (the pronoun's word) out of the cue "hoping".
+    let text = "Tom Reyes toured the plant.\n\nHe\u{2019}s hoping the county will fund the new bridge.\n\n\
+                She's not saying which of the two plans she would sign.\n\n\
+                He's said the bridge will open next spring.";
+    for (words, mention) in [
+        ("the county will fund", "He"),
+        ("which of the two plans", "She"),
+        ("the bridge will open", "He"),
+    ] {
+        assert_eq!(
+            who_said(text, words),
+            Some(("speaker_cue_content", mention.into())),
+            "{words}"
+        );
+    }
+}
+
+#[test]
+fn a_headline_in_title_case_has_its_speaker() {
+    let text =
+        "Governor Rita Vance Says State Budget Needs Deep Cuts\n\nThe governor spoke on Monday.";
+    assert_eq!(
+        who_said(text, "State Budget"),
+        Some(("speaker_cue_content", "Governor Rita Vance".into()))
+    );
+}
+
 /// (speaker mention, content) of the attributions the no_source sieve made.
 fn sourceless(text: &str) -> Vec<(String, String)> {
     summary(text)

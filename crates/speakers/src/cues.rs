@@ -66,8 +66,14 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
         let Some(entry) = lexicon.entries.get(id) else {
             continue;
         };
+        // "Sanders Says He Will Run": in a headline every word is
+        // capitalised, so a verb form there ("Says", "Said", "Warn") is no name.
+        let headline_verb = matches!(
+            entry.form,
+            VerbForm::Present | VerbForm::Past | VerbForm::Base
+        ) && in_title_case_line(text, start);
         if !is_whole_word(text, start, end)
-            || looks_like_name(text, start, end)
+            || (looks_like_name(text, start, end) && !headline_verb)
             || is_capitalized(token.span.text(text))
                 && end == token.span.end
                 && (lexicon::after_honorific(text, tokens, infos, t)
@@ -109,6 +115,21 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
         pos = end;
     }
     cues
+}
+
+/// Whether the line around `offset` is a headline in title case: at least
+/// four words of four letters or more, nearly all of them capitalised.
+fn in_title_case_line(text: &str, offset: usize) -> bool {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let (mut long, mut capitalized) = (0, 0);
+    for word in text[start..end].split(|c: char| !c.is_alphabetic()) {
+        if word.chars().count() >= 4 {
+            long += 1;
+            capitalized += usize::from(is_capitalized(word));
+        }
+    }
+    long >= 4 && capitalized * 10 >= long * 9
 }
 
 /// A capitalised one-word match followed by another capitalised word is a
@@ -253,6 +274,19 @@ mod tests {
             ("were saying", "say", CueFrame::Verb, VerbForm::Gerund)
         );
         assert_eq!(got[3], ("tell", "tell", CueFrame::Verb, VerbForm::Base));
+    }
+
+    #[test]
+    fn a_capitalised_present_verb_in_a_headline_is_a_cue() {
+        let got = cues("Governor Vance Says State Budget Needs Deep Cuts\n\nShe spoke.");
+        assert!(got.iter().any(|c| c.0 == "Says" && c.1 == "say"), "{got:?}");
+        let got = cues("Governor Vance Warned Voters About Deep Budget Cuts\n\nShe spoke.");
+        assert!(got.iter().any(|c| c.0 == "Warned"), "{got:?}");
+        let got = cues("Farm State Senators Warn Against Deep Budget Cuts\n\nThey spoke.");
+        assert!(got.iter().any(|c| c.0 == "Warn"), "{got:?}");
+        // In a sentence of lowercase words it is still a name.
+        let got = cues("We met Ann Says at the fair, and she spoke.");
+        assert!(got.iter().all(|c| c.0 != "Says"), "{got:?}");
     }
 
     #[test]
