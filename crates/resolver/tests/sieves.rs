@@ -627,3 +627,19 @@ fn a_cue_learned_to_take_short_content_takes_two_words() {
     assert_eq!(rows[0].1, "Mayor Dana Kent");
     assert_eq!(rows[0].2, "the plan");
 }
+
+#[test]
+fn quote_then_a_speaker_phrase_that_is_no_mention() {
+    let text = "The council met on Tuesday.\n\n\
+                “We expect the bridge to reopen in the spring,” the committee chairmen wrote.\n\n\
+                The vote was close.\n\n\
+                “Nobody asked the riders,” tweeted another.";
+    assert_eq!(
+        who_said(text, "bridge to reopen"),
+        Some(("quote_then_phrase", "the committee chairmen".into()))
+    );
+    assert_eq!(
+        who_said(text, "Nobody asked"),
+        Some(("quote_then_phrase", "another".into()))
+    );
+}
