@@ -108,6 +108,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.7,
     },
     Sieve {
+        name: "phrase_then_quote",
+        pattern: r#"the committee's chairmen wrote: "Q" / the crowd chanted, "Q" (a speaker no mention covers)"#,
+        run: phrase_then_quote,
+        confidence: 0.7,
+    },
+    Sieve {
         name: "content_then_speaker",
         pattern: "C, X said / C, said X",
         run: content_then_speaker,
@@ -785,6 +791,32 @@ fn quote_then_phrase(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             content.push(second);
         }
         claims.add(Draft::phrase_sourced(content, phrase, c, sieve));
+    }
+}
+
+/// `The committee's chairmen wrote: "Q"` / `the crowd chanted, "Q"`: a
+/// speech cue whose subject is a short phrase the speaker matcher does not
+/// know as a mention, then a quote that ends the sentence.
+fn phrase_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for c in 0..doc.cues().len() {
+        let Some(unit) = open_finite_speech_cue(doc, claims, c) else {
+            continue;
+        };
+        let cue = &doc.cues()[c];
+        if doc.source_before(cue.span.start, unit.start).is_some() {
+            continue;
+        }
+        let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
+            continue;
+        };
+        let span = doc.quote(q).span();
+        if !claims.is_free(span) || !ends_its_clause(doc, span, unit) {
+            continue;
+        }
+        let Some(phrase) = subject_phrase(doc, unit, cue.span.start) else {
+            continue;
+        };
+        claims.add(Draft::phrase_sourced(vec![span], phrase, c, sieve));
     }
 }
 

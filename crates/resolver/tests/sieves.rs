@@ -643,3 +643,17 @@ fn quote_then_a_speaker_phrase_that_is_no_mention() {
         Some(("quote_then_phrase", "another".into()))
     );
 }
+
+#[test]
+fn a_speaker_phrase_that_is_no_mention_then_a_quote() {
+    let text = "The vote was close. Article 12 affirms: “No state shall expel a refugee.” \
+                Those gathered outside chanted, “Lock them up!”";
+    assert_eq!(
+        who_said(text, "No state shall"),
+        Some(("phrase_then_quote", "Article 12".into()))
+    );
+    assert_eq!(
+        who_said(text, "Lock them up"),
+        Some(("phrase_then_quote", "Those gathered outside".into()))
+    );
+}
