@@ -212,8 +212,9 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
         let coda = doc.tokens(Span::new(frame_end, area.end));
         let circumstance = coda.first().is_some_and(|t| {
-            is_object_word(doc, t)
-                && !matches!(doc.word(t), "the" | "a" | "an" | "The" | "A" | "An")
+            (is_object_word(doc, t)
+                && !matches!(doc.word(t), "the" | "a" | "an" | "The" | "A" | "An"))
+                || CIRCUMSTANCE_OPENERS.contains(&doc.word(t))
         });
         let long = coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6;
         if area.end > unit.end && long && !circumstance {
@@ -235,6 +236,12 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         claims.add(Draft::new(content, m, Some(c), sieve));
     }
 }
+
+/// Prepositions that open a circumstance after a frame rather than a
+/// reported clause of its own: `"Q?" X said *of* Apple in February, when…`.
+const CIRCUMSTANCE_OPENERS: [&str; 9] = [
+    "of", "during", "after", "before", "about", "while", "when", "from", "with",
+];
 
 fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {

@@ -657,3 +657,13 @@ fn a_speaker_phrase_that_is_no_mention_then_a_quote() {
         Some(("phrase_then_quote", "Those gathered outside".into()))
     );
 }
+
+#[test]
+fn a_question_then_said_of_in_the_next_sentence() {
+    let text = "“Why would they do that?” Mara Quinn said of the county board on Monday, \
+                when the vote was delayed again.";
+    assert_eq!(
+        who_said(text, "Why would they"),
+        Some(("quote_then_speaker", "Mara Quinn".into()))
+    );
+}
