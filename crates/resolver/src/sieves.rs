@@ -102,6 +102,18 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.5,
     },
     Sieve {
+        name: "quote_then_phrase",
+        pattern: r#""Q," the committee chairmen wrote / "Q," tweeted another (a speaker no mention covers)"#,
+        run: quote_then_phrase,
+        confidence: 0.7,
+    },
+    Sieve {
+        name: "phrase_then_quote",
+        pattern: r#"the committee's chairmen wrote: "Q" / the crowd chanted, "Q" (a speaker no mention covers)"#,
+        run: phrase_then_quote,
+        confidence: 0.7,
+    },
+    Sieve {
         name: "content_then_speaker",
         pattern: "C, X said / C, said X",
         run: content_then_speaker,
@@ -200,8 +212,9 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let frame_end = doc.cues()[c].span.end.max(doc.mentions()[m].span.end);
         let coda = doc.tokens(Span::new(frame_end, area.end));
         let circumstance = coda.first().is_some_and(|t| {
-            is_object_word(doc, t)
-                && !matches!(doc.word(t), "the" | "a" | "an" | "The" | "A" | "An")
+            (is_object_word(doc, t)
+                && !matches!(doc.word(t), "the" | "a" | "an" | "The" | "A" | "An"))
+                || CIRCUMSTANCE_OPENERS.contains(&doc.word(t))
         });
         let long = coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6;
         if area.end > unit.end && long && !circumstance {
@@ -223,6 +236,12 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         claims.add(Draft::new(content, m, Some(c), sieve));
     }
 }
+
+/// Prepositions that open a circumstance after a frame rather than a
+/// reported clause of its own: `"Q?" X said *of* Apple in February, when…`.
+const CIRCUMSTANCE_OPENERS: [&str; 9] = [
+    "of", "during", "after", "before", "about", "while", "when", "from", "with",
+];
 
 fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
@@ -759,6 +778,148 @@ const NOT_SUBJECT_OPENERS: [&str; 18] = [
 
 /// The longest subject phrase taken as a speaker.
 const MAX_SUBJECT_PHRASE_TOKENS: usize = 8;
+
+/// `"Q," the committee chairmen wrote` / `"Q," tweeted another`: the frame
+/// after a quote names its speaker with a short phrase the speaker matcher
+/// does not know as a mention, so `quote_then_speaker` found no speaker.
+fn quote_then_phrase(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for &q in &doc.outer_quotes {
+        let quote = doc.quote(q);
+        let span = quote.span();
+        if !quote.closed || !doc.is_speech_like(q) || !claims.is_free(span) {
+            continue;
+        }
+        let Some(u) = doc.unit_of(span.start) else {
+            continue;
+        };
+        let unit = doc.units[u].span;
+        // Without a mention to anchor it, the frame is trusted only after a
+        // quote that opens its sentence: words before the quote (`To top it
+        // off, "Q," a movie about…`) are more often the sentence's subject.
+        if content_start(doc, unit) < span.start {
+            continue;
+        }
+        let mut area = Span::new(span.end, unit.end);
+        if doc.tokens(area).is_empty() {
+            match doc.units.get(u + 1) {
+                Some(next) if next.paragraph == doc.units[u].paragraph => area.end = next.span.end,
+                _ => continue,
+            }
+        }
+        let rest = doc.tokens(area);
+        let comma = rest.first().is_some_and(|t| is_punct(doc, t, &[","]));
+        if !comma && !ends_clause(doc, span) {
+            continue;
+        }
+        if follows_lead_in(doc, claims, span.start, unit.start)
+            || has_frame_before(doc, claims, unit.start, span.start)
+        {
+            continue;
+        }
+        let rest = &rest[usize::from(comma)..];
+        let Some((phrase, c)) = phrase_frame(doc, claims, rest, area.end) else {
+            continue;
+        };
+        let frame_end = doc.cues()[c].span.end.max(phrase.end);
+        let coda = doc.tokens(Span::new(frame_end, area.end));
+        let long = coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6;
+        if area.end > unit.end && long {
+            continue;
+        }
+        let mut content = vec![span];
+        if let Some(second) = quote_after(doc, frame_end, area.end) {
+            content.push(second);
+        }
+        claims.add(Draft::phrase_sourced(content, phrase, c, sieve));
+    }
+}
+
+/// `The committee's chairmen wrote: "Q"` / `the crowd chanted, "Q"`: a
+/// speech cue whose subject is a short phrase the speaker matcher does not
+/// know as a mention, then a quote that ends the sentence.
+fn phrase_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for c in 0..doc.cues().len() {
+        let Some(unit) = open_finite_speech_cue(doc, claims, c) else {
+            continue;
+        };
+        let cue = &doc.cues()[c];
+        if doc.source_before(cue.span.start, unit.start).is_some() {
+            continue;
+        }
+        let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
+            continue;
+        };
+        let span = doc.quote(q).span();
+        if !claims.is_free(span) || !ends_its_clause(doc, span, unit) {
+            continue;
+        }
+        let Some(phrase) = subject_phrase(doc, unit, cue.span.start) else {
+            continue;
+        };
+        claims.add(Draft::phrase_sourced(vec![span], phrase, c, sieve));
+    }
+}
+
+/// The frame right after a quote when its speaker is a phrase: `the
+/// committee chairmen wrote` (the phrase, then a finite speech cue) or
+/// `tweeted another` (the cue, then the phrase up to a punctuation mark or
+/// a preposition).
+fn phrase_frame(doc: &Doc, claims: &Claims, rest: &[Token], limit: usize) -> Option<(Span, usize)> {
+    let first = rest.first()?;
+    if let Some(c) = cue_at(doc, claims, first.span.start, limit) {
+        let after = doc.tokens(Span::new(doc.cues()[c].span.end, limit));
+        let end = after
+            .iter()
+            .position(|t| {
+                t.kind == TokenKind::Punct && !is_punct(doc, t, &["-", "'s", "’s"])
+                    || t.kind == TokenKind::QuoteMark
+                    || words::is_in(&GAP, doc.word(t))
+                    || PHRASE_ENDS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(doc.word(t)))
+            })
+            .unwrap_or(after.len());
+        let phrase = &after[..end];
+        return is_subject_phrase(doc, phrase)
+            .then(|| (Span::new(phrase[0].span.start, phrase[end - 1].span.end), c));
+    }
+    let c = speech_cues(doc, claims, first.span.start, limit).next()?;
+    let cue_start = doc.cues()[c].span.start;
+    let before = doc.tokens(Span::new(first.span.start, cue_start));
+    let mut end = before.len();
+    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+        end -= 1;
+    }
+    let phrase = &before[..end];
+    is_subject_phrase(doc, phrase)
+        .then(|| (Span::new(phrase[0].span.start, phrase[end - 1].span.end), c))
+}
+
+/// Words that end a speaker phrase after its cue: `said the front page *of*
+/// The Boston Herald`.
+const PHRASE_ENDS: [&str; 12] = [
+    "of", "in", "on", "at", "for", "from", "with", "during", "after", "before", "about", "to",
+];
+
+/// Whether `phrase` reads as the subject of a speech verb: a few words, no
+/// verb group, not opening with a preposition or a relative pronoun.
+fn is_subject_phrase(doc: &Doc, phrase: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else {
+        return false;
+    };
+    let is_one_of =
+        |t: &Token, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(doc.word(t)));
+    phrase.len() <= MAX_SUBJECT_PHRASE_TOKENS
+        && phrase.iter().all(|t| {
+            (matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                || is_punct(doc, t, &["-", "'s", "’s", "'", "’"]))
+                && !words::is_in(&GAP, doc.word(t))
+                && !is_one_of(t, &MODALS)
+        })
+        && !is_one_of(first, &NOT_SUBJECT_OPENERS)
+        && !is_one_of(last, &NOT_SUBJECT_ENDS)
+        && !is_relative_pronoun(doc.word(first))
+}
 
 fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {

@@ -692,3 +692,43 @@ fn a_mention_after_to_or_with_is_an_object_not_the_speaker() {
     let text = "The ads ran on a website linked to a group called the Harbor Trust Foundation.";
     assert_eq!(who_said(text, "Harbor Trust"), None);
 }
+
+#[test]
+fn quote_then_a_speaker_phrase_that_is_no_mention() {
+    let text = "The council met on Tuesday.\n\n\
+                “We expect the bridge to reopen in the spring,” the committee chairmen wrote.\n\n\
+                The vote was close.\n\n\
+                “Nobody asked the riders,” tweeted another.";
+    assert_eq!(
+        who_said(text, "bridge to reopen"),
+        Some(("quote_then_phrase", "the committee chairmen".into()))
+    );
+    assert_eq!(
+        who_said(text, "Nobody asked"),
+        Some(("quote_then_phrase", "another".into()))
+    );
+}
+
+#[test]
+fn a_speaker_phrase_that_is_no_mention_then_a_quote() {
+    let text = "The vote was close. Article 12 affirms: “No state shall expel a refugee.” \
+                Those gathered outside chanted, “Lock them up!”";
+    assert_eq!(
+        who_said(text, "No state shall"),
+        Some(("phrase_then_quote", "Article 12".into()))
+    );
+    assert_eq!(
+        who_said(text, "Lock them up"),
+        Some(("phrase_then_quote", "Those gathered outside".into()))
+    );
+}
+
+#[test]
+fn a_question_then_said_of_in_the_next_sentence() {
+    let text = "“Why would they do that?” Mara Quinn said of the county board on Monday, \
+                when the vote was delayed again.";
+    assert_eq!(
+        who_said(text, "Why would they"),
+        Some(("quote_then_speaker", "Mara Quinn".into()))
+    );
+}
