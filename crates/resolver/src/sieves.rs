@@ -788,8 +788,13 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         // "X …, adding that C", or after a preposition: "X …, by warning
         // that C", "X … after suggesting that C".
-        let before = doc.tokens(Span::new(unit.start, cue.span.start)).last();
-        let after_comma = before.is_some_and(|t| is_punct(doc, t, &[","]));
+        let lead = doc.tokens(Span::new(unit.start, cue.span.start));
+        let before = lead.last();
+        // The comma may stand inside closing marks: `X said "Q," adding…`.
+        let after_comma = match lead {
+            [.., comma, mark] if mark.kind == TokenKind::QuoteMark => is_punct(doc, comma, &[","]),
+            _ => before.is_some_and(|t| is_punct(doc, t, &[","])),
+        };
         let after_preposition = before.is_some_and(|t| {
             GERUND_PREPOSITIONS
                 .iter()
