@@ -223,6 +223,8 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
                 return Span::new(span.start, t.span.start);
             }
             words += 1;
+        } else if words >= 3 && closing_comma_ends_clause(doc, tokens, i) {
+            return Span::new(span.start, t.span.end);
         } else if !doc.is_quoted(t.span) {
             if let Some(close) =
                 aside_end(doc, tokens, i).or_else(|| subject_aside_end(doc, tokens, i))
@@ -236,6 +238,21 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
         i += 1;
     }
     span
+}
+
+/// Whether `tokens[i]` closes a quotation right after a comma, the comma
+/// American style puts inside the marks, and a clause of its own follows:
+/// `X said C “Q,” claiming D` ends with the quote as `X said C, claiming D`
+/// ends at its comma.
+fn closing_comma_ends_clause(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.kind == TokenKind::QuoteMark
+        && i > 0
+        && is_punct(doc, &tokens[i - 1], &[","])
+        && doc
+            .outer_quote_at(t.span.start)
+            .is_some_and(|q| doc.quote(q).span().end == t.span.end)
+        && opens_clause(doc, &tokens[i + 1..])
 }
 
 /// Where an aside opened by the dash `tokens[open]` closes: the same dash a

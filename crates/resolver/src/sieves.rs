@@ -982,8 +982,13 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         // "X …, adding that C", or after a preposition: "X …, by warning
         // that C", "X … after suggesting that C".
-        let before = doc.tokens(Span::new(unit.start, cue.span.start)).last();
-        let after_comma = before.is_some_and(|t| is_punct(doc, t, &[","]));
+        let lead = doc.tokens(Span::new(unit.start, cue.span.start));
+        let before = lead.last();
+        // The comma may stand inside closing marks: `X said "Q," adding…`.
+        let after_comma = match lead {
+            [.., comma, mark] if mark.kind == TokenKind::QuoteMark => is_punct(doc, comma, &[","]),
+            _ => before.is_some_and(|t| is_punct(doc, t, &[","])),
+        };
         let after_preposition = before.is_some_and(|t| {
             GERUND_PREPOSITIONS
                 .iter()
@@ -996,10 +1001,36 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // unit, or ("Then he cut into Bush, calling him…") the mention the
         // unit opens with.
         let subject = speaker_earlier_in_unit(doc, &speaker_of_cue, unit, c)
-            .or_else(|| opening_mention(doc, unit, cue.span.start));
+            .or_else(|| opening_mention(doc, unit, cue.span.start))
+            .or_else(|| {
+                // Only for a quoted content, where the words are surely
+                // someone's: a bare clause after a gerund so far off its
+                // subject is as often description ("…, leaving it…").
+                doc.quotes_in(Span::new(cue.span.end, unit.end))
+                    .next()
+                    .and_then(|_| subject_of_earlier_verb(doc, unit, c))
+            });
         let Some(m) = subject else { continue };
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 2);
     }
+}
+
+/// The subject of the nearest finite verb cue before cue `c` in its unit,
+/// though that cue made no attribution: "In court filings, his lawyer
+/// asked for X, calling it…".
+fn subject_of_earlier_verb(doc: &Doc, unit: Span, c: usize) -> Option<usize> {
+    let earlier = doc.cues()[..c]
+        .iter()
+        .rev()
+        .take_while(|e| e.span.start >= unit.start)
+        .find(|e| {
+            e.frame == CueFrame::Verb
+                && matches!(
+                    e.form,
+                    VerbForm::Present | VerbForm::Past | VerbForm::Participle
+                )
+        })?;
+    doc.source_before(earlier.span.start, unit.start)
 }
 
 /// Prepositions before a gerund cue whose speaker is its clause's subject.

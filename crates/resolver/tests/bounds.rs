@@ -59,6 +59,34 @@ fn a_participial_cue_makes_a_second_attribution() {
 }
 
 #[test]
+fn a_participial_cue_after_a_comma_inside_closing_marks_makes_a_second_attribution() {
+    let text = "Dana Whitfield insisted that the plant has \u{201c}saved the town,\u{201d} adding that the tests were repeated.";
+    assert_eq!(
+        contents(text),
+        vec![
+            (
+                "speaker_cue_content",
+                "that the plant has \u{201c}saved the town,\u{201d}".into()
+            ),
+            ("participial_cue", "that the tests were repeated".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_gerund_cue_takes_the_subject_of_an_earlier_verb_in_its_clause() {
+    let text = "In court papers filed on Monday, her lawyer Tom Okafor asked for mercy, calling the case \u{201c}a tragic mistake.\u{201d}";
+    let got = contents(text);
+    assert!(
+        got.contains(&(
+            "participial_cue",
+            "the case \u{201c}a tragic mistake.\u{201d}".into()
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_spaced_hyphen_ends_the_content_but_a_hyphenated_word_does_not() {
     let text =
         "Ana Ruiz said the long-delayed plan was a good start - a rare word of praise from her.";

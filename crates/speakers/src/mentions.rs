@@ -796,7 +796,10 @@ impl Finder<'_> {
             return None;
         }
         let mut end = i;
-        while end < self.items.len() && self.in_run(end, end == i) {
+        while end < self.items.len()
+            && self.in_run(end, end == i)
+            && (end == i || !self.line_break_before(end))
+        {
             end += 1;
             if self.items[end - 1].possessive > 0 {
                 break;
@@ -817,6 +820,15 @@ impl Finder<'_> {
             self.push(m);
         }
         Some(end)
+    }
+
+    /// Whether a line break parts item `i` from the item before it, inside
+    /// a name or a phrase: none spans two lines or paragraphs ("… in the
+    /// U.S. ¶ Florida Sen. Marco Rubio says").
+    fn line_break_before(&self, i: usize) -> bool {
+        i > 0
+            && self.items[i - 1].span.end <= self.items[i].span.start
+            && self.text[self.items[i - 1].span.end..self.items[i].span.start].contains('\n')
     }
 
     /// Whether item `i` is an age ("81-year-old").
@@ -994,7 +1006,7 @@ impl Finder<'_> {
         let items = self.items;
         let mut head = None;
         let mut k = m;
-        while k < items.len() && k - m < MAX_PHRASE {
+        while k < items.len() && k - m < MAX_PHRASE && !self.line_break_before(k) {
             let it = &items[k];
             let word_like = matches!(
                 it.kind,
@@ -1015,9 +1027,13 @@ impl Finder<'_> {
         let head_item = items[h];
         let start = items[a].span.start;
         // "the State Department spokesman John Kirby": a title, then a name.
-        if head_item.is(WordFlags::TITLE) && head_item.possessive == 0 && self.is_name_word(h + 1) {
+        if head_item.is(WordFlags::TITLE)
+            && head_item.possessive == 0
+            && self.is_name_word(h + 1)
+            && !self.line_break_before(h + 1)
+        {
             let mut end = h + 1;
-            while end < items.len() && self.is_name_word(end) {
+            while end < items.len() && self.is_name_word(end) && !self.line_break_before(end) {
                 end += 1;
                 if items[end - 1].possessive > 0 {
                     break;
@@ -1330,6 +1346,12 @@ mod tests {
             "diplomat"
         );
         assert_eq!(find(&got, "81-year-old Parker Eaton").1, "Parker Eaton");
+    }
+
+    #[test]
+    fn names_stop_at_a_paragraph_break() {
+        let got = mentions("They met in the U.S.\n\nSen. Ada Quist says it failed.");
+        assert_eq!(find(&got, "Sen. Ada Quist").1, "Ada Quist");
     }
 
     #[test]
