@@ -33,6 +33,7 @@ use crate::text::{is_capitalized, is_whole_word, word_after};
 pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) -> Vec<Cue> {
     let lexicon = lexicon::cues();
     let mut cues: Vec<Cue> = Vec::with_capacity(tokens.len() / 8);
+    let mut title_case = TitleCaseLine::default();
     let mut pos = 0;
     let mut next = 0;
     // Only words that some cue starts with: a scan of the infos alone passes
@@ -68,12 +69,14 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
         };
         // "Sanders Says He Will Run": in a headline every word is
         // capitalised, so a verb form there ("Says", "Said", "Warn") is no name.
-        let headline_verb = matches!(
-            entry.form,
-            VerbForm::Present | VerbForm::Past | VerbForm::Base
-        ) && in_title_case_line(text, start);
+        let headline_verb = |title_case: &mut TitleCaseLine| {
+            matches!(
+                entry.form,
+                VerbForm::Present | VerbForm::Past | VerbForm::Base
+            ) && title_case.at(text, start)
+        };
         if !is_whole_word(text, start, end)
-            || (looks_like_name(text, start, end) && !headline_verb)
+            || (looks_like_name(text, start, end) && !headline_verb(&mut title_case))
             || is_capitalized(token.span.text(text))
                 && end == token.span.end
                 && (lexicon::after_honorific(text, tokens, infos, t)
@@ -117,13 +120,34 @@ pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) 
     cues
 }
 
-/// Whether the line around `offset` is a headline in title case: at least
-/// four words of four letters or more, nearly all of them capitalised.
-fn in_title_case_line(text: &str, offset: usize) -> bool {
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+/// Whether a line is a headline in title case, remembered for the last line
+/// asked about: the cues of one line share the answer, so each line is
+/// scanned at most once and a long paragraph of capitalised words costs
+/// linear time, not quadratic.
+#[derive(Default)]
+struct TitleCaseLine {
+    line: std::ops::Range<usize>,
+    title_case: bool,
+}
+
+impl TitleCaseLine {
+    /// Whether the line around `offset` is in title case.
+    fn at(&mut self, text: &str, offset: usize) -> bool {
+        if !self.line.contains(&offset) {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+            self.line = start..end;
+            self.title_case = is_title_case(&text[start..end]);
+        }
+        self.title_case
+    }
+}
+
+/// Whether a line is a headline in title case: at least four words of four
+/// letters or more, nearly all of them capitalised.
+fn is_title_case(line: &str) -> bool {
     let (mut long, mut capitalized) = (0, 0);
-    for word in text[start..end].split(|c: char| !c.is_alphabetic()) {
+    for word in line.split(|c: char| !c.is_alphabetic()) {
         if word.chars().count() >= 4 {
             long += 1;
             capitalized += usize::from(is_capitalized(word));
