@@ -148,26 +148,41 @@ pub const SIEVES: &[Sieve] = &[
 // ---------------------------------------------------------------------------
 // Sieves
 
+/// A closed, speech-like quote that no sieve has claimed yet, with the unit
+/// it starts in: what the sieves that start from a quote work on.
+fn free_speech_quote(doc: &Doc, claims: &Claims, q: usize) -> Option<(Span, usize)> {
+    let quote = doc.quote(q);
+    let span = quote.span();
+    if !quote.closed || !doc.is_speech_like(q) || !claims.is_free(span) {
+        return None;
+    }
+    Some((span, doc.unit_of(span.start)?))
+}
+
+/// Where the frame after the quote `span` in unit `u` may stand: the rest of
+/// the unit, or the next unit of the paragraph when the segmenter ended a
+/// sentence at the quote ("Why?" he said). None when both are empty.
+fn frame_area_after(doc: &Doc, span: Span, u: usize) -> Option<Span> {
+    let mut area = Span::new(span.end, doc.units[u].span.end);
+    if doc.tokens(area).is_empty() {
+        match doc.units.get(u + 1) {
+            Some(next) if next.paragraph == doc.units[u].paragraph => area.end = next.span.end,
+            _ => return None,
+        }
+    }
+    Some(area)
+}
+
 fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for &q in &doc.outer_quotes {
-        let quote = doc.quote(q);
-        let span = quote.span();
-        if !quote.closed || !doc.is_speech_like(q) || !claims.is_free(span) {
-            continue;
-        }
-        let Some(u) = doc.unit_of(span.start) else {
+        let Some((span, u)) = free_speech_quote(doc, claims, q) else {
             continue;
         };
+        let quote = doc.quote(q);
         let unit = doc.units[u].span;
-        // Where the frame may stand: the rest of the unit, or the next unit
-        // when the segmenter ended a sentence at the quote ("Why?" he said).
-        let mut area = Span::new(span.end, unit.end);
-        if doc.tokens(area).is_empty() {
-            match doc.units.get(u + 1) {
-                Some(next) if next.paragraph == doc.units[u].paragraph => area.end = next.span.end,
-                _ => continue,
-            }
-        }
+        let Some(area) = frame_area_after(doc, span, u) else {
+            continue;
+        };
         let rest = doc.tokens(area);
         let skip = usize::from(
             rest.first()
@@ -784,12 +799,7 @@ const MAX_SUBJECT_PHRASE_TOKENS: usize = 8;
 /// does not know as a mention, so `quote_then_speaker` found no speaker.
 fn quote_then_phrase(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for &q in &doc.outer_quotes {
-        let quote = doc.quote(q);
-        let span = quote.span();
-        if !quote.closed || !doc.is_speech_like(q) || !claims.is_free(span) {
-            continue;
-        }
-        let Some(u) = doc.unit_of(span.start) else {
+        let Some((span, u)) = free_speech_quote(doc, claims, q) else {
             continue;
         };
         let unit = doc.units[u].span;
@@ -799,13 +809,9 @@ fn quote_then_phrase(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if content_start(doc, unit) < span.start {
             continue;
         }
-        let mut area = Span::new(span.end, unit.end);
-        if doc.tokens(area).is_empty() {
-            match doc.units.get(u + 1) {
-                Some(next) if next.paragraph == doc.units[u].paragraph => area.end = next.span.end,
-                _ => continue,
-            }
-        }
+        let Some(area) = frame_area_after(doc, span, u) else {
+            continue;
+        };
         let rest = doc.tokens(area);
         let comma = rest.first().is_some_and(|t| is_punct(doc, t, &[","]));
         if !comma && !ends_clause(doc, span) {

@@ -1207,6 +1207,22 @@ mod tests {
     /// case-insensitive, leftmost-longest aho-corasick automaton over the
     /// same patterns finds (the matcher used one before), at every byte of
     /// texts made of each pattern cut short, run on and recased.
+    /// Texts that put a lexicon pattern in the places a matcher can go
+    /// wrong: alone, upper-cased, followed by more words, inflected, before a
+    /// full stop, and cut short at each space or dot.
+    fn probe_texts(pattern: &str) -> Vec<String> {
+        let mut texts = vec![
+            pattern.to_string(),
+            pattern.to_uppercase(),
+            format!("{pattern} and more"),
+            format!("{pattern}s, said"),
+            format!("{pattern}."),
+        ];
+        let cuts = pattern.match_indices([' ', '.']).map(|(i, _)| i);
+        texts.extend(cuts.map(|i| format!("{} next", &pattern[..i])));
+        texts
+    }
+
     #[test]
     fn patterns_find_what_an_automaton_finds() {
         use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -1221,16 +1237,7 @@ mod tests {
                 .build(patterns)
                 .unwrap();
             for pattern in patterns.iter() {
-                let mut texts = vec![
-                    pattern.to_string(),
-                    pattern.to_uppercase(),
-                    format!("{pattern} and more"),
-                    format!("{pattern}s, said"),
-                    format!("{pattern}."),
-                ];
-                let cuts = pattern.match_indices([' ', '.']).map(|(i, _)| i);
-                texts.extend(cuts.map(|i| format!("{} next", &pattern[..i])));
-                for text in texts {
+                for text in probe_texts(pattern) {
                     for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                         let input = Input::new(&text)
                             .span(start..text.len())
@@ -1270,16 +1277,7 @@ mod tests {
         let mut checked = 0;
         for (matcher, patterns, starts, is_cue) in lexicons {
             for pattern in patterns.iter() {
-                let mut texts = vec![
-                    pattern.to_string(),
-                    pattern.to_uppercase(),
-                    format!("{pattern} and more"),
-                    format!("{pattern}s, said"),
-                    format!("{pattern}."),
-                ];
-                let cuts = pattern.match_indices([' ', '.']).map(|(i, _)| i);
-                texts.extend(cuts.map(|i| format!("{} next", &pattern[..i])));
-                for text in texts {
+                for text in probe_texts(pattern) {
                     let tokens = crate::text::tokenize(&text);
                     let Some(token) = tokens.first() else {
                         continue;
