@@ -159,6 +159,19 @@ fn free_speech_quote(doc: &Doc, claims: &Claims, q: usize) -> Option<(Span, usiz
     Some((span, doc.unit_of(span.start)?))
 }
 
+/// The unclaimed quote that opens right after a cue ending at `cue_end` and
+/// ends its clause in `unit`: the `X said, "Q."` shape.
+fn free_quote_ending_clause_after(
+    doc: &Doc,
+    claims: &Claims,
+    cue_end: usize,
+    unit: Span,
+) -> Option<Span> {
+    let q = quote_opening_after_cue(doc, cue_end, unit.end)?;
+    let span = doc.quote(q).span();
+    (claims.is_free(span) && ends_its_clause(doc, span, unit)).then_some(span)
+}
+
 /// Where the frame after the quote `span` in unit `u` may stand: the rest of
 /// the unit, or the next unit of the paragraph when the segmenter ended a
 /// sentence at the quote ("Why?" he said). None when both are empty.
@@ -326,13 +339,9 @@ fn participial_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         }) {
             continue;
         }
-        let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
+        let Some(span) = free_quote_ending_clause_after(doc, claims, cue.span.end, unit) else {
             continue;
         };
-        let span = doc.quote(q).span();
-        if !claims.is_free(span) || !ends_its_clause(doc, span, unit) {
-            continue;
-        }
         let Some(m) = clause_speaker(doc, &speaker_of_cue, unit, c) else {
             continue;
         };
@@ -852,13 +861,9 @@ fn phrase_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if doc.source_before(cue.span.start, unit.start).is_some() {
             continue;
         }
-        let Some(q) = quote_opening_after_cue(doc, cue.span.end, unit.end) else {
+        let Some(span) = free_quote_ending_clause_after(doc, claims, cue.span.end, unit) else {
             continue;
         };
-        let span = doc.quote(q).span();
-        if !claims.is_free(span) || !ends_its_clause(doc, span, unit) {
-            continue;
-        }
         let Some(phrase) = subject_phrase(doc, unit, cue.span.start) else {
             continue;
         };
