@@ -64,12 +64,12 @@ BLOCKED_FORM_ROWS = 6
 SHORT_CONTENT_MIN = {"participial_cue": 2}
 
 
-
 def print_kept(tally, min_precision):
     """The rows of a learned list: each key with enough rows, right often enough."""
     for key, (n, right) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if n >= MIN_ROWS and right / n >= min_precision:
             print(f"{key}\t{n}\t{right / n:.2f}")
+
 
 def main(
     gold_path,

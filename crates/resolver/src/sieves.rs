@@ -331,12 +331,7 @@ fn participial_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // ", saying", "by saying", "before adding": the gerund hangs off the
         // clause, whose subject is its speaker.
         let lead = doc.tokens(Span::new(unit.start, cue.span.start)).last();
-        if !lead.is_some_and(|t| {
-            is_punct(doc, t, &[","])
-                || PARTICIPLE_LEADS
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(doc.word(t)))
-        }) {
+        if !lead.is_some_and(|t| is_punct(doc, t, &[","]) || is_one_of(doc, t, &PARTICIPLE_LEADS)) {
             continue;
         }
         let Some(span) = free_quote_ending_clause_after(doc, claims, cue.span.end, unit) else {
@@ -661,7 +656,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .span
                 .text(doc.text)
                 .eq_ignore_ascii_case("that")
-            || follows_that(doc, m, unit)
+            || follows_that_or_object_preposition(doc, m, unit)
         {
             continue;
         }
@@ -674,7 +669,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 /// subject of a clause inside someone else's words ("insisted that *Trump*
 /// should release them") or of a relative clause ("the bill that *Ruiz*
 /// signed"), seldom the speaker of a clause of its own.
-fn follows_that(doc: &Doc, m: usize, unit: Span) -> bool {
+fn follows_that_or_object_preposition(doc: &Doc, m: usize, unit: Span) -> bool {
     let before = doc.tokens(Span::new(unit.start, doc.mentions()[m].span.start));
     before
         .last()
@@ -762,29 +757,54 @@ impl Source {
 fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
     let start = clause_subject_start(doc, unit, cue_start);
     let tokens = doc.tokens(Span::new(start, cue_start));
+    let phrase = without_trailing_gap(doc, tokens);
+    let verb_group = tokens[phrase.len()..]
+        .iter()
+        .any(|t| is_one_of(doc, t, &MODALS));
+    (!verb_group && reads_as_subject(doc, phrase, &["-", "%", "'s", "’s", "'", "’"], &["to"]))
+        .then(|| span_of(phrase))
+}
+
+/// `tokens` without the adverbs and auxiliaries at their end ("7 percent
+/// *also* said").
+fn without_trailing_gap<'t>(doc: &Doc, tokens: &'t [Token]) -> &'t [Token] {
     let mut end = tokens.len();
     while end > 0 && words::is_in(&GAP, doc.word(&tokens[end - 1])) {
         end -= 1;
     }
-    let phrase = &tokens[..end];
-    let (first, last) = (phrase.first()?, phrase.last()?);
-    let is_word = |t: &Token| {
-        matches!(t.kind, TokenKind::Word | TokenKind::Number)
-            || is_punct(doc, t, &["-", "%", "'s", "’s", "'", "’"])
+    &tokens[..end]
+}
+
+/// Whether `phrase` reads as the subject of a speech verb: a few words,
+/// numbers and the in-word `marks`, none an adverb, an auxiliary or one of
+/// `barred`, not opening with a preposition or a relative pronoun, not
+/// ending with a determiner.
+fn reads_as_subject(doc: &Doc, phrase: &[Token], marks: &[&str], barred: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else {
+        return false;
     };
-    let is_one_of =
-        |t: &Token, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(doc.word(t)));
-    let noun_phrase = phrase
-        .iter()
-        .all(|t| is_word(t) && !words::is_in(&GAP, doc.word(t)) && !is_one_of(t, &["to"]));
-    let verb_group = tokens[end..].iter().any(|t| is_one_of(t, &MODALS));
-    (phrase.len() <= MAX_SUBJECT_PHRASE_TOKENS
-        && noun_phrase
-        && !verb_group
-        && !is_one_of(first, &NOT_SUBJECT_OPENERS)
-        && !is_one_of(last, &NOT_SUBJECT_ENDS)
-        && !is_relative_pronoun(doc.word(first)))
-    .then(|| Span::new(first.span.start, last.span.end))
+    phrase.len() <= MAX_SUBJECT_PHRASE_TOKENS
+        && phrase.iter().all(|t| {
+            (matches!(t.kind, TokenKind::Word | TokenKind::Number) || is_punct(doc, t, marks))
+                && !words::is_in(&GAP, doc.word(t))
+                && !is_one_of(doc, t, barred)
+        })
+        && !is_one_of(doc, first, &NOT_SUBJECT_OPENERS)
+        && !is_one_of(doc, last, &NOT_SUBJECT_ENDS)
+        && !is_relative_pronoun(doc.word(first))
+}
+
+/// From the start of the first token to the end of the last.
+fn span_of(tokens: &[Token]) -> Span {
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+        _ => Span::default(),
+    }
+}
+
+/// Whether `token` is one of the words of `list`, ASCII case aside.
+fn is_one_of(doc: &Doc, token: &Token, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(doc.word(token)))
 }
 
 const MODALS: [&str; 9] = [
@@ -885,25 +905,16 @@ fn phrase_frame(doc: &Doc, claims: &Claims, rest: &[Token], limit: usize) -> Opt
                 t.kind == TokenKind::Punct && !is_punct(doc, t, &["-", "'s", "’s"])
                     || t.kind == TokenKind::QuoteMark
                     || words::is_in(&GAP, doc.word(t))
-                    || PHRASE_ENDS
-                        .iter()
-                        .any(|w| w.eq_ignore_ascii_case(doc.word(t)))
+                    || is_one_of(doc, t, &PHRASE_ENDS)
             })
             .unwrap_or(after.len());
         let phrase = &after[..end];
-        return is_subject_phrase(doc, phrase)
-            .then(|| (Span::new(phrase[0].span.start, phrase[end - 1].span.end), c));
+        return is_subject_phrase(doc, phrase).then(|| (span_of(phrase), c));
     }
     let c = speech_cues(doc, claims, first.span.start, limit).next()?;
     let cue_start = doc.cues()[c].span.start;
-    let before = doc.tokens(Span::new(first.span.start, cue_start));
-    let mut end = before.len();
-    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
-        end -= 1;
-    }
-    let phrase = &before[..end];
-    is_subject_phrase(doc, phrase)
-        .then(|| (Span::new(phrase[0].span.start, phrase[end - 1].span.end), c))
+    let phrase = without_trailing_gap(doc, doc.tokens(Span::new(first.span.start, cue_start)));
+    is_subject_phrase(doc, phrase).then(|| (span_of(phrase), c))
 }
 
 /// Words that end a speaker phrase after its cue: `said the front page *of*
@@ -915,21 +926,7 @@ const PHRASE_ENDS: [&str; 12] = [
 /// Whether `phrase` reads as the subject of a speech verb: a few words, no
 /// verb group, not opening with a preposition or a relative pronoun.
 fn is_subject_phrase(doc: &Doc, phrase: &[Token]) -> bool {
-    let (Some(first), Some(last)) = (phrase.first(), phrase.last()) else {
-        return false;
-    };
-    let is_one_of =
-        |t: &Token, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(doc.word(t)));
-    phrase.len() <= MAX_SUBJECT_PHRASE_TOKENS
-        && phrase.iter().all(|t| {
-            (matches!(t.kind, TokenKind::Word | TokenKind::Number)
-                || is_punct(doc, t, &["-", "'s", "’s", "'", "’"]))
-                && !words::is_in(&GAP, doc.word(t))
-                && !is_one_of(t, &MODALS)
-        })
-        && !is_one_of(first, &NOT_SUBJECT_OPENERS)
-        && !is_one_of(last, &NOT_SUBJECT_ENDS)
-        && !is_relative_pronoun(doc.word(first))
+    reads_as_subject(doc, phrase, &["-", "'s", "’s", "'", "’"], &MODALS)
 }
 
 fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
@@ -1000,11 +997,7 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             [.., comma, mark] if mark.kind == TokenKind::QuoteMark => is_punct(doc, comma, &[","]),
             _ => before.is_some_and(|t| is_punct(doc, t, &[","])),
         };
-        let after_preposition = before.is_some_and(|t| {
-            GERUND_PREPOSITIONS
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(doc.word(t)))
-        });
+        let after_preposition = before.is_some_and(|t| is_one_of(doc, t, &GERUND_PREPOSITIONS));
         if !(after_comma || after_preposition) {
             continue;
         }

@@ -1203,10 +1203,6 @@ pub fn match_at(
 mod tests {
     use super::*;
 
-    /// [`Patterns::longest_at`] finds what an anchored, ASCII
-    /// case-insensitive, leftmost-longest aho-corasick automaton over the
-    /// same patterns finds (the matcher used one before), at every byte of
-    /// texts made of each pattern cut short, run on and recased.
     /// Texts that put a lexicon pattern in the places a matcher can go
     /// wrong: alone, upper-cased, followed by more words, inflected, before a
     /// full stop, and cut short at each space or dot.
@@ -1223,6 +1219,10 @@ mod tests {
         texts
     }
 
+    /// [`Patterns::longest_at`] finds what an anchored, ASCII
+    /// case-insensitive, leftmost-longest aho-corasick automaton over the
+    /// same patterns finds (the matcher used one before), at every byte of
+    /// texts made of each pattern cut short, run on and recased.
     #[test]
     fn patterns_find_what_an_automaton_finds() {
         use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};

@@ -159,9 +159,8 @@ fn read_gold(args: &EvalArgs) -> Result<Gold> {
 fn read_systems(args: &EvalArgs, gold: &Gold) -> Result<Vec<Predictions>> {
     if args.predictions.is_empty() {
         let whole = Options {
-            disabled: Vec::new(),
             all_reported_cues: args.all_reported_cues,
-            all_short_content: false,
+            ..Options::default()
         };
         let mut systems = vec![attribute(gold, WHOSAID, &whole)?];
         if args.ablate {
