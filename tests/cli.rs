@@ -448,6 +448,59 @@ fn output_file_appears_whole_by_rename() {
     assert_eq!(leftovers(&failed), Vec::<PathBuf>::new());
 }
 
+/// `-o` onto a named pipe writes into the pipe: it must stay a pipe (a rename
+/// onto it would turn it, or `/dev/null`, into a regular file), and on a
+/// symbolic link the link stays a link to the finished file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_link_keeps_it_what_it_is() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(20);
+    let expected = ok(&["-"], &corpus);
+
+    let pipe = dir.path().join("rows.pipe");
+    let made = Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("SKIPPED the pipe half: mkfifo is not available");
+    } else {
+        let reader = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || std::fs::read(pipe).unwrap())
+        };
+        let output = run(&["-o", pipe.to_str().unwrap(), "-"], &corpus);
+        if !output.status.success() {
+            // Let the reader see the end of the pipe before failing.
+            drop(std::fs::OpenOptions::new().write(true).open(&pipe));
+            panic!("{}", stderr(&output));
+        }
+        // Checked before joining: had the pipe been replaced, the reader
+        // would wait for a writer for ever.
+        assert!(std::fs::symlink_metadata(&pipe)
+            .unwrap()
+            .file_type()
+            .is_fifo());
+        assert_eq!(reader.join().unwrap(), expected);
+        assert_eq!(leftovers(&pipe), Vec::<PathBuf>::new());
+        let resumed = run(&["-o", pipe.to_str().unwrap(), "--resume", "-"], &corpus);
+        assert_eq!(resumed.status.code(), Some(1), "{}", stderr(&resumed));
+        assert!(stderr(&resumed).contains("regular output file"));
+    }
+
+    let target = dir.path().join("target.csv");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let output = run(&["-o", link.to_str().unwrap(), "-"], &corpus);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read(&target).unwrap(), expected);
+}
+
 /// Files beside `out` other than `out` itself.
 fn leftovers(out: &Path) -> Vec<PathBuf> {
     let name = out.file_name().unwrap().to_string_lossy().into_owned();

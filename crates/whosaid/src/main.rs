@@ -58,7 +58,8 @@ Output files and interruptions:
   checkpointing at every batch in FILE.partial.checkpoint. After an
   interruption (or a bad record), the same command with --resume continues
   where the last checkpoint left off and ends with the same bytes an
-  uninterrupted run writes.
+  uninterrupted run writes. A FILE that is a device or named pipe
+  (/dev/null) is written directly and cannot be resumed.
 
 Exit status: 0 success, 1 error (e.g. a bad record without --skip-bad), 2 usage.
 

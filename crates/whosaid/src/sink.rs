@@ -14,6 +14,13 @@
 //!
 //! The checkpoint also keeps a description of the run's options and inputs; a
 //! resume with different ones is refused, as its output would be a mixture.
+//!
+//! A `FILE` that already exists and is not a regular file (`/dev/null`, a
+//! named pipe, a terminal) is written directly: renaming a partial file onto
+//! it would replace the device or pipe with a regular file, for every other
+//! program on the machine. Such output cannot be resumed. A symbolic link is
+//! followed, so the partial file is made beside the file it points to and
+//! the link stays a link.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Seek, SeekFrom, Stdout, Write};
@@ -54,6 +61,8 @@ pub struct Sink {
 enum Target {
     Stdout(BufWriter<Stdout>),
     File(OutputFile),
+    /// A device or pipe, written directly; `PathBuf` names it in errors.
+    Stream(BufWriter<File>, PathBuf),
 }
 
 struct OutputFile {
@@ -79,6 +88,15 @@ impl Sink {
     /// interrupted run of the same `run` and returns its progress; without, or
     /// when there is nothing to resume, starts afresh and returns `None`.
     pub fn file(path: &Path, run: String, resume: bool) -> Result<(Sink, Option<Progress>)> {
+        let path = match fs::metadata(path) {
+            Ok(existing) if !existing.is_file() && !existing.is_dir() => {
+                return Sink::stream(path, resume).map(|sink| (sink, None))
+            }
+            // Through a symbolic link to the file it names (see the module docs).
+            Ok(_) => fs::canonicalize(path).with_context(|| format!("{}", path.display()))?,
+            Err(_) => path.to_path_buf(),
+        };
+        let path = path.as_path();
         let partial = with_suffix(path, ".partial");
         let checkpoint = with_suffix(path, ".partial.checkpoint");
         let saved = match fs::read(&checkpoint) {
@@ -149,6 +167,24 @@ impl Sink {
         Ok((Sink { target, written }, progress))
     }
 
+    /// Output straight to the device or pipe at `path`.
+    fn stream(path: &Path, resume: bool) -> Result<Sink> {
+        if resume {
+            bail!(
+                "--resume needs a regular output file; {} is a device or pipe",
+                path.display()
+            );
+        }
+        let file = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("{}", path.display()))?;
+        Ok(Sink {
+            target: Target::Stream(BufWriter::with_capacity(BUFFER, file), path.to_path_buf()),
+            written: 0,
+        })
+    }
+
     pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
         match &mut self.target {
             Target::Stdout(out) => out.write_all(bytes).context("writing to standard output")?,
@@ -156,6 +192,9 @@ impl Sink {
                 .writer
                 .write_all(bytes)
                 .with_context(|| format!("writing {}", file.partial.display()))?,
+            Target::Stream(out, path) => out
+                .write_all(bytes)
+                .with_context(|| format!("writing {}", path.display()))?,
         }
         self.written += bytes.len() as u64;
         Ok(())
@@ -166,6 +205,9 @@ impl Sink {
         match &mut self.target {
             Target::Stdout(out) => out.flush().context("writing to standard output"),
             Target::File(file) => file.commit(self.written, progress),
+            Target::Stream(out, path) => out
+                .flush()
+                .with_context(|| format!("writing {}", path.display())),
         }
     }
 
@@ -190,7 +232,7 @@ impl Sink {
     /// The partial file an interrupted run leaves, if output goes to a file.
     pub fn partial_path(&self) -> Option<&Path> {
         match &self.target {
-            Target::Stdout(_) => None,
+            Target::Stdout(_) | Target::Stream(..) => None,
             Target::File(file) => Some(&file.partial),
         }
     }
