@@ -732,3 +732,18 @@ fn a_question_then_said_of_in_the_next_sentence() {
         Some(("quote_then_speaker", "Mara Quinn".into()))
     );
 }
+
+#[test]
+fn a_closing_frame_owns_the_reported_clause_before_it() {
+    // The clause "Y acknowledged that C" is what Ruiz reported: its
+    // speaker is the frame at the end, not the subject inside it.
+    let text = "During the inquiry, Dana Whitfield acknowledged that the fees were far too high, Ana Ruiz said on Monday.";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "content_then_speaker");
+    assert_eq!(rows[0].1, "Ana Ruiz");
+    assert!(
+        rows[0].2.contains("Dana Whitfield acknowledged"),
+        "{rows:?}"
+    );
+}
