@@ -747,3 +747,21 @@ fn a_closing_frame_owns_the_reported_clause_before_it() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_subject_after_how_whether_or_why_is_not_the_speaker() {
+    // "Okafor believes" is a clause inside the outer sentence: its words
+    // are not Okafor's to report.
+    let texts = [
+        "It is unclear whether Tom Okafor believes the city could still close the budget gap.",
+        "The council has a month left to decide how Tom Okafor wants the city to close the budget gap.",
+        "Nobody knows why Tom Okafor believes the city could still close the budget gap.",
+    ];
+    for text in texts {
+        let rows = summary(text);
+        assert!(
+            rows.iter().all(|(_, mention, _)| mention != "Tom Okafor"),
+            "{text}: {rows:?}"
+        );
+    }
+}
