@@ -208,3 +208,50 @@ fn a_relative_clause_in_the_subject_before_a_quoted_predicate_does_not() {
         "the new mayor, who took office in May, is \"far too timid\" on housing"
     );
 }
+
+#[test]
+fn a_second_predicate_with_a_verb_of_saying_ends_the_content() {
+    // The subject left out: "X suggested C, said D and…" has two contents.
+    let text = "Tom Reed suggested the budget was padded with waste, said the mayor was \u{201c}careless\u{201d} and left early.";
+    assert_eq!(first_content(text), "the budget was padded with waste");
+}
+
+#[test]
+fn a_participle_after_a_comma_does_not() {
+    // "followed by" is no second predicate: the clause goes on.
+    let text =
+        "Ana Ruiz noted the poll has Tom Reed in the lead, followed by two rivals far behind.";
+    assert_eq!(
+        first_content(text),
+        "the poll has Tom Reed in the lead, followed by two rivals far behind"
+    );
+}
+
+#[test]
+fn a_contrast_after_a_short_object_ends_the_content() {
+    // Below three words the comma still ends the clause when a contrast or
+    // "and" with a new subject follows: the object alone is the content.
+    let text = "Senator Ana Ruiz defended her vote, but later she backed the repeal.";
+    assert!(
+        contents(text).iter().all(|(_, c)| !c.contains("but later")),
+        "{:?}",
+        contents(text)
+    );
+    let text = "Tom Okafor praised Ruiz, and the council thanked her too.";
+    assert!(
+        contents(text)
+            .iter()
+            .all(|(_, c)| !c.contains("and the council")),
+        "{:?}",
+        contents(text)
+    );
+}
+
+#[test]
+fn a_comma_right_after_that_does_not_end_the_content() {
+    let text = "Tom Okafor said that, while taxes would rise, wages would rise faster.";
+    assert_eq!(
+        first_content(text),
+        "that, while taxes would rise, wages would rise faster"
+    );
+}

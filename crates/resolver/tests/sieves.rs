@@ -734,6 +734,42 @@ fn a_question_then_said_of_in_the_next_sentence() {
 }
 
 #[test]
+fn a_quote_after_a_colon_belongs_to_the_subject_of_the_lead_in() {
+    let text =
+        "Senator Ana Ruiz gave the idea a try on Tuesday: \"You can argue the plan is a failure.\"";
+    assert_eq!(
+        who_said(text, "failure"),
+        Some(("colon_subject_quote", "Senator Ana Ruiz".into()))
+    );
+    let text = "Tom Reed then listed his three rules:\n\n\"Never lie. Never quit.\"";
+    assert_eq!(
+        who_said(text, "Never lie"),
+        Some(("colon_subject_quote", "Tom Reed".into()))
+    );
+}
+
+#[test]
+fn a_colon_lead_in_without_a_subject_mention_gives_no_speaker() {
+    // A possessive or a mention after a preposition is not the lead-in's
+    // subject.
+    let text = "The timing of Ruiz’s win surprised no pollster: \"Upsets happen in small races.\"";
+    assert!(!sieves_of(text).contains(&"colon_subject_quote"));
+    let text =
+        "At her news conference on Monday, the mood was hostile: \"Is it time to quit the race?\"";
+    assert!(!sieves_of(text).contains(&"colon_subject_quote"));
+    // Without either, the same frame has a speaker.
+    let text = "Ana Ruiz faced a hostile room on Monday: \"Is it time to quit the race?\"";
+    assert!(sieves_of(text).contains(&"colon_subject_quote"));
+}
+
+fn sieves_of(text: &str) -> Vec<&'static str> {
+    summary(text)
+        .into_iter()
+        .map(|(sieve, _, _)| sieve)
+        .collect()
+}
+
+#[test]
 fn a_closing_frame_owns_the_reported_clause_before_it() {
     // The clause "Y acknowledged that C" is what Ruiz reported: its
     // speaker is the frame at the end, not the subject inside it.
