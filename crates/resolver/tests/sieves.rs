@@ -768,3 +768,20 @@ fn sieves_of(text: &str) -> Vec<&'static str> {
         .map(|(sieve, _, _)| sieve)
         .collect()
 }
+
+#[test]
+fn an_adverb_in_ly_between_the_speaker_and_the_cue() {
+    // No list holds every adverb ("wrongly", "overwhelmingly"): any
+    // lowercase word in "-ly" may stand between a speaker and its cue.
+    let text = "While Tom Baker wrongly claimed that the new bridge was unsafe, \
+                the engineers disagreed. Ana Ruiz stubbornly insisted that \
+                the council would vote in June.";
+    assert_eq!(
+        who_said(text, "the new bridge was unsafe"),
+        Some(("speaker_cue_content", "Tom Baker".into()))
+    );
+    assert_eq!(
+        who_said(text, "the council would vote"),
+        Some(("speaker_cue_content", "Ana Ruiz".into()))
+    );
+}
