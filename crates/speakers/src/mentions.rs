@@ -37,7 +37,7 @@ use crate::lexicon::{
     self, Lookup, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
 };
 use crate::surnames::{is_suffix, word_hash};
-use crate::text::{char_before, is_capitalized, is_whole_word, is_word_char};
+use crate::text::{char_before, has_newline, is_capitalized, is_whole_word, is_word_char};
 
 #[derive(Clone, Copy, Debug)]
 struct Item {
@@ -156,7 +156,7 @@ fn opens_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
         return false;
     };
     let gap = text.get(prev.span.end..token.span.start).unwrap_or("");
-    if gap.contains('\n') {
+    if has_newline(gap) {
         return true;
     }
     match prev.kind {
@@ -208,7 +208,7 @@ fn inside_sentence(text: &str, tokens: &[Token], t: usize) -> bool {
         TokenKind::Punct => prev.span.text(text) == ",",
         TokenKind::QuoteMark => false,
     };
-    after_word && !gap.contains('\n')
+    after_word && !has_newline(gap)
 }
 
 /// Fills `out` with the items of the text, one per token or per lexicon
@@ -480,7 +480,13 @@ const MAX_PHRASE: usize = 6;
 impl Finder<'_> {
     fn run(&mut self) {
         let mut i = 0;
-        while i < self.items.len() {
+        while let Some(item) = self.items.get(i) {
+            // Most items are lowercase plain words, marks and cues, which
+            // start no mention: passed by here, without a call.
+            if !may_start_mention(item) {
+                i += 1;
+                continue;
+            }
             i = self.mention_at(i).unwrap_or(i + 1);
         }
     }
@@ -561,27 +567,25 @@ impl Finder<'_> {
         }
         added.sort_by_key(|m| m.span.start);
         let found = &*self.mentions;
-        let mut merged = Vec::with_capacity(found.len() + added.len());
-        let (mut a, mut b) = (
-            found.iter().copied().peekable(),
-            added.iter().copied().peekable(),
-        );
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if y.span.start < x.span.start => b.next(),
-                (Some(_), _) => a.next(),
-                (None, _) => b.next(),
-            };
-            let Some(m) = next else { break };
-            // An added subject never overlaps a found mention; two added
-            // ones may, and the first stays.
+        let mut merged: Vec<Mention> = Vec::with_capacity(found.len() + added.len());
+        // An added subject never overlaps a found mention; two added ones
+        // may, and the first stays.
+        let mut keep = |m: Mention| {
             if merged
                 .last()
                 .is_none_or(|last: &Mention| last.span.end <= m.span.start)
             {
                 merged.push(m);
             }
+        };
+        let mut next_added = added.iter().copied().peekable();
+        for &m in found {
+            while let Some(a) = next_added.next_if(|a| a.span.start < m.span.start) {
+                keep(a);
+            }
+            keep(m);
         }
+        next_added.for_each(&mut keep);
         merged
     }
 
@@ -828,7 +832,7 @@ impl Finder<'_> {
     fn line_break_before(&self, i: usize) -> bool {
         i > 0
             && self.items[i - 1].span.end <= self.items[i].span.start
-            && self.text[self.items[i - 1].span.end..self.items[i].span.start].contains('\n')
+            && has_newline(&self.text[self.items[i - 1].span.end..self.items[i].span.start])
     }
 
     /// Whether item `i` is an age ("81-year-old").
@@ -1076,6 +1080,18 @@ impl Finder<'_> {
         };
         self.push(mention);
         Some(h + 1)
+    }
+}
+
+/// Whether [`Finder::mention_at`] may find a mention at `item`: false for
+/// what neither opens a phrase nor can open a run (see [`Finder::in_run`]).
+#[inline]
+fn may_start_mention(item: &Item) -> bool {
+    match item.kind {
+        ItemKind::Break | ItemKind::Cue(..) | ItemKind::Number => false,
+        ItemKind::Word(WordClass::Plain) => item.cap,
+        ItemKind::Word(WordClass::Stop | WordClass::Day | WordClass::Month) => false,
+        _ => true,
     }
 }
 

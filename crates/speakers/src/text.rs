@@ -49,6 +49,14 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// Whether `gap` (mostly a space or nothing between two tokens) holds a
+/// line break: a byte loop, since a call into `memchr` costs more than
+/// these few bytes do.
+#[inline]
+pub fn has_newline(gap: &str) -> bool {
+    gap.bytes().any(|b| b == b'\n')
+}
+
 /// Whether the text starts with an uppercase letter.
 #[inline]
 pub fn is_capitalized(word: &str) -> bool {
