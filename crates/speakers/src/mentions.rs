@@ -270,8 +270,9 @@ fn build_items(
                     .as_bytes()
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
-                let as_name =
-                    !lowercase && is_name_by_context(text, tokens, infos, cues, surnames, t);
+                let as_name = !lowercase
+                    && may_be_name_by_context(infos, surnames, t)
+                    && is_name_by_context(text, tokens, infos, cues, surnames, t);
                 let cue = cues
                     .get(next_cue)
                     .filter(|c| c.span.start == start && c.frame != CueFrame::Noun && !as_name);
@@ -338,6 +339,30 @@ fn build_items(
     }
     capitalised.sort_unstable();
     capitalised.dedup();
+}
+
+/// Whether [`is_name_by_context`] may hold for word token `t`, by the word
+/// table's answers alone: an honorific stands one or two tokens before it,
+/// or the word is something else too that may be a surname of the text.
+/// Most capitalised words are neither, and need no call.
+#[inline]
+fn may_be_name_by_context(infos: &[WordInfo], surnames: &[u64], t: usize) -> bool {
+    let tagged = |k: Option<usize>| {
+        k.and_then(|k| infos.get(k))
+            .is_some_and(|i| i.may_be_honorific())
+    };
+    if tagged(t.checked_sub(1)) || tagged(t.checked_sub(2)) {
+        return true;
+    }
+    !surnames.is_empty()
+        && infos.get(t).is_some_and(|info| {
+            matches!(
+                info.class,
+                WordClass::Plain | WordClass::Stop | WordClass::Month
+            ) && (info.class != WordClass::Plain
+                || !matches!(info.cue, Lookup::None)
+                || !matches!(info.entry, Lookup::None))
+        })
 }
 
 /// Whether the capitalised word token `t` is a name whatever else it is: it
