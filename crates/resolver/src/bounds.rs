@@ -80,7 +80,7 @@ fn in_relative_clause(doc: &Doc, c: usize, unit: Span) -> bool {
     let cue = &doc.cues()[c];
     let before = doc.tokens(Span::new(unit.start, cue.span.start));
     let mut end = before.len();
-    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+    while end > 0 && words::is_gap(doc.word(&before[end - 1])) {
         end -= 1;
     }
     end >= 2

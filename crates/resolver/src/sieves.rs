@@ -789,7 +789,7 @@ fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
 /// *also* said").
 fn without_trailing_gap<'t>(doc: &Doc, tokens: &'t [Token]) -> &'t [Token] {
     let mut end = tokens.len();
-    while end > 0 && words::is_in(&GAP, doc.word(&tokens[end - 1])) {
+    while end > 0 && words::is_gap(doc.word(&tokens[end - 1])) {
         end -= 1;
     }
     &tokens[..end]
@@ -1778,7 +1778,7 @@ fn last_quoting_drafts(doc: &Doc, claims: &Claims, spans: &[Span]) -> Vec<Option
 fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     let before = doc.tokens(Span::new(unit.start, cue_start));
     let mut end = before.len();
-    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+    while end > 0 && words::is_gap(doc.word(&before[end - 1])) {
         end -= 1;
     }
     let conjunction = end.checked_sub(1).map(|i| doc.word(&before[i]));

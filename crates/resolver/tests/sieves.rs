@@ -770,6 +770,23 @@ fn sieves_of(text: &str) -> Vec<&'static str> {
 }
 
 #[test]
+fn an_adverb_in_ly_between_the_speaker_and_the_cue() {
+    // No list holds every adverb ("wrongly", "overwhelmingly"): any
+    // lowercase word in "-ly" may stand between a speaker and its cue.
+    let text = "While Tom Baker wrongly claimed that the new bridge was unsafe, \
+                the engineers disagreed. Ana Ruiz stubbornly insisted that \
+                the council would vote in June.";
+    assert_eq!(
+        who_said(text, "the new bridge was unsafe"),
+        Some(("speaker_cue_content", "Tom Baker".into()))
+    );
+    assert_eq!(
+        who_said(text, "the council would vote"),
+        Some(("speaker_cue_content", "Ana Ruiz".into()))
+    );
+}
+
+#[test]
 fn a_closing_frame_owns_the_reported_clause_before_it() {
     // The clause "Y acknowledged that C" is what Ruiz reported: its
     // speaker is the frame at the end, not the subject inside it.
