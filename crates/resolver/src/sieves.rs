@@ -1072,6 +1072,15 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
 /// the later speaker's ("Y acknowledged that C, *the paper reported*"),
 /// and `c`'s subject only a part of it.
 fn closed_by_later_frame(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
+    // "While X claimed C, *the engineers disagreed*": after a subordinate
+    // clause, the words after the comma are the main clause, not a frame.
+    let opening = doc.tokens(Span::new(content_start(doc, unit), unit.end));
+    if opening
+        .first()
+        .is_some_and(|t| words::is_in(&words::SUBORDINATORS, doc.word(t)))
+    {
+        return false;
+    }
     let cue_end = doc.cues()[c].span.end;
     (c + 1..doc.cues().len())
         .take_while(|&later| doc.cues()[later].span.start < unit.end)
