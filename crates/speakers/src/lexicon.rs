@@ -889,11 +889,7 @@ pub fn word_infos_into(text: &str, tokens: &[Token], infos: &mut Vec<WordInfo>) 
     // The probe's slices in locals: read through `table` inside the loop,
     // they were loaded again for every word, the writes to `infos` being
     // possible aliases to the compiler.
-    let probe = Probe {
-        tags: &table.tags,
-        entries: &table.entries,
-        shift: table.shift,
-    };
+    let probe = table.probe();
     for token in tokens {
         let info = match token.kind {
             TokenKind::Word => match pack_folded(bytes, token.span) {
@@ -915,7 +911,7 @@ struct Probe<'a> {
 }
 
 impl Probe<'_> {
-    /// The info of a packed key, as [`WordTable::get_packed`] finds it.
+    /// The info of a packed key.
     #[inline(always)]
     fn get(&self, packed: u128) -> WordInfo {
         let (mut i, tag) = slot(self.shift, packed);
@@ -1109,18 +1105,17 @@ impl WordTable {
 
     #[inline]
     fn get_packed(&self, packed: u128) -> WordInfo {
-        let (mut i, tag) = self.slot(packed);
-        let mask = self.tags.len() - 1;
-        // The table is at most half full: an empty slot ends every probe.
-        while let Some(&found) = self.tags.get(i).filter(|&&t| t != 0) {
-            if found == tag {
-                if let Some(&(_, info)) = self.entries.get(i).filter(|e| e.0 == packed) {
-                    return info;
-                }
-            }
-            i = (i + 1) & mask;
+        self.probe().get(packed)
+    }
+
+    /// The table's slots, borrowed for a loop of lookups.
+    #[inline(always)]
+    fn probe(&self) -> Probe<'_> {
+        Probe {
+            tags: &self.tags,
+            entries: &self.entries,
+            shift: self.shift,
         }
-        PLAIN
     }
 
     /// The first slot to probe for a packed key, and the key's tag.
