@@ -1287,14 +1287,17 @@ fn after_be_clitic(doc: &Doc, offset: usize) -> bool {
 /// describes the subject ("is worried").
 fn is_passive(doc: &Doc, c: usize) -> bool {
     let cue = &doc.cues()[c];
-    let words = doc.tokens(cue.span);
+    // The cue's tokens only once it is a participle: most cues are not.
     cue.form == VerbForm::Participle
         && !ADJECTIVAL_PARTICIPLES.contains(cue.lemma)
-        && words.split_last().is_some_and(|(_, auxiliaries)| {
-            auxiliaries
-                .iter()
-                .any(|t| BE.iter().any(|be| doc.word(t).eq_ignore_ascii_case(be)))
-        })
+        && doc
+            .tokens(cue.span)
+            .split_last()
+            .is_some_and(|(_, auxiliaries)| {
+                auxiliaries
+                    .iter()
+                    .any(|t| BE.iter().any(|be| doc.word(t).eq_ignore_ascii_case(be)))
+            })
 }
 
 const BE: [&str; 7] = ["is", "are", "was", "were", "am", "be", "been"];
