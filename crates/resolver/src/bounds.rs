@@ -231,7 +231,11 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             {
                 // An aside between dashes: the clause runs on after it.
                 i = close;
-            } else if words >= 3 && ends_clause_at(doc, tokens, i) {
+            } else if (words >= 3 && ends_clause_at(doc, tokens, i))
+                || (words >= 1
+                    && !doc.word(&tokens[0]).eq_ignore_ascii_case("that")
+                    && comma_opens_new_subject(doc, tokens, i))
+            {
                 return Span::new(span.start, t.span.start);
             }
         }
@@ -386,6 +390,27 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
                 cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund
             })
     })
+}
+
+/// Whether `tokens[i]` is a comma before a clause with a subject of its
+/// own, a contrast ("X said yes, but most said no") or "and" and a new
+/// subject ("X defended it, and he…"): the clause ends there even when the
+/// content before it is a short object ("yes", "his vote"), where PolNeAR's
+/// content is only that object.
+fn comma_opens_new_subject(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    let rest = &tokens[i + 1..];
+    is_punct(doc, &tokens[i], &[","])
+        && rest.first().is_some_and(|next| {
+            let word = doc.word(next);
+            words::is_in(&CONTRASTS, word)
+                || (word.eq_ignore_ascii_case("and")
+                    && rest.get(1).is_some_and(|t| {
+                        words::is_in(&SUBJECT_PRONOUNS, doc.word(t))
+                            || doc
+                                .mention_starting_at_token(t.span.start, doc.text.len())
+                                .is_some_and(|m| doc.mentions()[m].span.start == t.span.start)
+                    }))
+        })
 }
 
 /// Whether `rest` opens a second speech verb, "and" or "but" before a

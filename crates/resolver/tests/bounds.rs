@@ -205,3 +205,32 @@ fn a_relative_clause_in_the_subject_before_a_quoted_predicate_does_not() {
         "the new mayor, who took office in May, is \"far too timid\" on housing"
     );
 }
+
+#[test]
+fn a_contrast_after_a_short_object_ends_the_content() {
+    // Below three words the comma still ends the clause when a contrast or
+    // "and" with a new subject follows: the object alone is the content.
+    let text = "Senator Ana Ruiz defended her vote, but later she backed the repeal.";
+    assert!(
+        contents(text).iter().all(|(_, c)| !c.contains("but later")),
+        "{:?}",
+        contents(text)
+    );
+    let text = "Tom Okafor praised Ruiz, and the council thanked her too.";
+    assert!(
+        contents(text)
+            .iter()
+            .all(|(_, c)| !c.contains("and the council")),
+        "{:?}",
+        contents(text)
+    );
+}
+
+#[test]
+fn a_comma_right_after_that_does_not_end_the_content() {
+    let text = "Tom Okafor said that, while taxes would rise, wages would rise faster.";
+    assert_eq!(
+        first_content(text),
+        "that, while taxes would rise, wages would rise faster"
+    );
+}
