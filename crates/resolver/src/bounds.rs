@@ -80,7 +80,7 @@ fn in_relative_clause(doc: &Doc, c: usize, unit: Span) -> bool {
     let cue = &doc.cues()[c];
     let before = doc.tokens(Span::new(unit.start, cue.span.start));
     let mut end = before.len();
-    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+    while end > 0 && words::is_gap(doc.word(&before[end - 1])) {
         end -= 1;
     }
     end >= 2
@@ -377,7 +377,13 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
     }
     if let Some(c) = doc.cue_at_token(next) {
         let cue = &doc.cues()[c];
-        return cue.frame == CueFrame::Verb && cue.form == VerbForm::Gerund;
+        // ", calling Y "Q"" and, with the subject left out, a second
+        // predicate of the same speaker: "X suggested C, called Y "Q" and…".
+        // A past form only when it is a verb of saying (learned), not a
+        // participle such as "compared to", "followed by".
+        return cue.frame == CueFrame::Verb
+            && (cue.form == VerbForm::Gerund
+                || cue.form == VerbForm::Past && doc.licenses_reported_speech(c));
     }
     // ", he said": a mention and then a finite speech verb.
     starts_mention(next).is_some_and(|m| {

@@ -513,7 +513,7 @@ fn tokens_before(len: usize, tokens: &[Token]) -> Vec<u32> {
 }
 
 fn is_gap_word(doc: &Doc, token: &Token) -> bool {
-    token.kind == TokenKind::Word && words::is_in(&GAP, doc.word(token))
+    token.kind == TokenKind::Word && words::is_gap(doc.word(token))
 }
 
 #[cfg(test)]

@@ -114,6 +114,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.7,
     },
     Sieve {
+        name: "colon_subject_quote",
+        pattern: r#"X gave the idea a try on CNN: "Q" / X then listed the rules: ¶ "Q" (the speaker is the subject of the sentence the colon ends)"#,
+        run: colon_subject_quote,
+        confidence: 0.7,
+    },
+    Sieve {
         name: "content_then_speaker",
         pattern: "C, X said / C, said X",
         run: content_then_speaker,
@@ -777,7 +783,7 @@ fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
 /// *also* said").
 fn without_trailing_gap<'t>(doc: &Doc, tokens: &'t [Token]) -> &'t [Token] {
     let mut end = tokens.len();
-    while end > 0 && words::is_in(&GAP, doc.word(&tokens[end - 1])) {
+    while end > 0 && words::is_gap(doc.word(&tokens[end - 1])) {
         end -= 1;
     }
     &tokens[..end]
@@ -898,6 +904,70 @@ fn phrase_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         claims.add(Draft::phrase_sourced(vec![span], phrase, c, sieve));
     }
 }
+
+/// A quote right after a colon, in the same sentence or opening the next
+/// paragraph, that no frame claimed: the words before the colon present it
+/// without a speech verb (`X gave the idea a whirl on CNN: "Q"`, `X then
+/// listed the rules: ¶ "Q"`), and the speaker is their sentence's subject,
+/// a mention among its first words that is no possessive (`The timing of
+/// X's win surprised no one: "Q"` has none) and no bare "it" or "this".
+fn colon_subject_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for &q in &doc.outer_quotes {
+        let Some((span, _)) = free_speech_quote(doc, claims, q) else {
+            continue;
+        };
+        let before = doc.tokens(Span::new(
+            span.start.saturating_sub(LEAD_IN_REACH),
+            span.start,
+        ));
+        let Some(colon) = before.last().filter(|t| is_punct(doc, t, &[":"])) else {
+            continue;
+        };
+        // Nothing but white space between the colon and the quote (a new
+        // paragraph at most).
+        if !doc.text[colon.span.end..span.start].trim().is_empty() {
+            continue;
+        }
+        let Some(u) = doc.unit_of(colon.span.start) else {
+            continue;
+        };
+        let lead = doc.units[u].span;
+        let Some(m) = opening_mention(doc, lead, colon.span.start) else {
+            continue;
+        };
+        let mention = doc.mentions()[m];
+        let after = doc.tokens(Span::new(mention.span.end, colon.span.start));
+        let written = mention.span.text(doc.text);
+        let possessive = after.first().is_none_or(|t| {
+            is_punct(doc, t, &["'s", "’s", "'", "’", ":"]) || doc.word(t).starts_with(['\'', '’'])
+        }) || written.ends_with(['\'', '’'])
+            || written.ends_with("'s")
+            || written.ends_with("’s")
+            || doc.text[mention.span.end..].starts_with(['\'', '’']);
+        // "At his news conference, …", "The timing of X's win …": a
+        // mention after a preposition is no subject.
+        let governed = doc
+            .tokens(Span::new(lead.start, mention.span.start))
+            .iter()
+            .any(|t| is_one_of(doc, t, &PHRASE_ENDS));
+        let vague = mention.kind == MentionKind::Pronoun
+            && is_one_of(doc, &doc.tokens(mention.span)[0], &NOT_SUBJECT_PRONOUNS);
+        if possessive || vague || governed {
+            continue;
+        }
+        claims.add(Draft::new(vec![span], m, None, sieve));
+    }
+}
+
+/// Pronouns that name no speaker as a sentence's subject: possessives
+/// (`his answer was: "Q"`) and the empty "it" (`it gets better: "Q"`).
+const NOT_SUBJECT_PRONOUNS: [&str; 10] = [
+    "it", "this", "that", "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// How far before a quote its lead-in's colon is looked for, in bytes: a
+/// paragraph break's white space at most.
+const LEAD_IN_REACH: usize = 16;
 
 /// The frame right after a quote when its speaker is a phrase: `the
 /// committee chairmen wrote` (the phrase, then a finite speech cue) or
@@ -1690,7 +1760,7 @@ fn last_quoting_drafts(doc: &Doc, claims: &Claims, spans: &[Span]) -> Vec<Option
 fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     let before = doc.tokens(Span::new(unit.start, cue_start));
     let mut end = before.len();
-    while end > 0 && words::is_in(&GAP, doc.word(&before[end - 1])) {
+    while end > 0 && words::is_gap(doc.word(&before[end - 1])) {
         end -= 1;
     }
     let conjunction = end.checked_sub(1).map(|i| doc.word(&before[i]));

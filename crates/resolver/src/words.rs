@@ -104,6 +104,28 @@ pub static NOT_ROLE: LazyLock<WordSet> =
 pub static DETERMINERS: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/determiners.txt")));
 
+/// Words in "-ly" that are no adverb ("family", "assembly").
+pub static NOT_LY_ADVERBS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/not-ly-adverbs.txt")));
+
+/// Whether `word` is a lowercase adverb in "-ly" ("wrongly",
+/// "overwhelmingly"): one may stand between a speaker and its cue as the
+/// listed gap words do, though no list could hold them all. Shorter words
+/// ("ally", "rally") and the listed nouns are left out, as they may end
+/// the speaker's phrase.
+pub fn is_ly_adverb(word: &str) -> bool {
+    word.len() >= 6
+        && word.ends_with("ly")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_in(&NOT_LY_ADVERBS, word)
+}
+
+/// Whether `word` may stand between a speaker and its cue: a listed gap
+/// word or an adverb in "-ly".
+pub fn is_gap(word: &str) -> bool {
+    is_in(&GAP, word) || is_ly_adverb(word)
+}
+
 /// Whether `word` (any case) is in `set` (lowercase).
 pub fn is_in(set: &WordSet, word: &str) -> bool {
     set.contains_lowercase(word)

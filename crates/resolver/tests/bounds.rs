@@ -207,6 +207,24 @@ fn a_relative_clause_in_the_subject_before_a_quoted_predicate_does_not() {
 }
 
 #[test]
+fn a_second_predicate_with_a_verb_of_saying_ends_the_content() {
+    // The subject left out: "X suggested C, said D and…" has two contents.
+    let text = "Tom Reed suggested the budget was padded with waste, said the mayor was \u{201c}careless\u{201d} and left early.";
+    assert_eq!(first_content(text), "the budget was padded with waste");
+}
+
+#[test]
+fn a_participle_after_a_comma_does_not() {
+    // "followed by" is no second predicate: the clause goes on.
+    let text =
+        "Ana Ruiz noted the poll has Tom Reed in the lead, followed by two rivals far behind.";
+    assert_eq!(
+        first_content(text),
+        "the poll has Tom Reed in the lead, followed by two rivals far behind"
+    );
+}
+
+#[test]
 fn a_contrast_after_a_short_object_ends_the_content() {
     // Below three words the comma still ends the clause when a contrast or
     // "and" with a new subject follows: the object alone is the content.

@@ -732,3 +732,56 @@ fn a_question_then_said_of_in_the_next_sentence() {
         Some(("quote_then_speaker", "Mara Quinn".into()))
     );
 }
+
+#[test]
+fn a_quote_after_a_colon_belongs_to_the_subject_of_the_lead_in() {
+    let text =
+        "Senator Ana Ruiz gave the idea a try on Tuesday: \"You can argue the plan is a failure.\"";
+    assert_eq!(
+        who_said(text, "failure"),
+        Some(("colon_subject_quote", "Senator Ana Ruiz".into()))
+    );
+    let text = "Tom Reed then listed his three rules:\n\n\"Never lie. Never quit.\"";
+    assert_eq!(
+        who_said(text, "Never lie"),
+        Some(("colon_subject_quote", "Tom Reed".into()))
+    );
+}
+
+#[test]
+fn a_colon_lead_in_without_a_subject_mention_gives_no_speaker() {
+    // A possessive or a mention after a preposition is not the lead-in's
+    // subject.
+    let text = "The timing of Ruiz’s win surprised no pollster: \"Upsets happen in small races.\"";
+    assert!(!sieves_of(text).contains(&"colon_subject_quote"));
+    let text =
+        "At her news conference on Monday, the mood was hostile: \"Is it time to quit the race?\"";
+    assert!(!sieves_of(text).contains(&"colon_subject_quote"));
+    // Without either, the same frame has a speaker.
+    let text = "Ana Ruiz faced a hostile room on Monday: \"Is it time to quit the race?\"";
+    assert!(sieves_of(text).contains(&"colon_subject_quote"));
+}
+
+fn sieves_of(text: &str) -> Vec<&'static str> {
+    summary(text)
+        .into_iter()
+        .map(|(sieve, _, _)| sieve)
+        .collect()
+}
+
+#[test]
+fn an_adverb_in_ly_between_the_speaker_and_the_cue() {
+    // No list holds every adverb ("wrongly", "overwhelmingly"): any
+    // lowercase word in "-ly" may stand between a speaker and its cue.
+    let text = "While Tom Baker wrongly claimed that the new bridge was unsafe, \
+                the engineers disagreed. Ana Ruiz stubbornly insisted that \
+                the council would vote in June.";
+    assert_eq!(
+        who_said(text, "the new bridge was unsafe"),
+        Some(("speaker_cue_content", "Tom Baker".into()))
+    );
+    assert_eq!(
+        who_said(text, "the council would vote"),
+        Some(("speaker_cue_content", "Ana Ruiz".into()))
+    );
+}

@@ -146,12 +146,41 @@ impl TitleCaseLine {
 /// Whether a line is a headline in title case: at least four words of four
 /// letters or more, nearly all of them capitalised.
 fn is_title_case(line: &str) -> bool {
+    // One pass over the bytes: the words are the runs of alphabetic
+    // characters, and only a non-ASCII character is decoded.
     let (mut long, mut capitalized) = (0, 0);
-    for word in line.split(|c: char| !c.is_alphabetic()) {
-        if word.chars().count() >= 4 {
-            long += 1;
-            capitalized += usize::from(is_capitalized(word));
+    // The current word's length in characters, and whether it starts with
+    // an uppercase letter.
+    let (mut chars, mut upper) = (0usize, false);
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alphabetic, uppercase, width) = if b.is_ascii() {
+            (b.is_ascii_alphabetic(), b.is_ascii_uppercase(), 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => (c.is_alphabetic(), c.is_uppercase(), c.len_utf8()),
+                None => break,
+            }
+        };
+        i += width;
+        if alphabetic {
+            if chars == 0 {
+                upper = uppercase;
+            }
+            chars += 1;
+        } else {
+            if chars >= 4 {
+                long += 1;
+                capitalized += usize::from(upper);
+            }
+            chars = 0;
         }
+    }
+    if chars >= 4 {
+        long += 1;
+        capitalized += usize::from(upper);
     }
     long >= 4 && capitalized * 10 >= long * 9
 }
@@ -276,6 +305,43 @@ mod tests {
             .into_iter()
             .map(|c| (c.span.text(text), c.lemma, c.frame, c.form))
             .collect()
+    }
+
+    /// `is_title_case` as first written, over `split` and `chars`: the
+    /// one-pass version must agree with it.
+    fn title_case_by_splitting(line: &str) -> bool {
+        let (mut long, mut capitalized) = (0, 0);
+        for word in line.split(|c: char| !c.is_alphabetic()) {
+            if word.chars().count() >= 4 {
+                long += 1;
+                capitalized += usize::from(crate::text::is_capitalized(word));
+            }
+        }
+        long >= 4 && capitalized * 10 >= long * 9
+    }
+
+    #[test]
+    fn title_case_in_one_pass_agrees_with_splitting() {
+        let lines = [
+            "Sanders Says He Will Run Again",
+            "Sanders says he will run again",
+            "\u{c9}lise Stefanik Warns Über Drivers Ärger",
+            "\u{201c}Trump\u{2019}s Wall\u{201d} Splits Senate Republicans Badly",
+            "Ölbaum Äpfel Über Ärzte",
+            "Four Long Words Here",
+            "Four Long Words here",
+            "",
+            "a-b-c-d Dddd-Eeee-Ffff-Gggg",
+            "Naïve Café Owners Protest Loudly",
+            "ÉCOLE école Ecole ÉCOLE",
+        ];
+        for line in lines {
+            assert_eq!(
+                super::is_title_case(line),
+                title_case_by_splitting(line),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

@@ -885,10 +885,52 @@ pub fn word_infos_into(text: &str, tokens: &[Token], infos: &mut Vec<WordInfo>) 
     let table = word_table();
     let bytes = text.as_bytes();
     infos.clear();
-    infos.extend(tokens.iter().map(|token| match token.kind {
-        TokenKind::Word => table.get(bytes, token.span),
-        _ => PLAIN,
-    }));
+    infos.reserve(tokens.len());
+    // The probe's slices in locals: read through `table` inside the loop,
+    // they were loaded again for every word, the writes to `infos` being
+    // possible aliases to the compiler.
+    let probe = Probe {
+        tags: &table.tags,
+        entries: &table.entries,
+        shift: table.shift,
+    };
+    for token in tokens {
+        let info = match token.kind {
+            TokenKind::Word => match pack_folded(bytes, token.span) {
+                Some(packed) => probe.get(packed),
+                None => table.get_unpacked(bytes, token.span),
+            },
+            _ => PLAIN,
+        };
+        infos.push(info);
+    }
+}
+
+/// The open-addressing part of a [`WordTable`], for [`word_infos_into`]'s
+/// loop.
+struct Probe<'a> {
+    tags: &'a [u16],
+    entries: &'a [(u128, WordInfo)],
+    shift: u32,
+}
+
+impl Probe<'_> {
+    /// The info of a packed key, as [`WordTable::get_packed`] finds it.
+    #[inline(always)]
+    fn get(&self, packed: u128) -> WordInfo {
+        let (mut i, tag) = slot(self.shift, packed);
+        let mask = self.tags.len() - 1;
+        // The table is at most half full: an empty slot ends every probe.
+        while let Some(&found) = self.tags.get(i).filter(|&&t| t != 0) {
+            if found == tag {
+                if let Some(&(_, info)) = self.entries.get(i).filter(|e| e.0 == packed) {
+                    return info;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        PLAIN
+    }
 }
 
 /// [`word_infos_into`] a new vector.
@@ -1040,11 +1082,18 @@ impl WordTable {
     }
 
     /// The info of the word at `span` of `text`.
-    #[inline]
+    #[cfg(test)]
     fn get(&self, text: &[u8], span: Span) -> WordInfo {
         if let Some(packed) = pack_folded(text, span) {
             return self.get_packed(packed);
         }
+        self.get_unpacked(text, span)
+    }
+
+    /// The info of a word that [`pack_folded`] does not pack: out of the
+    /// common loop, whose registers it would take.
+    #[inline(never)]
+    fn get_unpacked(&self, text: &[u8], span: Span) -> WordInfo {
         let Some(word) = text.get(span.range()) else {
             return PLAIN;
         };
@@ -1077,10 +1126,17 @@ impl WordTable {
     /// The first slot to probe for a packed key, and the key's tag.
     #[inline]
     fn slot(&self, packed: u128) -> (usize, u16) {
-        let folded = (packed as u64) ^ ((packed >> 64) as u64).rotate_left(29);
-        let hash = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        ((hash >> self.shift) as usize, (hash >> 24) as u16 | 1)
+        slot(self.shift, packed)
     }
+}
+
+/// The first slot to probe for a packed key in a table of `2^(64 - shift)`
+/// slots, and the key's tag.
+#[inline(always)]
+fn slot(shift: u32, packed: u128) -> (usize, u16) {
+    let folded = (packed as u64) ^ ((packed >> 64) as u64).rotate_left(29);
+    let hash = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    ((hash >> shift) as usize, (hash >> 24) as u16 | 1)
 }
 
 /// Up to 16 bytes, little-endian, in a `u128`; `None` when longer or empty.
@@ -1136,7 +1192,9 @@ fn pack_folded(text: &[u8], span: Span) -> Option<u128> {
     if (low | high) & HIGH != 0 {
         return None;
     }
-    Some(u128::from(lowercase(low)) | u128::from(lowercase(high)) << 64)
+    // Most words fit in the low half, and the high half is then zero.
+    let high = if len > 8 { lowercase(high) } else { 0 };
+    Some(u128::from(lowercase(low)) | u128::from(high) << 64)
 }
 
 const ONES: u64 = u64::MAX / 0xFF;

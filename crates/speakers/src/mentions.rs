@@ -37,7 +37,7 @@ use crate::lexicon::{
     self, Lookup, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
 };
 use crate::surnames::{is_suffix, word_hash};
-use crate::text::{char_before, is_capitalized, is_whole_word, is_word_char};
+use crate::text::{char_before, has_newline, is_capitalized, is_whole_word, is_word_char};
 
 #[derive(Clone, Copy, Debug)]
 struct Item {
@@ -156,7 +156,7 @@ fn opens_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
         return false;
     };
     let gap = text.get(prev.span.end..token.span.start).unwrap_or("");
-    if gap.contains('\n') {
+    if has_newline(gap) {
         return true;
     }
     match prev.kind {
@@ -208,7 +208,7 @@ fn inside_sentence(text: &str, tokens: &[Token], t: usize) -> bool {
         TokenKind::Punct => prev.span.text(text) == ",",
         TokenKind::QuoteMark => false,
     };
-    after_word && !gap.contains('\n')
+    after_word && !has_newline(gap)
 }
 
 /// Fills `out` with the items of the text, one per token or per lexicon
@@ -270,8 +270,9 @@ fn build_items(
                     .as_bytes()
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
-                let as_name =
-                    !lowercase && is_name_by_context(text, tokens, infos, cues, surnames, t);
+                let as_name = !lowercase
+                    && may_be_name_by_context(infos, surnames, t)
+                    && is_name_by_context(text, tokens, infos, cues, surnames, t);
                 let cue = cues
                     .get(next_cue)
                     .filter(|c| c.span.start == start && c.frame != CueFrame::Noun && !as_name);
@@ -338,6 +339,30 @@ fn build_items(
     }
     capitalised.sort_unstable();
     capitalised.dedup();
+}
+
+/// Whether [`is_name_by_context`] may hold for word token `t`, by the word
+/// table's answers alone: an honorific stands one or two tokens before it,
+/// or the word is something else too that may be a surname of the text.
+/// Most capitalised words are neither, and need no call.
+#[inline]
+fn may_be_name_by_context(infos: &[WordInfo], surnames: &[u64], t: usize) -> bool {
+    let tagged = |k: Option<usize>| {
+        k.and_then(|k| infos.get(k))
+            .is_some_and(|i| i.may_be_honorific())
+    };
+    if tagged(t.checked_sub(1)) || tagged(t.checked_sub(2)) {
+        return true;
+    }
+    !surnames.is_empty()
+        && infos.get(t).is_some_and(|info| {
+            matches!(
+                info.class,
+                WordClass::Plain | WordClass::Stop | WordClass::Month
+            ) && (info.class != WordClass::Plain
+                || !matches!(info.cue, Lookup::None)
+                || !matches!(info.entry, Lookup::None))
+        })
 }
 
 /// Whether the capitalised word token `t` is a name whatever else it is: it
@@ -480,7 +505,13 @@ const MAX_PHRASE: usize = 6;
 impl Finder<'_> {
     fn run(&mut self) {
         let mut i = 0;
-        while i < self.items.len() {
+        while let Some(item) = self.items.get(i) {
+            // Most items are lowercase plain words, marks and cues, which
+            // start no mention: passed by here, without a call.
+            if !may_start_mention(item) {
+                i += 1;
+                continue;
+            }
             i = self.mention_at(i).unwrap_or(i + 1);
         }
     }
@@ -561,27 +592,25 @@ impl Finder<'_> {
         }
         added.sort_by_key(|m| m.span.start);
         let found = &*self.mentions;
-        let mut merged = Vec::with_capacity(found.len() + added.len());
-        let (mut a, mut b) = (
-            found.iter().copied().peekable(),
-            added.iter().copied().peekable(),
-        );
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if y.span.start < x.span.start => b.next(),
-                (Some(_), _) => a.next(),
-                (None, _) => b.next(),
-            };
-            let Some(m) = next else { break };
-            // An added subject never overlaps a found mention; two added
-            // ones may, and the first stays.
+        let mut merged: Vec<Mention> = Vec::with_capacity(found.len() + added.len());
+        // An added subject never overlaps a found mention; two added ones
+        // may, and the first stays.
+        let mut keep = |m: Mention| {
             if merged
                 .last()
                 .is_none_or(|last: &Mention| last.span.end <= m.span.start)
             {
                 merged.push(m);
             }
+        };
+        let mut next_added = added.iter().copied().peekable();
+        for &m in found {
+            while let Some(a) = next_added.next_if(|a| a.span.start < m.span.start) {
+                keep(a);
+            }
+            keep(m);
         }
+        next_added.for_each(&mut keep);
         merged
     }
 
@@ -828,7 +857,7 @@ impl Finder<'_> {
     fn line_break_before(&self, i: usize) -> bool {
         i > 0
             && self.items[i - 1].span.end <= self.items[i].span.start
-            && self.text[self.items[i - 1].span.end..self.items[i].span.start].contains('\n')
+            && has_newline(&self.text[self.items[i - 1].span.end..self.items[i].span.start])
     }
 
     /// Whether item `i` is an age ("81-year-old").
@@ -1076,6 +1105,18 @@ impl Finder<'_> {
         };
         self.push(mention);
         Some(h + 1)
+    }
+}
+
+/// Whether [`Finder::mention_at`] may find a mention at `item`: false for
+/// what neither opens a phrase nor can open a run (see [`Finder::in_run`]).
+#[inline]
+fn may_start_mention(item: &Item) -> bool {
+    match item.kind {
+        ItemKind::Break | ItemKind::Cue(..) | ItemKind::Number => false,
+        ItemKind::Word(WordClass::Plain) => item.cap,
+        ItemKind::Word(WordClass::Stop | WordClass::Day | WordClass::Month) => false,
+        _ => true,
     }
 }
 

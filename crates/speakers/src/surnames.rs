@@ -11,7 +11,7 @@
 use whosaid_core::{Gender, Token, TokenKind};
 
 use crate::lexicon::{self, Lookup, WordClass, WordFlags, WordInfo};
-use crate::text::is_capitalized;
+use crate::text::{has_newline, is_capitalized};
 
 /// A hash of a word as written, to tell words known as names.
 pub fn word_hash(word: &str) -> u64 {
@@ -74,7 +74,7 @@ pub fn collect(text: &str, tokens: &[Token], infos: &[WordInfo], out: &mut Vec<u
             let gap = text
                 .get(tokens[k - 1].span.end..token.span.start)
                 .unwrap_or("\n");
-            if token.kind != TokenKind::Word || gap.contains('\n') {
+            if token.kind != TokenKind::Word || has_newline(gap) {
                 break;
             }
             let word = token.span.text(text);

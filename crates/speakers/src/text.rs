@@ -40,6 +40,25 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Whether `start..end` is a whole word: no word character touches it.
 pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    // ASCII on both sides, nearly always: the bytes answer without decoding.
+    let bytes = text.as_bytes();
+    let ascii_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii);
+    if start > 0
+        && ascii_at(start - 1)
+        && text.is_char_boundary(start)
+        && (end == bytes.len() || ascii_at(end) && bytes[end] != b'-')
+        && text.is_char_boundary(end)
+    {
+        let before = bytes[start - 1];
+        let before_ok = !(before.is_ascii_alphanumeric() || before == b'-');
+        let after_ok = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+        return before_ok && after_ok;
+    }
+    is_whole_word_by_chars(text, start, end)
+}
+
+/// [`is_whole_word`] for any characters around the word.
+fn is_whole_word_by_chars(text: &str, start: usize, end: usize) -> bool {
     let before_ok = !matches!(char_before(text, start), Some(c) if is_word_char(c));
     let after_ok = match char_at(text, end) {
         None => true,
@@ -47,6 +66,14 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
         Some(c) => !c.is_alphanumeric(),
     };
     before_ok && after_ok
+}
+
+/// Whether `gap` (mostly a space or nothing between two tokens) holds a
+/// line break: a byte loop, since a call into `memchr` costs more than
+/// these few bytes do.
+#[inline]
+pub fn has_newline(gap: &str) -> bool {
+    gap.bytes().any(|b| b == b'\n')
 }
 
 /// Whether the text starts with an uppercase letter.
@@ -168,6 +195,20 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn whole_words_by_bytes_as_by_characters() {
+        let text = "so-called said, \u{e9}said \u{201c}said\u{201d} said-x said2 -said said";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                assert_eq!(
+                    is_whole_word(text, start, end),
+                    is_whole_word_by_chars(text, start, end),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]
