@@ -785,3 +785,36 @@ fn an_adverb_in_ly_between_the_speaker_and_the_cue() {
         Some(("speaker_cue_content", "Ana Ruiz".into()))
     );
 }
+
+#[test]
+fn a_closing_frame_owns_the_reported_clause_before_it() {
+    // The clause "Y acknowledged that C" is what Ruiz reported: its
+    // speaker is the frame at the end, not the subject inside it.
+    let text = "During the inquiry, Dana Whitfield acknowledged that the fees were far too high, Ana Ruiz said on Monday.";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "content_then_speaker");
+    assert_eq!(rows[0].1, "Ana Ruiz");
+    assert!(
+        rows[0].2.contains("Dana Whitfield acknowledged"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_subject_after_how_whether_or_why_is_not_the_speaker() {
+    // "Okafor believes" is a clause inside the outer sentence: its words
+    // are not Okafor's to report.
+    let texts = [
+        "It is unclear whether Tom Okafor believes the city could still close the budget gap.",
+        "The council has a month left to decide how Tom Okafor wants the city to close the budget gap.",
+        "Nobody knows why Tom Okafor believes the city could still close the budget gap.",
+    ];
+    for text in texts {
+        let rows = summary(text);
+        assert!(
+            rows.iter().all(|(_, mention, _)| mention != "Tom Okafor"),
+            "{text}: {rows:?}"
+        );
+    }
+}
