@@ -430,6 +430,14 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 
 fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (m, mention) in doc.mentions().iter().enumerate() {
+        // The colon can only be the first token after the mention: most
+        // mentions are ruled out before their unit is looked up.
+        if !doc
+            .first_token_from(mention.span.end)
+            .is_some_and(|t| is_punct(doc, t, &[":"]))
+        {
+            continue;
+        }
         let Some(u) = doc.unit_of(mention.span.start) else {
             continue;
         };
@@ -1360,9 +1368,11 @@ fn is_finite_speech_cue(doc: &Doc, claims: &Claims, c: usize) -> bool {
 /// saying C" (not "X, saying C").
 fn is_progressive(doc: &Doc, c: usize) -> bool {
     let cue = &doc.cues()[c];
-    let first = doc.tokens(cue.span).first().map(|t| doc.word(t));
     cue.form == VerbForm::Gerund
-        && (first.is_some_and(|w| BE.iter().any(|be| w.eq_ignore_ascii_case(be)))
+        && (doc
+            .tokens(cue.span)
+            .first()
+            .is_some_and(|t| BE.iter().any(|be| doc.word(t).eq_ignore_ascii_case(be)))
             || after_be_clitic(doc, cue.span.start))
 }
 
@@ -1397,14 +1407,17 @@ fn after_be_clitic(doc: &Doc, offset: usize) -> bool {
 /// describes the subject ("is worried").
 fn is_passive(doc: &Doc, c: usize) -> bool {
     let cue = &doc.cues()[c];
-    let words = doc.tokens(cue.span);
+    // The cue's tokens only once it is a participle: most cues are not.
     cue.form == VerbForm::Participle
         && !ADJECTIVAL_PARTICIPLES.contains(cue.lemma)
-        && words.split_last().is_some_and(|(_, auxiliaries)| {
-            auxiliaries
-                .iter()
-                .any(|t| BE.iter().any(|be| doc.word(t).eq_ignore_ascii_case(be)))
-        })
+        && doc
+            .tokens(cue.span)
+            .split_last()
+            .is_some_and(|(_, auxiliaries)| {
+                auxiliaries
+                    .iter()
+                    .any(|t| BE.iter().any(|be| doc.word(t).eq_ignore_ascii_case(be)))
+            })
 }
 
 const BE: [&str; 7] = ["is", "are", "was", "were", "am", "be", "been"];

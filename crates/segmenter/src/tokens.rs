@@ -92,6 +92,18 @@ pub(crate) fn tokenize(text: &str, marks: &[Mark], tokens: &mut Vec<Token>) {
             tokens.push(token);
             continue;
         }
+        if b.is_ascii_punctuation() && b != b'"' && b != b'\'' {
+            // No mark starts with any other ASCII punctuation, nor is it an
+            // apostrophe: the token is the run of this byte, without
+            // decoding (the general path below gives the same token).
+            let run = bytes[i..].iter().take_while(|&&d| d == b).count();
+            tokens.push(Token {
+                span: Span::new(i, i + run),
+                kind: TokenKind::Punct,
+            });
+            i += run;
+            continue;
+        }
         let Some(c) = char_at(text, i) else { break };
         // Marks start with one of these bytes.
         let mark = matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
@@ -189,6 +201,19 @@ impl Tokenizer<'_> {
             // Most words end at a blank or at punctuation that joins nothing.
             match bytes.get(end) {
                 None => break,
+                // Before a blank, an ASCII mark or punctuation, or the end,
+                // none of these joins (each needs a letter or digit after
+                // it): only a period that closes "U.S." is taken.
+                Some(&b @ (b'.' | b',' | b':' | b'/'))
+                    if bytes
+                        .get(end + 1)
+                        .is_none_or(|n| n.is_ascii() && !n.is_ascii_alphanumeric()) =>
+                {
+                    if b == b'.' && inner_period && segment <= 2 {
+                        end += 1;
+                    }
+                    break;
+                }
                 Some(b'\'' | b'-' | b'.' | b',' | b':' | b'/') => {}
                 Some(b) if b.is_ascii() => break,
                 Some(_) => {}
