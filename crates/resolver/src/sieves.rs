@@ -964,8 +964,12 @@ fn colon_subject_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .tokens(Span::new(lead.start, mention.span.start))
             .iter()
             .any(|t| is_one_of(doc, t, &PHRASE_ENDS));
+        // The mention's own words, not its first token: a pronoun inside a
+        // clitic ("it's") has no token of its own.
         let vague = mention.kind == MentionKind::Pronoun
-            && is_one_of(doc, &doc.tokens(mention.span)[0], &NOT_SUBJECT_PRONOUNS);
+            && NOT_SUBJECT_PRONOUNS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(written));
         if possessive || vague || governed {
             continue;
         }

@@ -762,6 +762,16 @@ fn a_colon_lead_in_without_a_subject_mention_gives_no_speaker() {
     assert!(sieves_of(text).contains(&"colon_subject_quote"));
 }
 
+/// A pronoun inside a clitic ("it's") has no token of its own; the colon
+/// sieve must read its words, not its first token (found by proptest).
+#[test]
+fn a_clitic_pronoun_before_a_colon_is_no_subject() {
+    let text = "It's final: \u{201c}We will not sign the deal.\u{201d}";
+    assert!(!sieves_of(text).contains(&"colon_subject_quote"));
+    let text = "will it's: \u{201c}moderate\u{201d},\u{201d} Mr. John Kirby said. ";
+    assert!(!sieves_of(text).contains(&"colon_subject_quote"));
+}
+
 fn sieves_of(text: &str) -> Vec<&'static str> {
     summary(text)
         .into_iter()
