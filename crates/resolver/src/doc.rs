@@ -282,17 +282,42 @@ impl<'a> Doc<'a> {
         for i in (close.saturating_sub(30)..close).rev() {
             let t = &before[i];
             if t.kind == TokenKind::QuoteMark {
-                return None;
+                break;
             }
             if self.word(t) == mark && i + 1 < close {
                 // "Jim Jordan (R-Ohio), a panel member, said"
                 let name_end = self.skip_gap_and_parentheses(&before[..i], i);
-                if let Some(m) = name_end.and_then(|e| self.mention_ending_at(before, e, floor)) {
-                    return Some(m);
+                if let Some((e, m)) =
+                    name_end.and_then(|e| Some((e, self.mention_ending_at(before, e, floor)?)))
+                {
+                    // A mention after "of", "from" or "in" qualifies the
+                    // name (not a role: "the head *of X*") just before it
+                    // ("Sen. Ann Lee *of Ohio*, a Republican, said"), or
+                    // else belongs to the apposition
+                    // ("Cory Lane, 22, *of Flint*, Mich., said", "Al Roe,
+                    // chairman *of the board*, said"): the speaker is then
+                    // further back.
+                    let Some(p) = self.place_preposition_before(before, e, m) else {
+                        return Some(m);
+                    };
+                    let owner = self.mention_ending_at(before, p, floor);
+                    if let Some(owner) = owner.filter(|&o| {
+                        !matches!(
+                            self.mentions()[o].kind,
+                            MentionKind::Nominal | MentionKind::Pronoun
+                        )
+                    }) {
+                        return Some(owner);
+                    }
                 }
             }
         }
-        None
+        // A name set off by commas after a role that is no mention ("His
+        // campaign manager, Ann Lee, said"), or a stray comma ("Ann Lee
+        // (D-Ohio), said"): the name just before the comma.
+        let name_end = self.skip_gap_and_parentheses(before, close)?;
+        self.mention_ending_at(before, name_end, floor)
+            .filter(|&m| self.mentions()[m].kind == MentionKind::Name)
     }
 
     /// Where `before[..end]` ends once adverbs and auxiliaries ("also",
@@ -327,6 +352,18 @@ impl<'a> Doc<'a> {
         self.mention_ending_at(before, end - 1, floor).unwrap_or(m)
     }
 
+    /// Whether mention `m`, which ends at `before[end - 1]`, comes right
+    /// after "of", "from" or "in": a place that qualifies a name or an
+    /// apposition ("22, *of* Flint, Mich.,"), not a speaker.
+    /// Returns the index of that preposition in `before`.
+    fn place_preposition_before(&self, before: &[Token], end: usize, m: usize) -> Option<usize> {
+        let start = self.mentions()[m].span.start;
+        let p = before[..end]
+            .partition_point(|t| t.span.start < start)
+            .checked_sub(1)?;
+        matches!(self.word(&before[p]), "of" | "from" | "in").then_some(p)
+    }
+
     /// The mention whose last token is `before[end - 1]`.
     fn mention_ending_at(&self, before: &[Token], end: usize, floor: usize) -> Option<usize> {
         let last = before.get(end.checked_sub(1)?)?;
@@ -340,7 +377,10 @@ impl<'a> Doc<'a> {
                 self.text.get(mention.span.end..last.span.end),
                 Some("'s" | "\u{2019}s")
             );
-        (mention.span.end == last.span.end || clitic).then_some(m)
+        // "Joseph Biden Jr. said": the mention may leave the period of a
+        // closing abbreviation out.
+        let period = self.text.get(mention.span.end..last.span.end) == Some(".");
+        (mention.span.end == last.span.end || clitic || period).then_some(m)
     }
 
     /// The mention that follows a cue directly ("said *Sen. John McCain*").

@@ -828,3 +828,44 @@ fn a_subject_after_how_whether_or_why_is_not_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_name_that_ends_with_an_abbreviated_suffix() {
+    // The speaker matcher leaves the period of "Jr." out of the mention.
+    let text = "Gov. Paul T. Marsh Jr. said the new tariffs would hurt farmers in the valley.";
+    assert_eq!(
+        who_said(text, "tariffs"),
+        Some(("speaker_cue_content", "Gov. Paul T. Marsh Jr".into()))
+    );
+}
+
+#[test]
+fn an_age_and_a_home_town_between_the_speaker_and_the_cue() {
+    // "Tilden" after "of" is the apposition's place, not the speaker.
+    let text = "Cory Lane, 22, of Tilden, Neb., said the water was still unsafe to drink.";
+    assert_eq!(
+        who_said(text, "unsafe"),
+        Some(("speaker_cue_content", "Cory Lane".into()))
+    );
+}
+
+#[test]
+fn a_role_of_an_organization_in_the_apposition() {
+    // "the board" after "of" belongs to the apposition; the name is further back.
+    let text =
+        "Mark Olden, chairman of the board of Harbor Partners, said the group would join the race.";
+    assert_eq!(
+        who_said(text, "join the race"),
+        Some(("speaker_cue_content", "Mark Olden".into()))
+    );
+}
+
+#[test]
+fn a_name_set_off_by_commas_after_a_role() {
+    let text =
+        "The director of the museum, Jeff Rowe, told reporters the new wing would open soon.";
+    assert_eq!(
+        who_said(text, "new wing"),
+        Some(("speaker_cue_content", "Jeff Rowe".into()))
+    );
+}
