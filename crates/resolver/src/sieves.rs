@@ -399,19 +399,19 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if !is_speech_frame(cue.frame) {
             continue;
         }
-        let Some(unit) = open_cue_unit(doc, claims, c) else {
-            continue;
-        };
         let paragraph = doc.paragraph_of(cue.span.start);
         let Some(&para) = doc.segments.paragraphs.get(paragraph) else {
             continue;
         };
         let rest = doc.tokens(Span::new(cue.span.end, para.end));
         // The colon must be the paragraph's last token: most cues are ruled
-        // out here, before the addressee scan below.
+        // out here, before their unit and the addressee scan below.
         if rest.last().is_none_or(|t| doc.word(t) != ":") {
             continue;
         }
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
+            continue;
+        };
         // Only the addressee may stand between the cue and the colon that
         // ends the paragraph ("told reporters:"); the scan stops at the
         // first other word, so it stays linear.
