@@ -828,3 +828,18 @@ fn a_subject_after_how_whether_or_why_is_not_the_speaker() {
         );
     }
 }
+
+#[test]
+fn an_embedded_clause_stays_with_the_outer_speaker() {
+    // The inner "they feel" claim must not cut the outer clause in two.
+    let text =
+        "Most farmers in the valley say they feel the new water rules are unfair to small growers.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "phrase_cue_content",
+            "Most farmers in the valley".into(),
+            "they feel the new water rules are unfair to small growers".into()
+        )]
+    );
+}
