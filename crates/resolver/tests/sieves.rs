@@ -843,3 +843,25 @@ fn an_embedded_clause_stays_with_the_outer_speaker() {
         )]
     );
 }
+
+#[test]
+fn a_time_between_subject_and_cue_is_not_the_speaker() {
+    for (text, speaker, words) in [
+        (
+            "The Harbor Party this week announced that it would field a candidate in every district.",
+            "The Harbor Party",
+            "candidate",
+        ),
+        (
+            "Senator Dana Cole (D-Ohio) last month joked that the committee had never read the bill.",
+            "Senator Dana Cole",
+            "never read",
+        ),
+    ] {
+        assert_eq!(
+            who_said(text, words),
+            Some(("speaker_cue_content", speaker.into())),
+            "{text}"
+        );
+    }
+}
