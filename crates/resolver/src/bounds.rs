@@ -216,7 +216,10 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             return Span::new(span.start, t.span.start);
         }
         if t.kind == TokenKind::Word {
+            // Both openers start with "and" or "but": the word rules most
+            // tokens out before the quotation look-up.
             if words >= 3
+                && matches!(doc.word(t), "and" | "but")
                 && !doc.is_quoted(t.span)
                 && (opens_speech_verb(doc, &tokens[i..]) || opens_pronoun_clause(doc, &tokens[i..]))
             {
@@ -225,7 +228,7 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             words += 1;
         } else if words >= 3 && closing_comma_ends_clause(doc, tokens, i) {
             return Span::new(span.start, t.span.end);
-        } else if !doc.is_quoted(t.span) {
+        } else if is_punct(doc, t, &CLAUSE_MARKS) && !doc.is_quoted(t.span) {
             if let Some(close) =
                 aside_end(doc, tokens, i).or_else(|| subject_aside_end(doc, tokens, i))
             {
@@ -243,6 +246,10 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
     }
     span
 }
+
+/// The marks at which [`clause`] may end or pass an aside: any other
+/// token is passed without the checks (each asks for one of these).
+const CLAUSE_MARKS: [&str; 6] = [",", "—", "–", "--", "-", ";"];
 
 /// Whether `tokens[i]` closes a quotation right after a comma, the comma
 /// American style puts inside the marks, and a clause of its own follows:

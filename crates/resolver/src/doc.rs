@@ -39,6 +39,9 @@ pub struct Doc<'a> {
     /// [`Doc::source_before`]'s recent answers: the cue-driven sieves ask it
     /// about the same cues one after another.
     sources_before: RefCell<SourceCache>,
+    /// [`Doc::finite_speech_unit`]'s answers by cue, filled on first use:
+    /// three sieves ask it of every cue.
+    finite_speech_units: RefCell<Vec<Option<Option<Span>>>>,
     /// The run's switches for relearning the cue lists.
     options: &'a Options,
 }
@@ -66,6 +69,7 @@ impl<'a> Doc<'a> {
             outer_spans,
             tokens_before: tokens_before(text.len(), &segments.tokens),
             sources_before: RefCell::default(),
+            finite_speech_units: RefCell::default(),
             options,
         };
         doc.units = doc.build_units();
@@ -367,6 +371,27 @@ impl<'a> Doc<'a> {
         (mention.span.end == last.span.end || clitic).then_some(m)
     }
 
+    /// The unit of cue `c` when it is a speech cue with a subject of its own
+    /// outside quotation marks, as `derive` finds it the first time it is
+    /// asked for `c`: the answer rests on the layers alone (not on the claims
+    /// made so far), so every later sieve reads it back.
+    pub fn finite_speech_unit(
+        &self,
+        c: usize,
+        derive: impl FnOnce() -> Option<Span>,
+    ) -> Option<Span> {
+        if let Some(&Some(known)) = self.finite_speech_units.borrow().get(c) {
+            return known;
+        }
+        let unit = derive();
+        let mut units = self.finite_speech_units.borrow_mut();
+        if units.len() <= c {
+            units.resize(self.cues().len().max(c + 1), None);
+        }
+        units[c] = Some(unit);
+        unit
+    }
+
     /// The mention that follows a cue directly ("said *Sen. John McCain*").
     pub fn source_after(&self, cue_end: usize, limit: usize) -> Option<usize> {
         let m = self.mention_starting_at_token(cue_end, limit)?;
@@ -576,6 +601,20 @@ mod tests {
             to
         };
         &tokens[from..to]
+    }
+
+    #[test]
+    fn finite_speech_unit_is_derived_once_per_cue() {
+        let text = "He said so.";
+        let segments = whosaid_segmenter::segment(text);
+        let candidates = Candidates::default();
+        let options = Options::default();
+        let doc = Doc::new(text, &segments, &candidates, &options);
+        let unit = Some(Span::new(0, 11));
+        assert_eq!(doc.finite_speech_unit(3, || unit), unit);
+        assert_eq!(doc.finite_speech_unit(3, || unreachable!()), unit);
+        assert_eq!(doc.finite_speech_unit(1, || None), None);
+        assert_eq!(doc.finite_speech_unit(1, || unreachable!()), None);
     }
 
     #[test]

@@ -399,14 +399,19 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if !is_speech_frame(cue.frame) {
             continue;
         }
-        let Some(unit) = open_cue_unit(doc, claims, c) else {
-            continue;
-        };
         let paragraph = doc.paragraph_of(cue.span.start);
         let Some(&para) = doc.segments.paragraphs.get(paragraph) else {
             continue;
         };
         let rest = doc.tokens(Span::new(cue.span.end, para.end));
+        // The colon must be the paragraph's last token: most cues are ruled
+        // out here, before their unit and the addressee scan below.
+        if rest.last().is_none_or(|t| doc.word(t) != ":") {
+            continue;
+        }
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
+            continue;
+        };
         // Only the addressee may stand between the cue and the colon that
         // ends the paragraph ("told reporters:"); the scan stops at the
         // first other word, so it stays linear.
@@ -741,14 +746,23 @@ fn phrase_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 /// marks that carries a subject of its own ("said", "is calling for", not
 /// "saying" or "was asked").
 fn open_finite_speech_cue(doc: &Doc, claims: &Claims, c: usize) -> Option<Span> {
+    if !claims.cue_is_free(c) {
+        return None;
+    }
+    doc.finite_speech_unit(c, || finite_speech_unit(doc, c))
+}
+
+/// [`open_finite_speech_cue`] but for the claims: what [`Doc`] keeps per cue.
+fn finite_speech_unit(doc: &Doc, c: usize) -> Option<Span> {
     let cue = &doc.cues()[c];
     if !is_speech_frame(cue.frame)
         || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
         || is_passive(doc, c)
+        || doc.is_quoted(cue.span)
     {
         return None;
     }
-    open_cue_unit(doc, claims, c)
+    doc.unit_of(cue.span.start).map(|u| doc.units[u].span)
 }
 
 /// The speaker of a cue: a mention, or a phrase the speaker matcher does
