@@ -142,6 +142,68 @@ impl Claims {
         true
     }
 
+    /// Folds an embedded attribution into the one whose clause it sits in.
+    ///
+    /// `X say they feel C`: when a sieve claimed the inner clause (`they
+    /// feel` → C) before the outer cue's, the outer content was cut where the
+    /// inner began, and so reads only `they feel`. When a draft's speaker
+    /// lies inside another draft's content and its own content starts right
+    /// where that content stops, the whole clause is the outer speaker's
+    /// (PolNeAR attributes the outer clause as a whole): the inner draft's
+    /// fragments join the outer one and the inner draft is dropped.
+    pub fn absorb_embedded(&mut self, text: &str, mention_span: impl Fn(usize) -> Span) {
+        let mut gone = vec![false; self.drafts.len()];
+        loop {
+            let mut merged = false;
+            for inner in 0..self.drafts.len() {
+                if gone[inner] {
+                    continue;
+                }
+                let Some(speaker) = self.drafts[inner].source.map(&mention_span) else {
+                    continue;
+                };
+                let Some(&first) = self.drafts[inner].content.first() else {
+                    continue;
+                };
+                let outer = (0..self.drafts.len()).find(|&o| {
+                    o != inner
+                        && !gone[o]
+                        && self.drafts[o].content.last().is_some_and(|last| {
+                            last.contains(speaker)
+                                && last.end <= first.start
+                                && !text[last.end..first.start]
+                                    .chars()
+                                    .any(char::is_alphanumeric)
+                        })
+                });
+                let Some(outer) = outer else { continue };
+                let fragments = std::mem::take(&mut self.drafts[inner].content);
+                let content = &mut self.drafts[outer].content;
+                let last = content.len() - 1;
+                content[last] = content[last].cover(fragments[0]);
+                content.extend_from_slice(&fragments[1..]);
+                gone[inner] = true;
+                merged = true;
+            }
+            if !merged {
+                break;
+            }
+        }
+        if gone.iter().any(|&g| g) {
+            let mut index = 0;
+            self.drafts.retain(|_| {
+                index += 1;
+                !gone[index - 1]
+            });
+            self.taken.clear();
+            for (i, d) in self.drafts.iter().enumerate() {
+                for s in &d.content {
+                    self.taken.insert(s.start, (s.end, i));
+                }
+            }
+        }
+    }
+
     /// The drafts in text order of their first fragment.
     pub fn into_sorted(mut self) -> Vec<Draft> {
         self.drafts

@@ -273,6 +273,7 @@ impl<'a> Doc<'a> {
         let before = self.tokens(Span::new(floor, cue_start));
         let end = self.skip_gap_and_parentheses(before, before.len())?;
         if let Some(m) = self.mention_ending_at(before, end, floor) {
+            let m = self.subject_before_time(before, m, floor).unwrap_or(m);
             return Some(self.owner_of(m, floor));
         }
         // An apposition between commas or dashes ("Ann Lee -- who ran the
@@ -327,6 +328,29 @@ impl<'a> Doc<'a> {
     /// Where `before[..end]` ends once adverbs and auxiliaries ("also",
     /// "has") and parentheses (party and state, an age) are left off; `None`
     /// for a parenthesis that does not close within a few tokens.
+    /// When mention `m` only names a time ("X *last month* said", "X *this
+    /// week* announced"), the mention right before it, which is the
+    /// clause's subject: PolNeAR train's gold chose it about twice as often
+    /// as a later one.
+    fn subject_before_time(&self, before: &[Token], m: usize, floor: usize) -> Option<usize> {
+        let mention = self.mentions()[m].span;
+        let last_word = mention
+            .text(self.text)
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())?
+            .to_ascii_lowercase();
+        if !TIME_NOUNS.contains(&last_word.as_str()) {
+            return None;
+        }
+        let mut end = before.iter().position(|t| t.span.start >= mention.start)?;
+        while end > 0 && TIME_MODIFIERS.contains(&self.word(&before[end - 1])) {
+            end -= 1;
+        }
+        let end = self.skip_gap_and_parentheses(before, end)?;
+        self.mention_ending_at(before, end, floor)
+            .filter(|&earlier| earlier != m)
+    }
+
     fn skip_gap_and_parentheses(&self, before: &[Token], mut end: usize) -> Option<usize> {
         loop {
             while end > 0 && is_gap_word(self, &before[end - 1]) {
@@ -580,6 +604,26 @@ fn tokens_before(len: usize, tokens: &[Token]) -> Vec<u32> {
 fn is_gap_word(doc: &Doc, token: &Token) -> bool {
     token.kind == TokenKind::Word && words::is_gap(doc.word(token))
 }
+
+/// Last words of a mention that only names a time ("last *week*", "a
+/// month *ago*").
+const TIME_NOUNS: [&str; 9] = [
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "day",
+    "ago",
+    "afternoon",
+];
+
+/// Words that may stand before a time mention and after the subject
+/// ("X *late* last week said").
+const TIME_MODIFIERS: [&str; 8] = [
+    "last", "this", "past", "earlier", "late", "just", "in", "on",
+];
 
 #[cfg(test)]
 mod tests {

@@ -66,6 +66,7 @@ pub fn resolve_with(
             sieve.run(&doc, &mut claims);
         }
     }
+    claims.absorb_embedded(text, |m| candidates.mentions[m].span);
     let drafts = claims.into_sorted();
     let registry = Registry::build(text, &candidates.mentions);
     let speakers = registry.speakers(text, &candidates.mentions, &drafts);

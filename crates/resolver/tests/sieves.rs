@@ -861,6 +861,21 @@ fn a_role_of_an_organization_in_the_apposition() {
 }
 
 #[test]
+fn an_embedded_clause_stays_with_the_outer_speaker() {
+    // The inner "they feel" claim must not cut the outer clause in two.
+    let text =
+        "Most farmers in the valley say they feel the new water rules are unfair to small growers.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "phrase_cue_content",
+            "Most farmers in the valley".into(),
+            "they feel the new water rules are unfair to small growers".into()
+        )]
+    );
+}
+
+#[test]
 fn a_name_set_off_by_commas_after_a_role() {
     let text =
         "The director of the museum, Jeff Rowe, told reporters the new wing would open soon.";
@@ -868,4 +883,26 @@ fn a_name_set_off_by_commas_after_a_role() {
         who_said(text, "new wing"),
         Some(("speaker_cue_content", "Jeff Rowe".into()))
     );
+}
+
+#[test]
+fn a_time_between_subject_and_cue_is_not_the_speaker() {
+    for (text, speaker, words) in [
+        (
+            "The Harbor Party this week announced that it would field a candidate in every district.",
+            "The Harbor Party",
+            "candidate",
+        ),
+        (
+            "Senator Dana Cole (D-Ohio) last month joked that the committee had never read the bill.",
+            "Senator Dana Cole",
+            "never read",
+        ),
+    ] {
+        assert_eq!(
+            who_said(text, words),
+            Some(("speaker_cue_content", speaker.into())),
+            "{text}"
+        );
+    }
 }
