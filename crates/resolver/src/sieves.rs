@@ -675,7 +675,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .span
                 .text(doc.text)
                 .eq_ignore_ascii_case("that")
-            || follows_that_or_object_preposition(doc, m, unit)
+            || follows_complementizer_or_object_preposition(doc, m, unit)
         {
             continue;
         }
@@ -686,13 +686,12 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
-/// Whether mention `m` comes right after a lowercase "that", "how", "whether",
-/// "why" or a preposition
-/// that takes an object: it is then the
+/// Whether mention `m` comes right after a lowercase "that", "how",
+/// "whether", "why" or a preposition that takes an object: it is then the
 /// subject of a clause inside someone else's words ("insisted that *Trump*
 /// should release them") or of a relative clause ("the bill that *Ruiz*
 /// signed"), seldom the speaker of a clause of its own.
-fn follows_that_or_object_preposition(doc: &Doc, m: usize, unit: Span) -> bool {
+fn follows_complementizer_or_object_preposition(doc: &Doc, m: usize, unit: Span) -> bool {
     let before = doc.tokens(Span::new(unit.start, doc.mentions()[m].span.start));
     before.last().is_some_and(|t| {
         doc.word(t) == "that"
