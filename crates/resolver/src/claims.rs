@@ -165,9 +165,11 @@ impl Claims {
                 let Some(&first) = self.drafts[inner].content.first() else {
                     continue;
                 };
-                let outer = (0..self.drafts.len()).find(|&o| {
+                // Fragments never overlap, so the one that holds the speaker
+                // is found in the claimed map (a scan of every draft made
+                // this quadratic in the drafts of an article).
+                let Some(outer) = self.owner(speaker).filter(|&o| {
                     o != inner
-                        && !gone[o]
                         && self.drafts[o].content.last().is_some_and(|last| {
                             last.contains(speaker)
                                 && last.end <= first.start
@@ -175,13 +177,22 @@ impl Claims {
                                     .chars()
                                     .any(char::is_alphanumeric)
                         })
-                });
-                let Some(outer) = outer else { continue };
+                }) else {
+                    continue;
+                };
                 let fragments = std::mem::take(&mut self.drafts[inner].content);
+                for f in &fragments {
+                    self.taken.remove(&f.start);
+                }
                 let content = &mut self.drafts[outer].content;
                 let last = content.len() - 1;
                 content[last] = content[last].cover(fragments[0]);
                 content.extend_from_slice(&fragments[1..]);
+                self.taken
+                    .insert(content[last].start, (content[last].end, outer));
+                for f in &fragments[1..] {
+                    self.taken.insert(f.start, (f.end, outer));
+                }
                 gone[inner] = true;
                 merged = true;
             }
