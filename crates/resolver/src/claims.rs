@@ -155,8 +155,8 @@ impl Claims {
         let mut gone = vec![false; self.drafts.len()];
         loop {
             let mut merged = false;
-            for inner in 0..self.drafts.len() {
-                if gone[inner] {
+            for (inner, absorbed) in gone.iter_mut().enumerate() {
+                if *absorbed {
                     continue;
                 }
                 let Some(speaker) = self.drafts[inner].source.map(&mention_span) else {
@@ -193,7 +193,7 @@ impl Claims {
                 for f in &fragments[1..] {
                     self.taken.insert(f.start, (f.end, outer));
                 }
-                gone[inner] = true;
+                *absorbed = true;
                 merged = true;
             }
             if !merged {
