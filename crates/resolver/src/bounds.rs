@@ -370,17 +370,11 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
     let word = doc.word(next);
     // An appositive or a relative clause after the content: "X endorsed
     // C, a plan that…", "…, which…".
-    if words::is_in(&CONTRASTS, word) || matches!(word, "a" | "an" | "which" | "who") {
+    if matches!(word, "a" | "an" | "which" | "who") {
         return true;
     }
-    let starts_mention = |t: &Token| {
-        doc.mention_starting_at_token(t.span.start, doc.text.len())
-            .filter(|&m| doc.mentions()[m].span.start == t.span.start)
-    };
-    if word.eq_ignore_ascii_case("and") {
-        return rest.get(1).is_some_and(|t| {
-            words::is_in(&SUBJECT_PRONOUNS, doc.word(t)) || starts_mention(t).is_some()
-        });
+    if words::is_in(&CONTRASTS, word) || word.eq_ignore_ascii_case("and") {
+        return opens_contrast_or_new_subject(doc, rest);
     }
     if let Some(c) = doc.cue_at_token(next) {
         let cue = &doc.cues()[c];
@@ -393,7 +387,7 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
                 || cue.form == VerbForm::Past && doc.licenses_reported_speech(c));
     }
     // ", he said": a mention and then a finite speech verb.
-    starts_mention(next).is_some_and(|m| {
+    mention_at(doc, next).is_some_and(|m| {
         let after = Span::new(doc.mentions()[m].span.end, doc.text.len());
         doc.tokens(after)
             .first()
@@ -411,19 +405,26 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
 /// content before it is a short object ("yes", "his vote"), where PolNeAR's
 /// content is only that object.
 fn comma_opens_new_subject(doc: &Doc, tokens: &[Token], i: usize) -> bool {
-    let rest = &tokens[i + 1..];
-    is_punct(doc, &tokens[i], &[","])
-        && rest.first().is_some_and(|next| {
-            let word = doc.word(next);
-            words::is_in(&CONTRASTS, word)
-                || (word.eq_ignore_ascii_case("and")
-                    && rest.get(1).is_some_and(|t| {
-                        words::is_in(&SUBJECT_PRONOUNS, doc.word(t))
-                            || doc
-                                .mention_starting_at_token(t.span.start, doc.text.len())
-                                .is_some_and(|m| doc.mentions()[m].span.start == t.span.start)
-                    }))
-        })
+    is_punct(doc, &tokens[i], &[","]) && opens_contrast_or_new_subject(doc, &tokens[i + 1..])
+}
+
+/// Whether `rest` opens with a contrast ("but", "while") or with "and" and
+/// a new subject, a subject pronoun or a mention ("and he…", "and Y…").
+fn opens_contrast_or_new_subject(doc: &Doc, rest: &[Token]) -> bool {
+    let Some(next) = rest.first() else {
+        return false;
+    };
+    let word = doc.word(next);
+    words::is_in(&CONTRASTS, word)
+        || (word.eq_ignore_ascii_case("and")
+            && rest.get(1).is_some_and(|t| {
+                words::is_in(&SUBJECT_PRONOUNS, doc.word(t)) || mention_at(doc, t).is_some()
+            }))
+}
+
+/// The mention that starts at token `t`.
+fn mention_at(doc: &Doc, t: &Token) -> Option<usize> {
+    doc.mention_starting_at_token(t.span.start, doc.text.len())
 }
 
 /// Whether `rest` opens a second speech verb, "and" or "but" before a
@@ -439,10 +440,7 @@ fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
     if !matches!(doc.word(first), "and" | "but") {
         return false;
     }
-    if let Some(m) = rest
-        .first()
-        .and_then(|t| doc.mention_starting_at_token(t.span.start, doc.text.len()))
-    {
+    if let Some(m) = rest.first().and_then(|t| mention_at(doc, t)) {
         let end = doc.mentions()[m].span.end;
         rest = &rest[rest.iter().take_while(|t| t.span.start < end).count()..];
     }

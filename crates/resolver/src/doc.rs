@@ -325,9 +325,6 @@ impl<'a> Doc<'a> {
             .filter(|&m| self.mentions()[m].kind == MentionKind::Name)
     }
 
-    /// Where `before[..end]` ends once adverbs and auxiliaries ("also",
-    /// "has") and parentheses (party and state, an age) are left off; `None`
-    /// for a parenthesis that does not close within a few tokens.
     /// When mention `m` only names a time ("X *last month* said", "X *this
     /// week* announced"), the mention right before it, which is the
     /// clause's subject: PolNeAR train's gold chose it about twice as often
@@ -337,9 +334,8 @@ impl<'a> Doc<'a> {
         let last_word = mention
             .text(self.text)
             .rsplit(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())?
-            .to_ascii_lowercase();
-        if !TIME_NOUNS.contains(&last_word.as_str()) {
+            .find(|w| !w.is_empty())?;
+        if !TIME_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(last_word)) {
             return None;
         }
         let mut end = before.iter().position(|t| t.span.start >= mention.start)?;
@@ -351,6 +347,9 @@ impl<'a> Doc<'a> {
             .filter(|&earlier| earlier != m)
     }
 
+    /// Where `before[..end]` ends once adverbs and auxiliaries ("also",
+    /// "has") and parentheses (party and state, an age) are left off; `None`
+    /// for a parenthesis that does not close within a few tokens.
     fn skip_gap_and_parentheses(&self, before: &[Token], mut end: usize) -> Option<usize> {
         loop {
             while end > 0 && is_gap_word(self, &before[end - 1]) {

@@ -1062,7 +1062,7 @@ impl WordTable {
         for (key, info) in all {
             match pack(&key) {
                 Some(packed) => {
-                    let (mut i, tag) = table.slot(packed);
+                    let (mut i, tag) = slot(table.shift, packed);
                     while table.tags[i] != 0 {
                         i = (i + 1) & mask;
                     }
@@ -1116,12 +1116,6 @@ impl WordTable {
             entries: &self.entries,
             shift: self.shift,
         }
-    }
-
-    /// The first slot to probe for a packed key, and the key's tag.
-    #[inline]
-    fn slot(&self, packed: u128) -> (usize, u16) {
-        slot(self.shift, packed)
     }
 }
 
