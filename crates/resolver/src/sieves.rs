@@ -96,6 +96,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.7,
     },
     Sieve {
+        name: "possessive_noun_that",
+        pattern: "X's claim that C / his insistence that C / X's main worry is that C",
+        run: possessive_noun_that,
+        confidence: 0.5,
+    },
+    Sieve {
         name: "phrase_cue_content",
         pattern: "7 percent said C / those surveyed said C (a subject that is no known mention)",
         run: phrase_cue_content,
@@ -719,6 +725,91 @@ const OBJECT_PREPOSITIONS: [&str; 4] = ["to", "with", "than", "against"];
 fn is_bare_determiner(doc: &Doc, m: usize) -> bool {
     words::is_in(&words::DETERMINERS, doc.mentions()[m].span.text(doc.text))
 }
+
+/// `X's claim that C`, `his insistence that C`, `Sanders's point was that
+/// C`: a noun cue after a possessive, the possessor its speaker and the
+/// that-clause its content (PolNeAR marks these as attributions, the
+/// possessive as source).
+fn possessive_noun_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for (c, cue) in doc.cues().iter().enumerate() {
+        let noun = cue.frame == CueFrame::Noun || cue.form == VerbForm::Gerund;
+        if !noun || !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+            continue;
+        }
+        let Some(u) = doc.unit_of(cue.span.start) else {
+            continue;
+        };
+        let unit = doc.units[u].span;
+        let rest = doc.tokens(Span::new(cue.span.end, unit.end));
+        let that = match rest {
+            [t, ..] if doc.word(t).eq_ignore_ascii_case("that") => t,
+            [be, t, ..]
+                if matches!(doc.word(be), "is" | "was")
+                    && doc.word(t).eq_ignore_ascii_case("that") =>
+            {
+                t
+            }
+            _ => continue,
+        };
+        let Some(m) = possessor_before(doc, unit, cue.span.start) else {
+            continue;
+        };
+        let end = claims
+            .first_taken_in(Span::new(that.span.start, unit.end))
+            .unwrap_or(unit.end);
+        let content = trim(doc, clause(doc, Span::new(that.span.start, end)));
+        if word_count(doc, content) >= 4 && claims.is_free(content) {
+            claims.add(Draft::new(vec![content], m, Some(c), sieve));
+        }
+    }
+}
+
+/// The possessive mention before a noun at `noun_start`, over at most two
+/// lowercase modifiers: "*Trump's* false claim", "*his* insistence",
+/// "*the campaign's* earlier claim".
+fn possessor_before(doc: &Doc, unit: Span, noun_start: usize) -> Option<usize> {
+    let before = doc.tokens(Span::new(unit.start, noun_start));
+    let modifiers = before
+        .iter()
+        .rev()
+        .take(MAX_POSSESSED_MODIFIERS + 1)
+        .take_while(|t| {
+            t.kind == TokenKind::Word
+                && doc.word(t).starts_with(|ch: char| ch.is_ascii_lowercase())
+                && !words::is_in(&words::DETERMINERS, doc.word(t))
+                && doc.mention_containing(t.span).is_none()
+        })
+        .count();
+    if modifiers > MAX_POSSESSED_MODIFIERS {
+        return None;
+    }
+    let last = before.get(before.len().checked_sub(modifiers + 1)?)?;
+    let marker = is_punct(doc, last, &["'s", "’s", "'", "’"]);
+    let end = if marker {
+        last.span.start
+    } else {
+        last.span.end
+    };
+    let m = doc.mention_ending_by(end, unit.start)?;
+    let mention = doc.mentions()[m].span;
+    // "Ruiz's" is one token; the mention leaves its "'s" out.
+    let ending = &doc.text[mention.end.min(end)..end];
+    // A pronoun's "'s" is "is" ("It's clear that"), never a possessive.
+    let pronoun = doc.mentions()[m].kind == MentionKind::Pronoun;
+    let possessive = (marker || matches!(ending, "'s" | "’s" | "'" | "’")) && !pronoun
+        || (ending.is_empty()
+            && POSSESSIVE_PRONOUNS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(mention.text(doc.text))));
+    possessive.then_some(m)
+}
+
+/// Possessive pronouns that may own a noun cue ("*his* claim that").
+const POSSESSIVE_PRONOUNS: [&str; 5] = ["his", "her", "their", "our", "my"];
+
+/// The most modifiers between a possessive and its noun cue ("Trump's
+/// *most recent* claim that").
+const MAX_POSSESSED_MODIFIERS: usize = 2;
 
 /// `X said C` where X is a subject the speaker matcher does not know as a
 /// mention ("7 percent said C", "those surveyed said C").

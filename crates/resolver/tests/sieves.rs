@@ -119,6 +119,22 @@ fn according_to_a_source_that_is_no_mention() {
 }
 
 #[test]
+fn a_possessive_owns_the_that_clause_of_a_noun_cue() {
+    let text = "Mayor Ana Ruiz's assertion that the budget is balanced drew criticism. \
+                Voters doubted his earlier claim that the bridge would open in May. \
+                It's clear that the council will vote again.";
+    assert_eq!(
+        who_said(text, "budget is balanced"),
+        Some(("possessive_noun_that", "Mayor Ana Ruiz".into()))
+    );
+    assert_eq!(
+        who_said(text, "bridge would open"),
+        Some(("possessive_noun_that", "his".into()))
+    );
+    assert_eq!(who_said(text, "council will vote"), None);
+}
+
+#[test]
 fn a_subject_that_is_no_mention() {
     let text = "Most of those surveyed said the tax was unfair. \
                 The county’s own figures show that rents rose sharply last year.";
