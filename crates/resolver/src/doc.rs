@@ -2,7 +2,7 @@
 //! the sieves share: units, quotes by offset, tokens by range, mentions near a
 //! cue. It adds no linguistics of its own beyond grouping sentences into units.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use whosaid_core::{
     Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
@@ -41,7 +41,10 @@ pub struct Doc<'a> {
     sources_before: RefCell<SourceCache>,
     /// [`Doc::finite_speech_unit`]'s answers by cue, filled on first use:
     /// three sieves ask it of every cue.
-    finite_speech_units: RefCell<Vec<Option<Option<Span>>>>,
+    finite_speech_units: Vec<Cell<Option<Option<Span>>>>,
+    /// [`Doc::licenses_reported_speech`]'s answers by cue, filled on first
+    /// use: several sieves ask it of the same cues.
+    reported_speech_licenses: Vec<Cell<Option<bool>>>,
     /// The run's switches for relearning the cue lists.
     options: &'a Options,
 }
@@ -69,7 +72,8 @@ impl<'a> Doc<'a> {
             outer_spans,
             tokens_before: tokens_before(text.len(), &segments.tokens),
             sources_before: RefCell::default(),
-            finite_speech_units: RefCell::default(),
+            finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
+            reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
             options,
         };
         doc.units = doc.build_units();
@@ -419,16 +423,14 @@ impl<'a> Doc<'a> {
         c: usize,
         derive: impl FnOnce() -> Option<Span>,
     ) -> Option<Span> {
-        if let Some(&Some(known)) = self.finite_speech_units.borrow().get(c) {
-            return known;
-        }
-        let unit = derive();
-        let mut units = self.finite_speech_units.borrow_mut();
-        if units.len() <= c {
-            units.resize(self.cues().len().max(c + 1), None);
-        }
-        units[c] = Some(unit);
-        unit
+        let Some(known) = self.finite_speech_units.get(c) else {
+            return derive();
+        };
+        known.get().unwrap_or_else(|| {
+            let unit = derive();
+            known.set(Some(unit));
+            unit
+        })
     }
 
     /// The mention that follows a cue directly ("said *Sen. John McCain*").
@@ -482,6 +484,17 @@ impl<'a> Doc<'a> {
     /// whole form is ("stated"), and its word form is not one learned to
     /// mislead ("known", "remarks").
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
+        let Some(known) = self.reported_speech_licenses.get(c) else {
+            return self.find_reported_speech_licence(c);
+        };
+        known.get().unwrap_or_else(|| {
+            let licence = self.find_reported_speech_licence(c);
+            known.set(Some(licence));
+            licence
+        })
+    }
+
+    fn find_reported_speech_licence(&self, c: usize) -> bool {
         let cue = &self.cues()[c];
         self.options.all_reported_cues
             || ((words::REPORTED_SPEECH_CUES.contains(cue.lemma)
@@ -644,9 +657,10 @@ mod tests {
 
     #[test]
     fn finite_speech_unit_is_derived_once_per_cue() {
-        let text = "He said so.";
+        let text = "He said so. She added more. They wrote it. We asked why.";
         let segments = whosaid_segmenter::segment(text);
-        let candidates = Candidates::default();
+        let candidates = whosaid_speakers::candidates(text, &segments);
+        assert_eq!(candidates.cues.len(), 4);
         let options = Options::default();
         let doc = Doc::new(text, &segments, &candidates, &options);
         let unit = Some(Span::new(0, 11));

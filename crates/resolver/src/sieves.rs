@@ -1061,6 +1061,11 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
     {
         return None;
     }
+    // Ruled out before its unit and speaker are sought, when the cue may
+    // not report the words before it whatever they are.
+    if !doc.licenses_reported_speech(c) {
+        return None;
+    }
     let unit = open_cue_unit(doc, claims, c)?;
     // C, X said  /  C, said X
     let (m, comma) = match doc.source_before(cue.span.start, unit.start) {
@@ -1761,6 +1766,14 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
 /// A quote opening after a cue, past its addressee and a comma or colon.
 fn quote_opening_after_cue(doc: &Doc, offset: usize, limit: usize) -> Option<usize> {
     let rest = doc.tokens(Span::new(offset, limit));
+    // Only words and commas or colons may come before the opening mark:
+    // most cues are ruled out here, before any word is looked up.
+    let first_other = rest
+        .iter()
+        .find(|t| t.kind != TokenKind::Word && !is_punct(doc, t, &[",", ":"]));
+    if first_other.is_none_or(|t| t.kind != TokenKind::QuoteMark) {
+        return None;
+    }
     let mut i = 0;
     while i < rest.len() && (is_object_word(doc, &rest[i]) || is_punct(doc, &rest[i], &[",", ":"]))
     {
