@@ -158,6 +158,10 @@ pub(crate) fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usiz
 
 /// Where a unit's content starts: past openers like "But" and "And".
 pub(crate) fn content_start(doc: &Doc, unit: Span) -> usize {
+    doc.content_start(unit, || find_content_start(doc, unit))
+}
+
+fn find_content_start(doc: &Doc, unit: Span) -> usize {
     let tokens = doc.tokens(unit);
     let mut i = 0;
     while i < tokens.len()

@@ -45,6 +45,13 @@ pub struct Doc<'a> {
     /// [`Doc::licenses_reported_speech`]'s answers by cue, filled on first
     /// use: several sieves ask it of the same cues.
     reported_speech_licenses: Vec<Cell<Option<bool>>>,
+    /// Where every opening parenthesis of the text is, in order:
+    /// [`Doc::in_appositive_parenthesis`] asks of every speech cue whether
+    /// one stands before it in its unit, and most units have none.
+    open_parentheses: Vec<usize>,
+    /// [`Doc::content_start`]'s last answer, with the span it was for: the
+    /// sieves ask it of the same unit for cue after cue.
+    last_content_start: Cell<Option<(Span, usize)>>,
     /// The run's switches for relearning the cue lists.
     options: &'a Options,
 }
@@ -74,6 +81,8 @@ impl<'a> Doc<'a> {
             sources_before: RefCell::default(),
             finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
             reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
+            open_parentheses: memchr::memchr_iter(b'(', text.as_bytes()).collect(),
+            last_content_start: Cell::new(None),
             options,
         };
         doc.units = doc.build_units();
@@ -246,10 +255,17 @@ impl<'a> Doc<'a> {
         let Some(before) = self.text.get(floor..offset) else {
             return false;
         };
-        let Some(open) = before.rfind('(') else {
+        // The last '(' before `offset`, if it comes at or after `floor`.
+        let Some(open_at) = self
+            .open_parentheses
+            .partition_point(|&p| p < offset)
+            .checked_sub(1)
+            .map(|i| self.open_parentheses[i])
+            .filter(|&p| p >= floor)
+        else {
             return false;
         };
-        let open_at = floor + open;
+        let open = open_at - floor;
         !before[open..].contains(')')
             && self.mention_ending_by(open_at, floor).is_some_and(|m| {
                 self.text
@@ -412,6 +428,19 @@ impl<'a> Doc<'a> {
         // closing abbreviation out.
         let period = self.text.get(mention.span.end..last.span.end) == Some(".");
         (mention.span.end == last.span.end || clitic || period).then_some(m)
+    }
+
+    /// Where the content of `span` starts, as `find` gives it: the last
+    /// answer is kept, as the sieves ask about one unit for each of its cues.
+    pub fn content_start(&self, span: Span, find: impl FnOnce() -> usize) -> usize {
+        if let Some((known, start)) = self.last_content_start.get() {
+            if known == span {
+                return start;
+            }
+        }
+        let start = find();
+        self.last_content_start.set(Some((span, start)));
+        start
     }
 
     /// The unit of cue `c` when it is a speech cue with a subject of its own
