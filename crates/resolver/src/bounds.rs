@@ -22,11 +22,17 @@ use crate::words::{
     self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS, SUBORDINATORS,
 };
 
-/// The content of cue `c` in `unit`: from where it starts after the cue to
-/// the end of its clause, stopping where content an earlier sieve claimed
-/// begins ("He said C, and when asked…, he said, "Q."" keeps C).
-pub(crate) fn content_after_cue(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> Span {
-    let start = content_start_after_cue(doc, c, unit.end);
+/// The content of cue `c` in `unit`: from `start`, where it starts after
+/// the cue (see [`content_start_after_cue`]), to the end of its clause,
+/// stopping where content an earlier sieve claimed begins ("He said C, and
+/// when asked…, he said, "Q."" keeps C).
+pub(crate) fn content_after_cue(
+    doc: &Doc,
+    claims: &Claims,
+    c: usize,
+    unit: Span,
+    start: usize,
+) -> Span {
     let mut end = claims
         .first_taken_in(Span::new(start, unit.end))
         .unwrap_or(unit.end);
@@ -152,6 +158,10 @@ pub(crate) fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usiz
 
 /// Where a unit's content starts: past openers like "But" and "And".
 pub(crate) fn content_start(doc: &Doc, unit: Span) -> usize {
+    doc.content_start(unit, || find_content_start(doc, unit))
+}
+
+fn find_content_start(doc: &Doc, unit: Span) -> usize {
     let tokens = doc.tokens(unit);
     let mut i = 0;
     while i < tokens.len()
@@ -188,16 +198,28 @@ pub(crate) fn comma_before(doc: &Doc, floor: usize, offset: usize) -> Option<usi
 /// marks stay: PolNeAR's content includes them).
 pub(crate) fn trim(doc: &Doc, span: Span) -> Span {
     let tokens = doc.tokens(span);
-    let keep = |t: &Token| {
-        t.kind != TokenKind::Punct
-            || !matches!(doc.word(t), "." | "," | ";" | ":" | "—" | "–" | "--")
-    };
+    let keep = |t: &Token| !trimmed_off(doc, t);
     let first = tokens.iter().position(keep);
     let last = tokens.iter().rposition(keep);
     match (first, last) {
         (Some(f), Some(l)) if f <= l => Span::new(tokens[f].span.start, tokens[l].span.end),
         _ => Span::new(span.start, span.start),
     }
+}
+
+/// Whether [`trim`] leaves `token` off the ends of a content.
+fn trimmed_off(doc: &Doc, token: &Token) -> bool {
+    token.kind == TokenKind::Punct
+        && matches!(doc.word(token), "." | "," | ";" | ":" | "—" | "–" | "--")
+}
+
+/// The first token from `start` on, before `limit`, that [`trim`] keeps:
+/// the first token of any content cut from there ([`trim`] of [`clause`]
+/// of a span from `start`), if that content is not empty.
+pub(crate) fn first_kept_token<'a>(doc: &Doc<'a>, start: usize, limit: usize) -> Option<&'a Token> {
+    doc.tokens(Span::new(start, limit))
+        .iter()
+        .find(|t| !trimmed_off(doc, t))
 }
 
 /// A reported clause ends where PolNeAR ends it, outside quotation marks

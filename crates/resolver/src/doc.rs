@@ -2,7 +2,7 @@
 //! the sieves share: units, quotes by offset, tokens by range, mentions near a
 //! cue. It adds no linguistics of its own beyond grouping sentences into units.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use whosaid_core::{
     Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
@@ -41,7 +41,17 @@ pub struct Doc<'a> {
     sources_before: RefCell<SourceCache>,
     /// [`Doc::finite_speech_unit`]'s answers by cue, filled on first use:
     /// three sieves ask it of every cue.
-    finite_speech_units: RefCell<Vec<Option<Option<Span>>>>,
+    finite_speech_units: Vec<Cell<Option<Option<Span>>>>,
+    /// [`Doc::licenses_reported_speech`]'s answers by cue, filled on first
+    /// use: several sieves ask it of the same cues.
+    reported_speech_licenses: Vec<Cell<Option<bool>>>,
+    /// Where every opening parenthesis of the text is, in order:
+    /// [`Doc::in_appositive_parenthesis`] asks of every speech cue whether
+    /// one stands before it in its unit, and most units have none.
+    open_parentheses: Vec<usize>,
+    /// [`Doc::content_start`]'s last answer, with the span it was for: the
+    /// sieves ask it of the same unit for cue after cue.
+    last_content_start: Cell<Option<(Span, usize)>>,
     /// The run's switches for relearning the cue lists.
     options: &'a Options,
 }
@@ -69,7 +79,10 @@ impl<'a> Doc<'a> {
             outer_spans,
             tokens_before: tokens_before(text.len(), &segments.tokens),
             sources_before: RefCell::default(),
-            finite_speech_units: RefCell::default(),
+            finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
+            reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
+            open_parentheses: memchr::memchr_iter(b'(', text.as_bytes()).collect(),
+            last_content_start: Cell::new(None),
             options,
         };
         doc.units = doc.build_units();
@@ -242,10 +255,17 @@ impl<'a> Doc<'a> {
         let Some(before) = self.text.get(floor..offset) else {
             return false;
         };
-        let Some(open) = before.rfind('(') else {
+        // The last '(' before `offset`, if it comes at or after `floor`.
+        let Some(open_at) = self
+            .open_parentheses
+            .partition_point(|&p| p < offset)
+            .checked_sub(1)
+            .map(|i| self.open_parentheses[i])
+            .filter(|&p| p >= floor)
+        else {
             return false;
         };
-        let open_at = floor + open;
+        let open = open_at - floor;
         !before[open..].contains(')')
             && self.mention_ending_by(open_at, floor).is_some_and(|m| {
                 self.text
@@ -410,6 +430,19 @@ impl<'a> Doc<'a> {
         (mention.span.end == last.span.end || clitic || period).then_some(m)
     }
 
+    /// Where the content of `span` starts, as `find` gives it: the last
+    /// answer is kept, as the sieves ask about one unit for each of its cues.
+    pub fn content_start(&self, span: Span, find: impl FnOnce() -> usize) -> usize {
+        if let Some((known, start)) = self.last_content_start.get() {
+            if known == span {
+                return start;
+            }
+        }
+        let start = find();
+        self.last_content_start.set(Some((span, start)));
+        start
+    }
+
     /// The unit of cue `c` when it is a speech cue with a subject of its own
     /// outside quotation marks, as `derive` finds it the first time it is
     /// asked for `c`: the answer rests on the layers alone (not on the claims
@@ -419,16 +452,14 @@ impl<'a> Doc<'a> {
         c: usize,
         derive: impl FnOnce() -> Option<Span>,
     ) -> Option<Span> {
-        if let Some(&Some(known)) = self.finite_speech_units.borrow().get(c) {
-            return known;
-        }
-        let unit = derive();
-        let mut units = self.finite_speech_units.borrow_mut();
-        if units.len() <= c {
-            units.resize(self.cues().len().max(c + 1), None);
-        }
-        units[c] = Some(unit);
-        unit
+        let Some(known) = self.finite_speech_units.get(c) else {
+            return derive();
+        };
+        known.get().unwrap_or_else(|| {
+            let unit = derive();
+            known.set(Some(unit));
+            unit
+        })
     }
 
     /// The mention that follows a cue directly ("said *Sen. John McCain*").
@@ -482,6 +513,17 @@ impl<'a> Doc<'a> {
     /// whole form is ("stated"), and its word form is not one learned to
     /// mislead ("known", "remarks").
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
+        let Some(known) = self.reported_speech_licenses.get(c) else {
+            return self.find_reported_speech_licence(c);
+        };
+        known.get().unwrap_or_else(|| {
+            let licence = self.find_reported_speech_licence(c);
+            known.set(Some(licence));
+            licence
+        })
+    }
+
+    fn find_reported_speech_licence(&self, c: usize) -> bool {
         let cue = &self.cues()[c];
         self.options.all_reported_cues
             || ((words::REPORTED_SPEECH_CUES.contains(cue.lemma)
@@ -644,9 +686,10 @@ mod tests {
 
     #[test]
     fn finite_speech_unit_is_derived_once_per_cue() {
-        let text = "He said so.";
+        let text = "He said so. She added more. They wrote it. We asked why.";
         let segments = whosaid_segmenter::segment(text);
-        let candidates = Candidates::default();
+        let candidates = whosaid_speakers::candidates(text, &segments);
+        assert_eq!(candidates.cues.len(), 4);
         let options = Options::default();
         let doc = Doc::new(text, &segments, &candidates, &options);
         let unit = Some(Span::new(0, 11));

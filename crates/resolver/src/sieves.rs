@@ -12,7 +12,7 @@ use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, Ver
 
 use crate::bounds::{
     clause, clause_before, comma_before, content_after_cue, content_before_frame, content_start,
-    content_start_after_cue, starts_unit, trim, MAX_CLAUSE_TOKENS,
+    content_start_after_cue, first_kept_token, starts_unit, trim, MAX_CLAUSE_TOKENS,
 };
 use crate::claims::{Claims, Draft};
 use crate::doc::{Doc, MAX_ROLE_WORDS};
@@ -291,19 +291,8 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(unit) = open_cue_unit(doc, claims, c) else {
             continue;
         };
-        let source = doc
-            .source_before(cue.span.start, unit.start)
-            .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
-        let Some(m) = source else { continue };
-        // "X rallied supporters in Y, saying: "Q"": a bare gerund has no
-        // subject of its own; the mention before it is the clause's object
-        // or circumstance, unless the unit opens with it (a caption: "X
-        // asking, "Q""). participial_quote gives it the clause's speaker.
-        let bare_gerund =
-            cue.frame == CueFrame::Verb && cue.form == VerbForm::Gerund && !is_progressive(doc, c);
-        if bare_gerund && doc.mentions()[m].span.start != content_start(doc, unit) {
-            continue;
-        }
+        // The quote first: most cues have none after them, and the search
+        // for their speaker costs more.
         // "As X put it, "Q"".
         let mut after_cue = doc.tokens(Span::new(cue.span.end, unit.end));
         if cue.lemma == "put" {
@@ -318,6 +307,19 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(q) = quote_opening_after_cue(doc, from, unit.end) else {
             continue;
         };
+        let source = doc
+            .source_before(cue.span.start, unit.start)
+            .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
+        let Some(m) = source else { continue };
+        // "X rallied supporters in Y, saying: "Q"": a bare gerund has no
+        // subject of its own; the mention before it is the clause's object
+        // or circumstance, unless the unit opens with it (a caption: "X
+        // asking, "Q""). participial_quote gives it the clause's speaker.
+        let bare_gerund =
+            cue.frame == CueFrame::Verb && cue.form == VerbForm::Gerund && !is_progressive(doc, c);
+        if bare_gerund && doc.mentions()[m].span.start != content_start(doc, unit) {
+            continue;
+        }
         if opens_reported_clause(doc, claims, unit.start, doc.mentions()[m].span.start) {
             // She says X represents "Q": X's frame is inside her reported
             // clause, which speaker_cue_content takes whole.
@@ -1150,6 +1152,11 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
     {
         return None;
     }
+    // Ruled out before its unit and speaker are sought, when the cue may
+    // not report the words before it whatever they are.
+    if !doc.licenses_reported_speech(c) {
+        return None;
+    }
     let unit = open_cue_unit(doc, claims, c)?;
     // C, X said  /  C, said X
     let (m, comma) = match doc.source_before(cue.span.start, unit.start) {
@@ -1276,7 +1283,19 @@ fn claim_clause_after_cue(
     unit: Span,
     min_words: usize,
 ) {
-    let content = content_after_cue(doc, claims, c, unit);
+    let start = content_start_after_cue(doc, c, unit.end);
+    // A cue that may not introduce a bare clause is refused before the
+    // clause's end is sought, unless its content can open with "that": the
+    // first token the content may have is known from its start (about a
+    // third of the cues this sees are refused here).
+    let may_introduce = doc.licenses_reported_speech(c)
+        || (doc.licenses_that_clause(c)
+            && first_kept_token(doc, start, unit.end)
+                .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that")));
+    if !may_introduce {
+        return;
+    }
+    let content = content_after_cue(doc, claims, c, unit, start);
     // A clause opening with "that" is reported after any cue ("X warned
     // that C", "X conceded that C"), not only after those learned to
     // introduce bare clauses.
@@ -1838,6 +1857,14 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
 /// A quote opening after a cue, past its addressee and a comma or colon.
 fn quote_opening_after_cue(doc: &Doc, offset: usize, limit: usize) -> Option<usize> {
     let rest = doc.tokens(Span::new(offset, limit));
+    // Only words and commas or colons may come before the opening mark:
+    // most cues are ruled out here, before any word is looked up.
+    let first_other = rest
+        .iter()
+        .find(|t| t.kind != TokenKind::Word && !is_punct(doc, t, &[",", ":"]));
+    if first_other.is_none_or(|t| t.kind != TokenKind::QuoteMark) {
+        return None;
+    }
     let mut i = 0;
     while i < rest.len() && (is_object_word(doc, &rest[i]) || is_punct(doc, &rest[i], &[",", ":"]))
     {
