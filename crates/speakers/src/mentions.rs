@@ -185,6 +185,9 @@ pub struct Items {
     items: Vec<Item>,
     /// The indices of the [`ItemKind::Cue`] items.
     cues: Vec<u32>,
+    /// The indices of the items that may start a mention (see
+    /// [`may_start_mention`]): the mention pass visits only these.
+    starts: Vec<u32>,
     /// [`word_hash`] of each capitalised word that stands inside a
     /// sentence, sorted: the words known as names.
     capitalised: Vec<u64>,
@@ -225,11 +228,13 @@ fn build_items(
     let Items {
         items,
         cues: cue_items,
+        starts,
         capitalised,
         ..
     } = out;
     items.clear();
     cue_items.clear();
+    starts.clear();
     capitalised.clear();
     items.reserve(tokens.len());
     let mut next_cue = 0;
@@ -261,9 +266,6 @@ fn build_items(
                 t += 1;
             }
             TokenKind::Word => {
-                while next_cue < cues.len() && cues[next_cue].span.start < start {
-                    next_cue += 1;
-                }
                 // Most words are lowercase: their first byte says so, and the
                 // check stays out of this loop.
                 let lowercase = text
@@ -273,21 +275,33 @@ fn build_items(
                 let as_name = !lowercase
                     && may_be_name_by_context(infos, surnames, t)
                     && is_name_by_context(text, tokens, infos, cues, surnames, t);
-                let cue = cues
-                    .get(next_cue)
-                    .filter(|c| c.span.start == start && c.frame != CueFrame::Noun && !as_name);
+                // A cue starts at a word some cue form starts with, or at
+                // the auxiliary it took in: only there is the next cue
+                // looked for (the search catches up from where it was).
+                let info = infos[t];
+                let may_start_cue =
+                    !matches!(info.cue, Lookup::None) || info.syntax.any(Syntax::AUXILIARY);
+                let cue = if may_start_cue && !as_name {
+                    while next_cue < cues.len() && cues[next_cue].span.start < start {
+                        next_cue += 1;
+                    }
+                    cues.get(next_cue)
+                        .filter(|c| c.span.start == start && c.frame != CueFrame::Noun)
+                } else {
+                    None
+                };
                 if let Some(cue) = cue {
                     // No cue phrase starts with an auxiliary (a unit test
                     // checks): a cue that does, over more than its first
                     // token, took one in.
                     let joined =
-                        infos[t].syntax.any(Syntax::AUXILIARY) && cue.span.end > token.span.end;
+                        info.syntax.any(Syntax::AUXILIARY) && cue.span.end > token.span.end;
                     let end = covered(cue.span.end, &mut t);
                     item.span = Span::new(start, end);
                     item.kind = ItemKind::Cue(cue.form, joined);
                     cue_items.push(items.len() as u32);
-                } else if let Some((end, entry)) = (!matches!(infos[t].entry, Lookup::None))
-                    .then(|| lexicon_hit(lexicon, text, token, infos[t]))
+                } else if let Some((end, entry)) = (!matches!(info.entry, Lookup::None))
+                    .then(|| lexicon_hit(lexicon, text, token, info))
                     .flatten()
                     // A name by its context is a name, not the word it also
                     // is; a phrase starting with it stays ("White House").
@@ -303,7 +317,7 @@ fn build_items(
                     let class = if as_name {
                         WordClass::Plain
                     } else {
-                        infos[t].class
+                        info.class
                     };
                     t += 1;
                     let word = token.span.text(text);
@@ -334,6 +348,9 @@ fn build_items(
                     }
                 }
             }
+        }
+        if may_start_mention(&item) {
+            starts.push(items.len() as u32);
         }
         items.push(item);
     }
@@ -463,6 +480,7 @@ pub fn find(
     let Items {
         items,
         cues: cue_items,
+        starts,
         capitalised,
         found,
         subjects,
@@ -480,7 +498,7 @@ pub fn find(
         mentions: found,
         covered_from: std::cell::Cell::new(0),
     };
-    finder.run();
+    finder.run(starts);
     finder.subjects(subjects)
 }
 
@@ -503,16 +521,17 @@ struct Finder<'a> {
 const MAX_PHRASE: usize = 6;
 
 impl Finder<'_> {
-    fn run(&mut self) {
-        let mut i = 0;
-        while let Some(item) = self.items.get(i) {
-            // Most items are lowercase plain words, marks and cues, which
-            // start no mention: passed by here, without a call.
-            if !may_start_mention(item) {
-                i += 1;
+    /// Finds the mentions at the items `starts` lists, in order; a mention
+    /// found passes by the starts it covers. Most items (lowercase plain
+    /// words, marks, cues) start none and are not visited at all.
+    fn run(&mut self, starts: &[u32]) {
+        let mut next = 0;
+        for &i in starts {
+            let i = i as usize;
+            if i < next {
                 continue;
             }
-            i = self.mention_at(i).unwrap_or(i + 1);
+            next = self.mention_at(i).unwrap_or(i + 1);
         }
     }
 
@@ -855,9 +874,19 @@ impl Finder<'_> {
     /// a name or a phrase: none spans two lines or paragraphs ("… in the
     /// U.S. ¶ Florida Sen. Marco Rubio says").
     fn line_break_before(&self, i: usize) -> bool {
-        i > 0
-            && self.items[i - 1].span.end <= self.items[i].span.start
-            && has_newline(&self.text[self.items[i - 1].span.end..self.items[i].span.start])
+        // The gap's bytes: slicing the `str` would check both ends for
+        // character boundaries, which costs more than the gap (mostly one
+        // space).
+        let (Some(prev), Some(item)) = (
+            i.checked_sub(1).and_then(|p| self.items.get(p)),
+            self.items.get(i),
+        ) else {
+            return false;
+        };
+        self.text
+            .as_bytes()
+            .get(prev.span.end..item.span.start)
+            .is_some_and(|gap| gap.iter().any(|&b| b == b'\n'))
     }
 
     /// Whether item `i` is an age ("81-year-old").
