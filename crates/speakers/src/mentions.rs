@@ -85,8 +85,13 @@ enum ItemKind {
 
 /// Bytes of a possessive ending of `word`.
 fn possessive_len(word: &str) -> u8 {
+    possessive_len_of(word.as_bytes())
+}
+
+/// [`possessive_len`] of a word's bytes.
+#[inline]
+fn possessive_len_of(bytes: &[u8]) -> u8 {
     // "'s", "’s", "s'", "s’", each after at least two more bytes.
-    let bytes = word.as_bytes();
     let n = bytes.len();
     let before_last = |b: u8| n > 3 && bytes[n - 2] == b;
     match bytes.last() {
@@ -103,9 +108,24 @@ fn is_name_like(word: &str) -> bool {
     if is_capitalized(word) {
         return true;
     }
-    // The particle is at most three bytes: look no further for its hyphen.
     let bytes = word.as_bytes();
-    let hyphen = match bytes.first_chunk::<4>() {
+    hyphen_of_particle(bytes).is_some_and(|h| is_capitalized(&word[h + 1..]))
+}
+
+/// Whether a hyphen stands within the first four bytes of `bytes`, where a
+/// particle ("al-", "el-") would end: only then may a lowercase word be
+/// name-like.
+#[inline]
+fn particle_led(bytes: &[u8]) -> bool {
+    hyphen_of_particle(bytes).is_some()
+}
+
+/// The first hyphen of `bytes` within its first four bytes (or anywhere
+/// in a shorter word).
+#[inline]
+fn hyphen_of_particle(bytes: &[u8]) -> Option<usize> {
+    // The particle is at most three bytes: look no further for its hyphen.
+    match bytes.first_chunk::<4>() {
         // The first '-' of four bytes at once (the lowest byte that the
         // zero-byte test flags is exact).
         Some(&head) => {
@@ -114,8 +134,7 @@ fn is_name_like(word: &str) -> bool {
             (zero != 0).then(|| zero.trailing_zeros() as usize / 8)
         }
         None => bytes.iter().position(|&b| b == b'-'),
-    };
-    hyphen.is_some_and(|h| is_capitalized(&word[h + 1..]))
+    }
 }
 
 /// The lexicon phrase starting at word token `t`, whole words only.
@@ -272,13 +291,42 @@ fn build_items(
                     .as_bytes()
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
+                let info = infos[t];
+                if lowercase
+                    && matches!((info.cue, info.entry), (Lookup::None, Lookup::None))
+                    && !info.syntax.any(Syntax::AUXILIARY)
+                {
+                    // The common word: lowercase, where no cue or lexicon
+                    // entry may start, and so no name by its context.
+                    let end = token.span.end;
+                    t += 1;
+                    let bytes = text.as_bytes().get(start..end).unwrap_or_default();
+                    item.kind = ItemKind::Word(info.class);
+                    item.possessive = possessive_len_of(bytes);
+                    // Lowercase, it is name-like only particle-led.
+                    item.cap =
+                        particle_led(bytes) && text.get(start..end).is_some_and(is_name_like);
+                    if item.cap && inside_sentence(text, tokens, t - 1) {
+                        let bare = &text[start..end - item.possessive as usize];
+                        capitalised.push(word_hash(bare));
+                    }
+                    let opens = match info.class {
+                        WordClass::Plain => item.cap,
+                        WordClass::Stop | WordClass::Day | WordClass::Month => false,
+                        _ => true,
+                    };
+                    if opens {
+                        starts.push(items.len() as u32);
+                    }
+                    items.push(item);
+                    continue;
+                }
                 let as_name = !lowercase
                     && may_be_name_by_context(infos, surnames, t)
                     && is_name_by_context(text, tokens, infos, cues, surnames, t);
                 // A cue starts at a word some cue form starts with, or at
                 // the auxiliary it took in: only there is the next cue
                 // looked for (the search catches up from where it was).
-                let info = infos[t];
                 let may_start_cue =
                     !matches!(info.cue, Lookup::None) || info.syntax.any(Syntax::AUXILIARY);
                 let cue = if may_start_cue && !as_name {
@@ -886,7 +934,7 @@ impl Finder<'_> {
         self.text
             .as_bytes()
             .get(prev.span.end..item.span.start)
-            .is_some_and(|gap| gap.iter().any(|&b| b == b'\n'))
+            .is_some_and(|gap| gap.iter().copied().any(|b| b == b'\n'))
     }
 
     /// Whether item `i` is an age ("81-year-old").
