@@ -279,10 +279,14 @@ fn build_items(
             tokens[last].span.end.max(end)
         };
         match token.kind {
-            TokenKind::QuoteMark | TokenKind::Punct => t += 1,
-            TokenKind::Number => {
-                item.kind = ItemKind::Number;
+            // Marks and numbers start no mention: pushed at once.
+            TokenKind::QuoteMark | TokenKind::Punct | TokenKind::Number => {
+                if token.kind == TokenKind::Number {
+                    item.kind = ItemKind::Number;
+                }
+                items.push(item);
                 t += 1;
+                continue;
             }
             TokenKind::Word => {
                 // Most words are lowercase: their first byte says so, and the
@@ -291,7 +295,7 @@ fn build_items(
                     .as_bytes()
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
-                let info = infos[t];
+                let info = &infos[t];
                 if lowercase
                     && matches!((info.cue, info.entry), (Lookup::None, Lookup::None))
                     && !info.syntax.any(Syntax::AUXILIARY)
@@ -349,7 +353,7 @@ fn build_items(
                     item.kind = ItemKind::Cue(cue.form, joined);
                     cue_items.push(items.len() as u32);
                 } else if let Some((end, entry)) = (!matches!(info.entry, Lookup::None))
-                    .then(|| lexicon_hit(lexicon, text, token, info))
+                    .then(|| lexicon_hit(lexicon, text, token, *info))
                     .flatten()
                     // A name by its context is a name, not the word it also
                     // is; a phrase starting with it stays ("White House").
