@@ -224,13 +224,18 @@ fn inside_sentence(text: &str, tokens: &[Token], t: usize) -> bool {
     let Some(token) = tokens.get(t) else {
         return false;
     };
-    let gap = text.get(prev.span.end..token.span.start).unwrap_or("\n");
+    // Bytes, not `str` slices: no character-boundary checks for a gap of
+    // mostly one space.
+    let bytes = text.as_bytes();
     let after_word = match prev.kind {
         TokenKind::Word | TokenKind::Number => true,
-        TokenKind::Punct => prev.span.text(text) == ",",
+        TokenKind::Punct => bytes.get(prev.span.range()) == Some(b",".as_slice()),
         TokenKind::QuoteMark => false,
     };
-    after_word && !has_newline(gap)
+    after_word
+        && bytes
+            .get(prev.span.end..token.span.start)
+            .is_some_and(|gap| !gap.iter().copied().any(|b| b == b'\n'))
 }
 
 /// Fills `out` with the items of the text, one per token or per lexicon
