@@ -24,27 +24,28 @@
 
 use whosaid_core::{Cue, CueFrame, Span, Token, TokenKind, VerbForm};
 
-use crate::lexicon::{self, LexFrame, Lookup, Syntax, WordInfo};
+use crate::lexicon::{self, LexFrame, Syntax, WordInfo};
 use crate::surnames::is_surname;
 use crate::text::{is_capitalized, is_whole_word, word_after};
 
 /// The cues of `text`, in text order, never overlapping, matched at the
 /// starts of its word tokens.
-pub fn find(text: &str, tokens: &[Token], infos: &[WordInfo], surnames: &[u64]) -> Vec<Cue> {
+///
+/// `cue_words` are the word tokens some cue form starts with, in order (see
+/// [`lexicon::WordStarts`]): only those are visited.
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    infos: &[WordInfo],
+    cue_words: &[u32],
+    surnames: &[u64],
+) -> Vec<Cue> {
     let lexicon = lexicon::cues();
     let mut cues: Vec<Cue> = Vec::with_capacity(tokens.len() / 8);
     let mut title_case = TitleCaseLine::default();
     let mut pos = 0;
-    let mut next = 0;
-    // Only words that some cue starts with: a scan of the infos alone passes
-    // the others by.
-    let starts_cue = |info: &WordInfo| !matches!(info.cue, Lookup::None);
-    while let Some(skip) = infos
-        .get(next..)
-        .and_then(|rest| rest.iter().position(starts_cue))
-    {
-        let t = next + skip;
-        next = t + 1;
+    for &t in cue_words {
+        let t = t as usize;
         let (Some(token), Some(info)) = (tokens.get(t), infos.get(t)) else {
             break;
         };
@@ -298,10 +299,10 @@ mod tests {
 
     fn cues(text: &str) -> Vec<(&str, &'static str, CueFrame, VerbForm)> {
         let tokens = crate::text::tokenize(text);
-        let infos = crate::lexicon::word_infos(text, &tokens);
+        let (infos, starts) = crate::lexicon::word_infos(text, &tokens);
         let mut surnames = Vec::new();
-        crate::surnames::collect(text, &tokens, &infos, &mut surnames);
-        find(text, &tokens, &infos, &surnames)
+        crate::surnames::collect(text, &tokens, &infos, &starts.names, &mut surnames);
+        find(text, &tokens, &infos, &starts.cues, &surnames)
             .into_iter()
             .map(|c| (c.span.text(text), c.lemma, c.frame, c.form))
             .collect()
@@ -443,7 +444,7 @@ mod tests {
                 continue;
             };
             let tokens = crate::text::tokenize(first);
-            let infos = lexicon::word_infos(first, &tokens);
+            let (infos, _) = lexicon::word_infos(first, &tokens);
             assert!(
                 infos.iter().all(|i| !i.syntax.any(Syntax::AUXILIARY)),
                 "{form}"

@@ -464,6 +464,13 @@ impl WordInfo {
         matches!(self.tag, WordTag::Honorific | WordTag::DottedHonorific)
     }
 
+    /// Whether the word may open a full name: an honorific, or a first
+    /// name that is not also a place.
+    #[inline]
+    pub fn may_open_name(&self) -> bool {
+        self.may_be_honorific() || self.given != Gender::Unknown && !self.is_place()
+    }
+
     /// Whether the word is a place that is also a first name.
     pub fn is_place(&self) -> bool {
         self.tag == WordTag::Place
@@ -879,23 +886,52 @@ fn first_word(pattern: &str) -> Vec<u8> {
         .unwrap_or_default()
 }
 
+/// The word tokens where a cue form or a full name may start, noted by
+/// [`word_infos_into`] so that the cue and surname passes visit only those
+/// instead of scanning every token's [`WordInfo`].
+#[derive(Default)]
+pub struct WordStarts {
+    /// Indices of the word tokens some cue form starts with.
+    pub cues: Vec<u32>,
+    /// Indices of the word tokens that may open a full name: an honorific,
+    /// or a first name that is not also a place.
+    pub names: Vec<u32>,
+}
+
 /// What is known of each token of `text` before any lexicon search
-/// ([`WordInfo::default`] for numbers and punctuation), in `infos`.
-pub fn word_infos_into(text: &str, tokens: &[Token], infos: &mut Vec<WordInfo>) {
+/// ([`WordInfo::default`] for numbers and punctuation), in `infos`; and
+/// where cues and names may start, in `starts`.
+pub fn word_infos_into(
+    text: &str,
+    tokens: &[Token],
+    infos: &mut Vec<WordInfo>,
+    starts: &mut WordStarts,
+) {
     let table = word_table();
     let bytes = text.as_bytes();
     infos.clear();
     infos.reserve(tokens.len());
+    starts.cues.clear();
+    starts.names.clear();
     // The probe's slices in locals: read through `table` inside the loop,
     // they were loaded again for every word, the writes to `infos` being
     // possible aliases to the compiler.
     let probe = table.probe();
-    for token in tokens {
+    for (t, token) in tokens.iter().enumerate() {
         let info = match token.kind {
-            TokenKind::Word => match pack_folded(bytes, token.span) {
-                Some(packed) => probe.get(packed),
-                None => table.get_unpacked(bytes, token.span),
-            },
+            TokenKind::Word => {
+                let info = match pack_folded(bytes, token.span) {
+                    Some(packed) => probe.get(packed),
+                    None => table.get_unpacked(bytes, token.span),
+                };
+                if !matches!(info.cue, Lookup::None) {
+                    starts.cues.push(t as u32);
+                }
+                if info.may_open_name() {
+                    starts.names.push(t as u32);
+                }
+                info
+            }
             _ => PLAIN,
         };
         infos.push(info);
@@ -929,12 +965,13 @@ impl Probe<'_> {
     }
 }
 
-/// [`word_infos_into`] a new vector.
+/// [`word_infos_into`] new vectors.
 #[cfg(test)]
-pub fn word_infos(text: &str, tokens: &[Token]) -> Vec<WordInfo> {
+pub fn word_infos(text: &str, tokens: &[Token]) -> (Vec<WordInfo>, WordStarts) {
     let mut infos = Vec::new();
-    word_infos_into(text, tokens, &mut infos);
-    infos
+    let mut starts = WordStarts::default();
+    word_infos_into(text, tokens, &mut infos, &mut starts);
+    (infos, starts)
 }
 
 /// The table of every word [`word_infos`] knows, built on first use.

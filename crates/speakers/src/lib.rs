@@ -79,9 +79,21 @@ pub fn candidates(text: &str, segments: &Segments) -> Candidates {
 }
 
 fn find(text: &str, tokens: &[Token], scratch: &mut Scratch) -> Candidates {
-    lexicon::word_infos_into(text, tokens, &mut scratch.infos);
-    surnames::collect(text, tokens, &scratch.infos, &mut scratch.surnames);
-    let cues = cues::find(text, tokens, &scratch.infos, &scratch.surnames);
+    lexicon::word_infos_into(text, tokens, &mut scratch.infos, &mut scratch.starts);
+    surnames::collect(
+        text,
+        tokens,
+        &scratch.infos,
+        &scratch.starts.names,
+        &mut scratch.surnames,
+    );
+    let cues = cues::find(
+        text,
+        tokens,
+        &scratch.infos,
+        &scratch.starts.cues,
+        &scratch.surnames,
+    );
     let mentions = mentions::find(
         text,
         tokens,
@@ -98,6 +110,8 @@ fn find(text: &str, tokens: &[Token], scratch: &mut Scratch) -> Candidates {
 #[derive(Default)]
 struct Scratch {
     infos: Vec<lexicon::WordInfo>,
+    /// Where cues and full names may start.
+    starts: lexicon::WordStarts,
     /// Hashes of the surnames of the text's full names, sorted.
     surnames: Vec<u64>,
     items: mentions::Items,

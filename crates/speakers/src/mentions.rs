@@ -85,8 +85,13 @@ enum ItemKind {
 
 /// Bytes of a possessive ending of `word`.
 fn possessive_len(word: &str) -> u8 {
+    possessive_len_of(word.as_bytes())
+}
+
+/// [`possessive_len`] of a word's bytes.
+#[inline]
+fn possessive_len_of(bytes: &[u8]) -> u8 {
     // "'s", "’s", "s'", "s’", each after at least two more bytes.
-    let bytes = word.as_bytes();
     let n = bytes.len();
     let before_last = |b: u8| n > 3 && bytes[n - 2] == b;
     match bytes.last() {
@@ -103,9 +108,24 @@ fn is_name_like(word: &str) -> bool {
     if is_capitalized(word) {
         return true;
     }
-    // The particle is at most three bytes: look no further for its hyphen.
     let bytes = word.as_bytes();
-    let hyphen = match bytes.first_chunk::<4>() {
+    hyphen_of_particle(bytes).is_some_and(|h| is_capitalized(&word[h + 1..]))
+}
+
+/// Whether a hyphen stands within the first four bytes of `bytes`, where a
+/// particle ("al-", "el-") would end: only then may a lowercase word be
+/// name-like.
+#[inline]
+fn particle_led(bytes: &[u8]) -> bool {
+    hyphen_of_particle(bytes).is_some()
+}
+
+/// The first hyphen of `bytes` within its first four bytes (or anywhere
+/// in a shorter word).
+#[inline]
+fn hyphen_of_particle(bytes: &[u8]) -> Option<usize> {
+    // The particle is at most three bytes: look no further for its hyphen.
+    match bytes.first_chunk::<4>() {
         // The first '-' of four bytes at once (the lowest byte that the
         // zero-byte test flags is exact).
         Some(&head) => {
@@ -114,8 +134,7 @@ fn is_name_like(word: &str) -> bool {
             (zero != 0).then(|| zero.trailing_zeros() as usize / 8)
         }
         None => bytes.iter().position(|&b| b == b'-'),
-    };
-    hyphen.is_some_and(|h| is_capitalized(&word[h + 1..]))
+    }
 }
 
 /// The lexicon phrase starting at word token `t`, whole words only.
@@ -185,6 +204,9 @@ pub struct Items {
     items: Vec<Item>,
     /// The indices of the [`ItemKind::Cue`] items.
     cues: Vec<u32>,
+    /// The indices of the items that may start a mention (see
+    /// [`may_start_mention`]): the mention pass visits only these.
+    starts: Vec<u32>,
     /// [`word_hash`] of each capitalised word that stands inside a
     /// sentence, sorted: the words known as names.
     capitalised: Vec<u64>,
@@ -202,13 +224,18 @@ fn inside_sentence(text: &str, tokens: &[Token], t: usize) -> bool {
     let Some(token) = tokens.get(t) else {
         return false;
     };
-    let gap = text.get(prev.span.end..token.span.start).unwrap_or("\n");
+    // Bytes, not `str` slices: no character-boundary checks for a gap of
+    // mostly one space.
+    let bytes = text.as_bytes();
     let after_word = match prev.kind {
         TokenKind::Word | TokenKind::Number => true,
-        TokenKind::Punct => prev.span.text(text) == ",",
+        TokenKind::Punct => bytes.get(prev.span.range()) == Some(b",".as_slice()),
         TokenKind::QuoteMark => false,
     };
-    after_word && !has_newline(gap)
+    after_word
+        && bytes
+            .get(prev.span.end..token.span.start)
+            .is_some_and(|gap| !gap.iter().copied().any(|b| b == b'\n'))
 }
 
 /// Fills `out` with the items of the text, one per token or per lexicon
@@ -225,11 +252,13 @@ fn build_items(
     let Items {
         items,
         cues: cue_items,
+        starts,
         capitalised,
         ..
     } = out;
     items.clear();
     cue_items.clear();
+    starts.clear();
     capitalised.clear();
     items.reserve(tokens.len());
     let mut next_cue = 0;
@@ -255,39 +284,81 @@ fn build_items(
             tokens[last].span.end.max(end)
         };
         match token.kind {
-            TokenKind::QuoteMark | TokenKind::Punct => t += 1,
-            TokenKind::Number => {
-                item.kind = ItemKind::Number;
+            // Marks and numbers start no mention: pushed at once.
+            TokenKind::QuoteMark | TokenKind::Punct | TokenKind::Number => {
+                if token.kind == TokenKind::Number {
+                    item.kind = ItemKind::Number;
+                }
+                items.push(item);
                 t += 1;
+                continue;
             }
             TokenKind::Word => {
-                while next_cue < cues.len() && cues[next_cue].span.start < start {
-                    next_cue += 1;
-                }
                 // Most words are lowercase: their first byte says so, and the
                 // check stays out of this loop.
                 let lowercase = text
                     .as_bytes()
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
+                let info = &infos[t];
+                if lowercase
+                    && matches!((info.cue, info.entry), (Lookup::None, Lookup::None))
+                    && !info.syntax.any(Syntax::AUXILIARY)
+                {
+                    // The common word: lowercase, where no cue or lexicon
+                    // entry may start, and so no name by its context.
+                    let end = token.span.end;
+                    t += 1;
+                    let bytes = text.as_bytes().get(start..end).unwrap_or_default();
+                    item.kind = ItemKind::Word(info.class);
+                    item.possessive = possessive_len_of(bytes);
+                    // Lowercase, it is name-like only particle-led.
+                    item.cap =
+                        particle_led(bytes) && text.get(start..end).is_some_and(is_name_like);
+                    if item.cap && inside_sentence(text, tokens, t - 1) {
+                        let bare = &text[start..end - item.possessive as usize];
+                        capitalised.push(word_hash(bare));
+                    }
+                    let opens = match info.class {
+                        WordClass::Plain => item.cap,
+                        WordClass::Stop | WordClass::Day | WordClass::Month => false,
+                        _ => true,
+                    };
+                    if opens {
+                        starts.push(items.len() as u32);
+                    }
+                    items.push(item);
+                    continue;
+                }
                 let as_name = !lowercase
                     && may_be_name_by_context(infos, surnames, t)
                     && is_name_by_context(text, tokens, infos, cues, surnames, t);
-                let cue = cues
-                    .get(next_cue)
-                    .filter(|c| c.span.start == start && c.frame != CueFrame::Noun && !as_name);
+                // A cue starts at a word some cue form starts with, or at
+                // the auxiliary it took in: only there is the next cue
+                // looked for (the search catches up from where it was).
+                let may_start_cue =
+                    !matches!(info.cue, Lookup::None) || info.syntax.any(Syntax::AUXILIARY);
+                let cue = if may_start_cue && !as_name {
+                    while next_cue < cues.len() && cues[next_cue].span.start < start {
+                        next_cue += 1;
+                    }
+                    cues.get(next_cue)
+                        .filter(|c| c.span.start == start && c.frame != CueFrame::Noun)
+                } else {
+                    None
+                };
                 if let Some(cue) = cue {
                     // No cue phrase starts with an auxiliary (a unit test
                     // checks): a cue that does, over more than its first
                     // token, took one in.
                     let joined =
-                        infos[t].syntax.any(Syntax::AUXILIARY) && cue.span.end > token.span.end;
+                        info.syntax.any(Syntax::AUXILIARY) && cue.span.end > token.span.end;
                     let end = covered(cue.span.end, &mut t);
                     item.span = Span::new(start, end);
                     item.kind = ItemKind::Cue(cue.form, joined);
                     cue_items.push(items.len() as u32);
-                } else if let Some((end, entry)) = (!matches!(infos[t].entry, Lookup::None))
-                    .then(|| lexicon_hit(lexicon, text, token, infos[t]))
+                } else if let Some((end, entry)) = (!matches!(info.entry, Lookup::None))
+                    .then(|| lexicon_hit(lexicon, text, token, *info))
                     .flatten()
                     // A name by its context is a name, not the word it also
                     // is; a phrase starting with it stays ("White House").
@@ -303,7 +374,7 @@ fn build_items(
                     let class = if as_name {
                         WordClass::Plain
                     } else {
-                        infos[t].class
+                        info.class
                     };
                     t += 1;
                     let word = token.span.text(text);
@@ -334,6 +405,9 @@ fn build_items(
                     }
                 }
             }
+        }
+        if may_start_mention(&item) {
+            starts.push(items.len() as u32);
         }
         items.push(item);
     }
@@ -463,6 +537,7 @@ pub fn find(
     let Items {
         items,
         cues: cue_items,
+        starts,
         capitalised,
         found,
         subjects,
@@ -480,7 +555,7 @@ pub fn find(
         mentions: found,
         covered_from: std::cell::Cell::new(0),
     };
-    finder.run();
+    finder.run(starts);
     finder.subjects(subjects)
 }
 
@@ -503,16 +578,17 @@ struct Finder<'a> {
 const MAX_PHRASE: usize = 6;
 
 impl Finder<'_> {
-    fn run(&mut self) {
-        let mut i = 0;
-        while let Some(item) = self.items.get(i) {
-            // Most items are lowercase plain words, marks and cues, which
-            // start no mention: passed by here, without a call.
-            if !may_start_mention(item) {
-                i += 1;
+    /// Finds the mentions at the items `starts` lists, in order; a mention
+    /// found passes by the starts it covers. Most items (lowercase plain
+    /// words, marks, cues) start none and are not visited at all.
+    fn run(&mut self, starts: &[u32]) {
+        let mut next = 0;
+        for &i in starts {
+            let i = i as usize;
+            if i < next {
                 continue;
             }
-            i = self.mention_at(i).unwrap_or(i + 1);
+            next = self.mention_at(i).unwrap_or(i + 1);
         }
     }
 
@@ -855,9 +931,19 @@ impl Finder<'_> {
     /// a name or a phrase: none spans two lines or paragraphs ("… in the
     /// U.S. ¶ Florida Sen. Marco Rubio says").
     fn line_break_before(&self, i: usize) -> bool {
-        i > 0
-            && self.items[i - 1].span.end <= self.items[i].span.start
-            && has_newline(&self.text[self.items[i - 1].span.end..self.items[i].span.start])
+        // The gap's bytes: slicing the `str` would check both ends for
+        // character boundaries, which costs more than the gap (mostly one
+        // space).
+        let (Some(prev), Some(item)) = (
+            i.checked_sub(1).and_then(|p| self.items.get(p)),
+            self.items.get(i),
+        ) else {
+            return false;
+        };
+        self.text
+            .as_bytes()
+            .get(prev.span.end..item.span.start)
+            .is_some_and(|gap| gap.iter().copied().any(|b| b == b'\n'))
     }
 
     /// Whether item `i` is an age ("81-year-old").

@@ -8,7 +8,7 @@
 //! last word of each run that starts with a known first name or an
 //! honorific; the cue and mention finders then take those words for names.
 
-use whosaid_core::{Gender, Token, TokenKind};
+use whosaid_core::{Token, TokenKind};
 
 use crate::lexicon::{self, Lookup, WordClass, WordFlags, WordInfo};
 use crate::text::{has_newline, is_capitalized};
@@ -36,32 +36,31 @@ pub fn is_suffix(word: &str) -> bool {
 
 /// Fills `out` with [`word_hash`] of every surname of a full name in the
 /// text ("Read" of "Brendan Read" or "Sen. Read"), sorted and deduplicated.
-pub fn collect(text: &str, tokens: &[Token], infos: &[WordInfo], out: &mut Vec<u64>) {
+pub fn collect(
+    text: &str,
+    tokens: &[Token],
+    infos: &[WordInfo],
+    openers: &[u32],
+    out: &mut Vec<u64>,
+) {
     out.clear();
-    let mut t = 0;
-    // The table's answers first: most words open no name, and a scan of
-    // the infos alone passes them by.
-    let may_open = |info: &WordInfo| {
-        info.may_be_honorific() || info.given != Gender::Unknown && !info.is_place()
-    };
-    while t < tokens.len() {
-        match infos
-            .get(t..)
-            .and_then(|rest| rest.iter().position(may_open))
-        {
-            Some(skip) => t += skip,
-            None => break,
+    // The word table noted the words that may open a name
+    // ([`WordInfo::may_open_name`]): most words open none, and are not
+    // visited. `next` is the first token a new name may start at.
+    let mut next = 0;
+    for &t in openers {
+        let t = t as usize;
+        if t < next {
+            continue;
         }
         let Some(&opener) = tokens.get(t) else {
             break;
         };
         if opener.kind != TokenKind::Word {
-            t += 1;
             continue;
         }
         let honorific = lexicon::is_honorific(text, tokens, infos, t);
         if !honorific && !is_mixed_case(opener.span.text(text)) {
-            t += 1;
             continue;
         }
         let mut k = t + 1;
@@ -103,7 +102,7 @@ pub fn collect(text: &str, tokens: &[Token], infos: &[WordInfo], out: &mut Vec<u
                 out.push(word_hash(strip_possessive(word)));
             }
         }
-        t = k.max(t + 1);
+        next = k.max(t + 1);
     }
     out.sort_unstable();
     out.dedup();
