@@ -166,6 +166,21 @@ fn any_speech_cue_may_report_a_that_clause() {
 }
 
 #[test]
+fn a_precise_cue_may_report_a_clause_with_a_quote() {
+    // "hailed" is not learned to introduce a bare clause, but it usually is
+    // a cue; "opened" seldom is.
+    let text = "Mayor Ana Ruiz hailed the new bridge as “a triumph of engineering.” \
+                Senator Paul Grant opened the new road to “all the people of the county.”";
+    let found = summary(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Mayor Ana Ruiz");
+    assert!(
+        found[0].2.starts_with("the new bridge as “a triumph"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_gerund_cue_after_a_preposition_takes_the_clause_subject() {
     let text =
         "Mayor Dana Kent closed the meeting by warning that the budget would run out in June.";
