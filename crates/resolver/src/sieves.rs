@@ -18,6 +18,7 @@ use crate::claims::{Claims, Draft};
 use crate::doc::{Doc, MAX_ROLE_WORDS};
 use crate::words::{
     self, ADJECTIVAL_PARTICIPLES, CLAUSE_OPENERS, GAP, HEDGE_CUES, OBJECT, PLACE_WORDS,
+    SUBJECT_PRONOUNS,
 };
 
 /// One rule of the cascade.
@@ -309,7 +310,11 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(from) = after_cue.first().map(|t| t.span.start) else {
             continue;
         };
-        let Some(q) = quote_opening_after_cue(doc, from, unit.end) else {
+        let Some(q) = quote_opening_after_cue(doc, from, unit.end).or_else(|| {
+            is_precise_cue(doc, c)
+                .then(|| quote_after_adjunct(doc, from, unit.end))
+                .flatten()
+        }) else {
             continue;
         };
         if opens_reported_clause(doc, claims, unit.start, doc.mentions()[m].span.start) {
@@ -1211,19 +1216,26 @@ fn claim_clause_after_cue(
 /// *hailed* the plan as "a triumph"", "X *derided* Y's "empty promises""):
 /// PolNeAR gives such a clause, quote and all, to the cue's subject as mixed
 /// content. The cue's lexicon precision must be at least
-/// [`QUOTING_CUE_MIN_PRECISION`]; without that floor, cues that are seldom
+/// [`PRECISE_CUE_MIN_PRECISION`]; without that floor, cues that are seldom
 /// verbs of saying ("opened", "watched") took quotes that are no one's words
 /// and quoted-only F1 fell (train 0.8640 -> 0.8581).
 fn quotes_through_precise_cue(doc: &Doc, c: usize, content: Span) -> bool {
     doc.licenses_that_clause(c)
         && doc.quotes_in(content).any(|q| doc.is_speech_like(q))
-        && whosaid_speakers::cue_precision(doc.text, &doc.cues()[c]) >= QUOTING_CUE_MIN_PRECISION
+        && is_precise_cue(doc, c)
+}
+
+/// Whether cue `c` is usually a cue where its form occurs: its lexicon
+/// precision is at least [`PRECISE_CUE_MIN_PRECISION`] ("said", "hailed",
+/// "joked"; not "opened", "gave", "point").
+fn is_precise_cue(doc: &Doc, c: usize) -> bool {
+    whosaid_speakers::cue_precision(doc.text, &doc.cues()[c]) >= PRECISE_CUE_MIN_PRECISION
 }
 
 /// The lowest lexicon precision of a cue that may introduce quoted content
 /// it is not learned to introduce bare (on PolNeAR train, quoted-only F1
 /// 0.8639 at 0.3, 0.8645 at 0.4, 0.8644 at 0.5; attribution F1 level).
-const QUOTING_CUE_MIN_PRECISION: f32 = 0.4;
+const PRECISE_CUE_MIN_PRECISION: f32 = 0.4;
 
 /// The mention among the first words of a unit, before `limit`: the
 /// clause's subject.
@@ -1780,6 +1792,41 @@ fn quote_opening_after_cue(doc: &Doc, offset: usize, limit: usize) -> Option<usi
     let q = doc.outer_quote_at(opener.span.start)?;
     (doc.quote(q).span().start == opener.span.start && doc.is_speech_like(q)).then_some(q)
 }
+
+/// A quote opening after a short adjunct of the cue and a comma or colon:
+/// "X said *last week in Madrid*, "Q"", "X wrote *in a memo to staff*: "Q"".
+/// (Without this, `speaker_cue_content` took the adjunct, or the adjunct and
+/// the quote, as mixed content, and PolNeAR's direct quote had no row.) The
+/// adjunct has at most [`MAX_ADJUNCT_TOKENS`] tokens and no quote, speech
+/// cue, "that" or subject pronoun, which would open a reported clause.
+fn quote_after_adjunct(doc: &Doc, offset: usize, limit: usize) -> Option<usize> {
+    let rest = doc.tokens(Span::new(offset, limit));
+    let end = rest
+        .iter()
+        .take(MAX_ADJUNCT_TOKENS + 1)
+        .position(|t| t.kind == TokenKind::QuoteMark || is_punct(doc, t, &[",", ":"]))?;
+    let (adjunct, after) = rest.split_at(end);
+    let opens_clause = |t: &Token| {
+        doc.word(t) == "that"
+            || words::is_in(&SUBJECT_PRONOUNS, doc.word(t))
+            || doc.cue_at_token(t).is_some()
+    };
+    if adjunct.is_empty() || adjunct.iter().any(opens_clause) {
+        return None;
+    }
+    let [mark, opener, ..] = after else {
+        return None;
+    };
+    if mark.kind != TokenKind::Punct || opener.kind != TokenKind::QuoteMark {
+        return None;
+    }
+    let q = doc.outer_quote_at(opener.span.start)?;
+    (doc.quote(q).span().start == opener.span.start && doc.is_speech_like(q)).then_some(q)
+}
+
+/// The most tokens of an adjunct between a cue and its quote ("in an
+/// interview with the local paper on Monday").
+const MAX_ADJUNCT_TOKENS: usize = 10;
 
 /// The quote that opens a span's first token.
 fn quote_starting(doc: &Doc, start: usize, end: usize) -> Option<usize> {

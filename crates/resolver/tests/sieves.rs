@@ -166,6 +166,19 @@ fn any_speech_cue_may_report_a_that_clause() {
 }
 
 #[test]
+fn said_with_an_adjunct_before_the_quote() {
+    let text = "Ana Ruiz said last week in Madrid, “We built many bridges.”";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_then_quote",
+            "Ana Ruiz".into(),
+            "“We built many bridges.”".into()
+        )]
+    );
+}
+
+#[test]
 fn a_precise_cue_may_report_a_clause_with_a_quote() {
     // "hailed" is not learned to introduce a bare clause, but it usually is
     // a cue; "opened" seldom is.
@@ -626,10 +639,11 @@ fn a_bare_gerund_takes_the_clause_speaker_not_the_mention_before_it() {
 
 #[test]
 fn a_mention_after_a_speech_verb_before_the_colon_is_not_the_speaker() {
+    // speaker_then_quote takes "Channel Four" for the cue's adjunct.
     let text = "Mayor Ana Ruiz told Channel Four: \"We will not raise taxes this year.\"\n";
     assert_eq!(
         who_said(text, "taxes"),
-        Some(("speaker_colon", "Mayor Ana Ruiz".into()))
+        Some(("speaker_then_quote", "Mayor Ana Ruiz".into()))
     );
 }
 
