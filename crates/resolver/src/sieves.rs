@@ -684,12 +684,28 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         {
             continue;
         }
-        if closed_by_later_frame(doc, claims, c, unit) {
+        if closed_by_later_frame(doc, claims, c, unit) || closes_content_before(doc, claims, c) {
             continue;
         }
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
     }
 }
+
+/// Whether cue `c` is the frame of the words before it and only an adjunct
+/// follows it: `C, X said in a video message to the convention.` The
+/// content is C, which `content_then_speaker` takes, not the adjunct.
+fn closes_content_before(doc: &Doc, claims: &Claims, c: usize) -> bool {
+    let next = doc
+        .first_token_from(doc.cues()[c].span.end)
+        .map(|t| doc.word(t));
+    next.is_some_and(|w| ADJUNCT_OPENERS.contains(&w)) && closing_frame(doc, claims, c).is_some()
+}
+
+/// Words that open an adjunct of a frame rather than a reported clause
+/// ("she said *in* a video message", "X wrote *last* week").
+const ADJUNCT_OPENERS: [&str; 9] = [
+    "in", "on", "at", "during", "after", "before", "via", "last", "earlier",
+];
 
 /// Whether mention `m` comes right after a lowercase "that", "how",
 /// "whether", "why" or a preposition that takes an object: it is then the

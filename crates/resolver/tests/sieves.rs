@@ -166,6 +166,19 @@ fn any_speech_cue_may_report_a_that_clause() {
 }
 
 #[test]
+fn content_before_a_frame_with_an_adjunct_after_it() {
+    let text = "The bridges are a disgrace, Ana Ruiz said in a video message to the council.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "content_then_speaker",
+            "Ana Ruiz".into(),
+            "The bridges are a disgrace".into()
+        )]
+    );
+}
+
+#[test]
 fn said_with_an_adjunct_before_the_quote() {
     let text = "Ana Ruiz said last week in Madrid, “We built many bridges.”";
     assert_eq!(
