@@ -44,8 +44,7 @@ pub fn segment(text: &str) -> Segments {
     // only when a quote uses it, and an apostrophe otherwise.
     // Filtered in place: a text of nothing but marks has one per byte.
     marks.retain(|m| m.used || !m.glyph.is_single());
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    tokens::tokenize(text, &marks, &mut tokens);
+    let tokens = tokens::tokenize(text, &marks);
     drop(marks);
 
     quotes::recover_unclosed(&mut quotes, &paragraphs, &sentences);

@@ -5,18 +5,36 @@
 //! U+2028 and U+2029. Lines holding only blanks (spaces, NBSP, zero-width
 //! characters) are no paragraph; a paragraph's span is trimmed of blanks.
 
-use memchr::memchr3_iter;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+use memchr::{memchr2_iter, memchr3_iter};
 use whosaid_core::Span;
 
 use crate::text::trim;
 
+/// The line and paragraph separators U+2028 and U+2029.
+static SEPARATORS: LazyLock<[Finder<'static>; 2]> =
+    LazyLock::new(|| ["\u{2028}", "\u{2029}"].map(Finder::new));
+
 pub(crate) fn split(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    // 0xE2 leads U+2028 and U+2029 (E2 80 A8/A9), and also the curly quotes
+    // and dashes, which are then skipped: a text without either separator
+    // (nearly every one) is scanned for `\n` and `\r` alone.
+    if SEPARATORS.iter().any(|s| s.find(bytes).is_some()) {
+        split_at(text, memchr3_iter(b'\n', b'\r', 0xE2, bytes))
+    } else {
+        split_at(text, memchr2_iter(b'\n', b'\r', bytes))
+    }
+}
+
+/// The paragraphs of `text`, given the positions of `\n`, `\r` and 0xE2.
+fn split_at(text: &str, breaks: impl Iterator<Item = usize>) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut paragraphs = Vec::new();
     let mut line_start = 0;
-    // 0xE2 leads U+2028 and U+2029 (E2 80 A8/A9), and also the curly quotes,
-    // which are then skipped.
-    for i in memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
+    for i in breaks {
         let width = match bytes[i] {
             b'\n' | b'\r' => 1,
             _ if bytes.get(i + 1) == Some(&0x80)

@@ -32,6 +32,13 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 /// `start..end` of `text` with blanks trimmed off both ends, or `None` when
 /// only blanks are left.
 pub(crate) fn trim(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    // An ASCII byte above the space is no blank, so most spans need no
+    // decoding; their ends are then char boundaries too.
+    let bytes = text.as_bytes();
+    let visible_ascii = |i: usize| bytes.get(i).is_some_and(|b| (0x21..0x80).contains(b));
+    if start < end && visible_ascii(start) && visible_ascii(end - 1) {
+        return Some((start, end));
+    }
     let s = text.get(start..end)?;
     let head = s.trim_start_matches(is_blank);
     let body = head.trim_end_matches(is_blank);

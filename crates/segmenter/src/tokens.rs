@@ -20,41 +20,25 @@ use whosaid_core::{Span, Token, TokenKind};
 use crate::marks::Mark;
 use crate::text::{char_at, is_blank};
 
-/// How many bytes at the start of `bytes` are ASCII letters or digits: eight
-/// bytes a step (a word's end is then one `trailing_zeros`, not a mispredicted
-/// branch per byte), the last few one by one.
+/// How many bytes at the start of `bytes` are ASCII letters or digits: one
+/// table look-up a byte, eight bytes a step without bounds checks (most words
+/// end within the first step), the last few one by one.
+#[inline(always)]
 fn ascii_alnum_run(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
-        let stops = non_alnum_bytes(u64::from_le_bytes(*chunk));
-        if stops != 0 {
-            return n + (stops.trailing_zeros() / 8) as usize;
+        for (k, &b) in chunk.iter().enumerate() {
+            if class(b) != Class::Alnum {
+                return n + k;
+            }
         }
         n += 8;
     }
     let rest = bytes.get(n..).unwrap_or_default();
     n + rest
         .iter()
-        .position(|&b| !b.is_ascii_alphanumeric())
+        .position(|&b| class(b) != Class::Alnum)
         .unwrap_or(rest.len())
-}
-
-/// The high bit of every byte of `word` that is not an ASCII letter or digit.
-/// Each byte is tested on its low seven bits, so no sum carries into the next
-/// byte: `x + (0x80 - lo)` has the high bit set when `x >= lo`, and
-/// `x + (0x7F - hi)` when `x > hi`.
-#[inline]
-fn non_alnum_bytes(word: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    const CASE: u64 = ONES * 0x20;
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi))
-    };
-    let low = word & !HIGH;
-    let digit = in_range(low, b'0', b'9');
-    let letter = in_range(low | CASE, b'a', b'z'); // either case
-    (!(digit | letter) | word) & HIGH
 }
 
 /// Characters that may join two parts of a word.
@@ -71,9 +55,56 @@ fn is_word_joiner(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200C}' | '\u{200D}')
 }
 
-/// Appends the tokens of `text` to `tokens`; `marks` are the quotation marks,
-/// in text order.
-pub(crate) fn tokenize(text: &str, marks: &[Mark], tokens: &mut Vec<Token>) {
+/// How a byte starts or ends a token, for the fast paths of [`tokenize`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Space, tab, line feed, carriage return: no token.
+    Blank,
+    /// An ASCII letter or digit: starts a word or number.
+    Alnum,
+    /// ASCII punctuation that is no mark and joins no word (`!`, `(`, `;`):
+    /// a token of its own, and a word ends before it.
+    Stop,
+    /// `.`, `,`, `:` and `/`: join digits or letters after them, so a word
+    /// ends before one only when no letter or digit follows.
+    Joiner,
+    /// `-`: joins words ("al-Assad"), else punctuation like [`Class::Stop`].
+    Hyphen,
+    /// Anything else (`'`, `"`, other control bytes, non-ASCII bytes):
+    /// the general path decides.
+    Other,
+}
+
+/// The [`Class`] of every byte.
+static CLASSES: [Class; 256] = {
+    let mut classes = [Class::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = match byte {
+            b' ' | b'\n' | b'\r' | b'\t' => Class::Blank,
+            _ if byte.is_ascii_alphanumeric() => Class::Alnum,
+            b'.' | b',' | b':' | b'/' => Class::Joiner,
+            b'-' => Class::Hyphen,
+            b'"' | b'\'' => Class::Other,
+            _ if byte.is_ascii_punctuation() => Class::Stop,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    classes
+};
+
+#[inline(always)]
+fn class(b: u8) -> Class {
+    CLASSES[usize::from(b)]
+}
+
+/// The tokens of `text`; `marks` are the quotation marks, in text order.
+pub(crate) fn tokenize(text: &str, marks: &[Mark]) -> Vec<Token> {
+    // News text has a token every five or six bytes. A local vector, not a
+    // `&mut` one, keeps its length and capacity in registers.
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut t = Tokenizer {
         text,
         marks,
@@ -82,76 +113,61 @@ pub(crate) fn tokenize(text: &str, marks: &[Mark], tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+        let class = class(b);
+        if class == Class::Alnum {
+            // Most words are a run of ASCII letters or digits that a blank
+            // or plain punctuation ends.
+            let end = i + ascii_alnum_run(&bytes[i..]);
+            let numeric = b.is_ascii_digit();
+            let plain = Token {
+                span: Span::new(i, end),
+                kind: if numeric {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            };
+            match bytes.get(end).map(|&n| self::class(n)) {
+                None => i = end,
+                Some(Class::Blank) => i = end + 1, // no token
+                Some(Class::Stop) => i = end,
+                // "said." and "1,": nothing after the joiner for it to join.
+                Some(Class::Joiner)
+                    if bytes
+                        .get(end + 1)
+                        .is_none_or(|n| n.is_ascii() && !n.is_ascii_alphanumeric()) =>
+                {
+                    i = end;
+                }
+                // A joiner that may join, or a byte the general word loop
+                // must look at.
+                Some(_) => {
+                    let token = t.word(i, i, numeric);
+                    i = token.span.end;
+                    tokens.push(token);
+                    continue;
+                }
+            }
+            tokens.push(plain);
+        } else if class == Class::Blank {
             i += 1; // the common blanks, without decoding
-            continue;
-        }
-        if b.is_ascii_alphanumeric() {
-            let token = t.word(i, i, b.is_ascii_digit());
-            i = token.span.end;
-            tokens.push(token);
-            continue;
-        }
-        if b.is_ascii_punctuation() && b != b'"' && b != b'\'' {
-            // No mark starts with any other ASCII punctuation, nor is it an
-            // apostrophe: the token is the run of this byte, without
-            // decoding (the general path below gives the same token).
+        } else if class != Class::Other {
+            // No mark starts with this punctuation, nor is it an apostrophe:
+            // the token is the run of this byte, without decoding (the
+            // general path gives the same token).
             let run = bytes[i..].iter().take_while(|&&d| d == b).count();
             tokens.push(Token {
                 span: Span::new(i, i + run),
                 kind: TokenKind::Punct,
             });
             i += run;
-            continue;
-        }
-        let Some(c) = char_at(text, i) else { break };
-        // Marks start with one of these bytes.
-        let mark = matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
-            .then(|| t.mark_at(i))
-            .flatten();
-        if let Some(mark) = mark {
-            tokens.push(Token {
-                span: mark,
-                kind: TokenKind::QuoteMark,
-            });
-            i = mark.end;
-            continue;
-        }
-        let width = c.len_utf8();
-        if is_blank(c) {
-            i += width;
-            continue;
-        }
-        let leading_apostrophe =
-            is_apostrophe(c) && char_at(text, i + width).is_some_and(char::is_alphanumeric);
-        let first = if leading_apostrophe {
-            char_at(text, i + width)
         } else {
-            Some(c)
-        };
-        let token = match first {
-            Some(f) if f.is_alphanumeric() => {
-                let body = if leading_apostrophe { i + width } else { i };
-                t.word(i, body, f.is_numeric())
-            }
-            _ => {
-                // The run stops before the next mark, which keeps it linear.
-                let limit = t.next_mark_after(i).unwrap_or(text.len());
-                let run = text
-                    .get(i..limit)
-                    .unwrap_or_default()
-                    .chars()
-                    .take_while(|&d| d == c)
-                    .count();
-                Token {
-                    span: Span::new(i, i + run.max(1) * width),
-                    kind: TokenKind::Punct,
-                }
-            }
-        };
-        i = token.span.end;
-        tokens.push(token);
+            let (end, token) = t.general(i);
+            tokens.extend(token);
+            i = end;
+        }
     }
+    tokens
 }
 
 struct Tokenizer<'a> {
@@ -177,6 +193,61 @@ impl Tokenizer<'_> {
             .filter(|m| m.start == i)
     }
 
+    /// The token starting at `i`, a char boundary, and where the next one
+    /// may start; `None` for a blank. Handles every character the fast paths
+    /// of [`tokenize`] leave (marks, non-ASCII characters, leading
+    /// apostrophes) and gives the same token as they would for the others.
+    #[inline(never)]
+    fn general(&mut self, i: usize) -> (usize, Option<Token>) {
+        let text = self.text;
+        let Some(c) = char_at(text, i) else {
+            return (text.len(), None);
+        };
+        // Marks start with one of these bytes.
+        let mark = matches!(text.as_bytes()[i], b'"' | b'\'' | 0xE2 | 0xC2)
+            .then(|| self.mark_at(i))
+            .flatten();
+        if let Some(mark) = mark {
+            let token = Token {
+                span: mark,
+                kind: TokenKind::QuoteMark,
+            };
+            return (mark.end, Some(token));
+        }
+        let width = c.len_utf8();
+        if is_blank(c) {
+            return (i + width, None);
+        }
+        let leading_apostrophe =
+            is_apostrophe(c) && char_at(text, i + width).is_some_and(char::is_alphanumeric);
+        let first = if leading_apostrophe {
+            char_at(text, i + width)
+        } else {
+            Some(c)
+        };
+        let token = match first {
+            Some(f) if f.is_alphanumeric() => {
+                let body = if leading_apostrophe { i + width } else { i };
+                self.word(i, body, f.is_numeric())
+            }
+            _ => {
+                // The run stops before the next mark, which keeps it linear.
+                let limit = self.next_mark_after(i).unwrap_or(text.len());
+                let run = text
+                    .get(i..limit)
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(|&d| d == c)
+                    .count();
+                Token {
+                    span: Span::new(i, i + run.max(1) * width),
+                    kind: TokenKind::Punct,
+                }
+            }
+        };
+        (token.span.end, Some(token))
+    }
+
     /// Where the first mark starting after `i` starts.
     fn next_mark_after(&mut self, i: usize) -> Option<usize> {
         self.mark_at(i + 1);
@@ -185,7 +256,7 @@ impl Tokenizer<'_> {
 
     /// The word or number starting at `start`, its first alphanumeric at
     /// `body`.
-    #[inline(always)]
+    #[inline(never)]
     fn word(&mut self, start: usize, body: usize, numeric: bool) -> Token {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -220,7 +291,10 @@ impl Tokenizer<'_> {
             }
             let Some(c) = char_at(text, end) else { break };
             let width = c.len_utf8();
-            if c.is_alphanumeric() || is_combining(c) {
+            // The General Punctuation block (’ ‐ — and the like) holds no
+            // letter, digit or combining mark: no table look-up for them.
+            let punctuation = matches!(c, '\u{2000}'..='\u{206F}');
+            if !punctuation && (c.is_alphanumeric() || is_combining(c)) {
                 end += width;
                 segment += 1;
                 continue;
@@ -278,7 +352,7 @@ fn is_combining(c: char) -> bool {
 mod tests {
     use whosaid_core::TokenKind::{self, *};
 
-    use super::ascii_alnum_run;
+    use super::{ascii_alnum_run, is_combining};
     use crate::segment;
 
     fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
@@ -302,6 +376,13 @@ mod tests {
                     .unwrap_or(bytes.len());
                 assert_eq!(ascii_alnum_run(&bytes), expected, "{b:#x} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric() && !is_combining(c), "{c:?}");
         }
     }
 
