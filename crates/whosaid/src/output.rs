@@ -480,6 +480,82 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_those_of_the_row_type() {
+        // Cells that need quotes, doubled quotes, folding, neutralizing, or
+        // nothing; spans that are absent or padded with whitespace.
+        let text = "“=Ça,  va\n  bien,” dit -Zoë, \u{a0}“He said \"no\"”  \"\" \
+                    @x said it.\t+1, she added";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let base = Attribution {
+            content: vec![at("“=Ça,  va\n  bien,”")],
+            kind: QuoteKind::Direct,
+            speaker_mention: Some(at(" -Zoë, ")),
+            speaker: Some("Zoë, \"Z\"".into()),
+            speaker_type: SpeakerType::Person,
+            cue: Some(at("dit")),
+            sieve: "test",
+            confidence: 0.8765,
+        };
+        let attributions = [
+            base.clone(),
+            Attribution {
+                content: vec![
+                    at("\u{a0}“He said \"no\"”  "),
+                    at("\"\""),
+                    at("@x said it."),
+                ],
+                kind: QuoteKind::Mixed,
+                speaker_mention: None,
+                speaker: None,
+                cue: Some(at("\t+1, she")),
+                sieve: "@sieve",
+                ..base.clone()
+            },
+            Attribution {
+                content: Vec::new(),
+                kind: QuoteKind::Indirect,
+                speaker_mention: Some(at("\t+1")),
+                speaker: Some("-x".into()),
+                speaker_type: SpeakerType::Unknown,
+                cue: None,
+                confidence: 1.5,
+                ..base
+            },
+        ];
+        for raw_cells in [false, true] {
+            for offsets in [OffsetKind::Chars, OffsetKind::Bytes] {
+                let options = Options {
+                    offsets,
+                    raw_cells,
+                    ..Options::default()
+                };
+                for id in ["a", "=a,b", "-\"1\""] {
+                    let mut ours = b"before\n".to_vec();
+                    Writer::new(options)
+                        .render(id, text, &attributions, &mut ours)
+                        .unwrap();
+                    let mut theirs = b"before\n".to_vec();
+                    let index = CharIndex::new(text);
+                    for (n, attribution) in (1..).zip(&attributions) {
+                        let mut row = Row::new(id, text, n, attribution, &index, offsets);
+                        if !raw_cells {
+                            neutralize_formulas(&mut row);
+                        }
+                        write_csv_record(&row, &mut theirs);
+                    }
+                    assert_eq!(
+                        String::from_utf8(ours).unwrap(),
+                        String::from_utf8(theirs).unwrap()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn formulas_are_neutralized_unless_raw() {
         let rows = render(Options::default(), "@id");
         assert!(rows.starts_with("'@id,1,direct,"), "{rows}");
