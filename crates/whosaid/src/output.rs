@@ -224,13 +224,14 @@ fn text_cell(out: &mut Vec<u8>, cell: &str, neutralize: bool) {
 fn folded_cell(out: &mut Vec<u8>, pieces: &[&str], neutralize: bool) {
     // Folding takes away whitespace only, so the pieces say whether the
     // cell needs quotes (folded text has no `\r` or `\n`) and how it starts.
-    let has = |byte: u8| {
-        pieces
-            .iter()
-            .any(|p| memchr::memchr(byte, p.as_bytes()).is_some())
-    };
-    let has_quote = has(b'"');
-    let quoted = has_quote || has(b',');
+    let (mut quotes, mut commas) = (0, 0);
+    for piece in pieces {
+        let (q, c) = quotes_and_commas(piece.as_bytes());
+        quotes |= q;
+        commas |= c;
+    }
+    let has_quote = quotes != 0;
+    let quoted = has_quote || commas != 0;
     let formula = neutralize && pieces.first().is_some_and(|p| is_formula(p.as_bytes()));
     if quoted {
         out.push(b'"');
@@ -294,6 +295,26 @@ fn has_csv_special(bytes: &[u8]) -> bool {
     rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     found |= special(u64::from_le_bytes(rest));
     found != 0
+}
+
+/// Where `bytes` holds a `"`, and where a `,`, as the high bits of words
+/// (zero when none): eight bytes a step, without branching on them.
+fn quotes_and_commas(bytes: &[u8]) -> (u64, u64) {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let (mut quotes, mut commas) = (0, 0);
+    let mut add = |word: u64| {
+        quotes |= zero_bytes(word ^ (ONES * u64::from(b'"')));
+        commas |= zero_bytes(word ^ (ONES * u64::from(b',')));
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    }
+    // The rest padded with zero bytes, which are neither.
+    let mut rest = [0; 8];
+    rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    add(u64::from_le_bytes(rest));
+    (quotes, commas)
 }
 
 /// The high bit of every zero byte of `word`, exactly (no sum carries into
