@@ -151,18 +151,29 @@ pub fn quote_text(text: &str, fragments: &[Span]) -> String {
 
 /// Appends [`quote_text`] to `out`, which is empty.
 fn push_quote_text(out: &mut String, text: &str, fragments: &[Span]) {
-    for fragment in fragments {
-        // A stripped piece has no whitespace at either end, so folding each
-        // piece and joining them by one space folds the whole.
-        let piece = strip_enclosing_marks(fragment.text(text));
-        if piece.is_empty() {
-            continue;
-        }
+    for piece in quote_pieces(text, fragments) {
         if !out.is_empty() {
             out.push(' ');
         }
         push_folded(out, piece);
     }
+}
+
+/// The pieces of [`quote_text`], before folding: each fragment's text with
+/// its enclosing quotation marks left out, empty ones passed over. A piece
+/// has no whitespace at either end, so folding each piece and joining them
+/// by one space folds the whole.
+pub fn quote_pieces<'t, 'f>(
+    text: &'t str,
+    fragments: &'f [Span],
+) -> impl Iterator<Item = &'t str> + Clone + 'f
+where
+    't: 'f,
+{
+    fragments
+        .iter()
+        .map(move |fragment| strip_enclosing_marks(fragment.text(text)))
+        .filter(|piece| !piece.is_empty())
 }
 
 fn is_double_mark(c: char) -> bool {
@@ -221,44 +232,125 @@ fn push_folded(out: &mut String, s: &str) {
     }
 }
 
+/// Appends `s` to `out` as [`fold_whitespace`] folds it: most text is folded
+/// already and is copied as it is; the rest is copied a word at a time.
+pub fn push_folded_bytes(out: &mut Vec<u8>, s: &str) {
+    if is_folded(s) {
+        out.extend_from_slice(s.as_bytes());
+        return;
+    }
+    let bytes = s.as_bytes();
+    let mut word_start = 0;
+    let mut i = 0;
+    let mut first = true;
+    while let Some(&b) = bytes.get(i) {
+        // The length of the whitespace character at `i`, or 0.
+        let space = match b {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xC2 if unicode_space_at(bytes, i) => 2,
+            0xE1..=0xE3 if unicode_space_at(bytes, i) => 3,
+            _ => 0,
+        };
+        if space == 0 {
+            i += 1;
+            continue;
+        }
+        if word_start < i {
+            if !first {
+                out.push(b' ');
+            }
+            out.extend_from_slice(&bytes[word_start..i]);
+            first = false;
+        }
+        i += space;
+        word_start = i;
+    }
+    if word_start < bytes.len() {
+        if !first {
+            out.push(b' ');
+        }
+        out.extend_from_slice(&bytes[word_start..]);
+    }
+}
+
 /// Whether `s` has no whitespace but single spaces between other characters:
-/// eight ASCII bytes a step without branching on them (spaces are too
-/// frequent to branch on), and a closer look only at the lead bytes of
-/// non-ASCII whitespace.
+/// eight bytes a step without branching on them (spaces are too frequent to
+/// branch on), then, only when `s` is not ASCII, a second look at the
+/// possible lead bytes of non-ASCII whitespace.
 fn is_folded(s: &str) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
     let bytes = s.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut prev = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
-            let word = u64::from_le_bytes(*chunk);
-            if word & HIGH == 0 {
-                let spaces = zero_bytes(word ^ (ONES * u64::from(b' ')));
-                // An ASCII byte below 0x20 (the other ASCII whitespace, and
-                // controls, which only take the slow path) has bits 5 and 6
-                // clear.
-                let controls = zero_bytes(word & (ONES * 0x60));
-                let after_space = (spaces << 8) | (u64::from(prev == b' ') << 7);
-                if controls | (spaces & after_space) != 0 {
-                    return false;
-                }
-                prev = chunk[7];
-                i += 8;
-                continue;
-            }
-        }
-        if b < 0x20 || (b == b' ' && prev == b' ') || (b >= 0xC2 && unicode_space_at(bytes, i)) {
+    let mut blanks = 0;
+    let mut high = 0;
+    // Bit 7 set when the byte before the word is a space.
+    let mut space_before = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        blanks |= unfolded_blanks(word, &mut space_before);
+        high |= word;
+    }
+    let word = padded_word(chunks.remainder());
+    blanks |= unfolded_blanks(word, &mut space_before);
+    high |= word;
+    blanks == 0 && (high & HIGH == 0 || !has_unicode_space(bytes))
+}
+
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+const HIGH: u64 = ONES * 0x80;
+
+/// The last bytes of a text (fewer than eight) padded with letters, which
+/// are neither whitespace nor special in any way here.
+#[inline]
+fn padded_word(rest: &[u8]) -> u64 {
+    let mut word = [b'a'; 8];
+    word[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(word)
+}
+
+/// The high bit of every byte of `word` that is ASCII whitespace but a
+/// single space (a space after a space, when bit 7 of `space_before` is set
+/// for the byte before the word; it is then set for the last byte).
+#[inline]
+fn unfolded_blanks(word: u64, space_before: &mut u64) -> u64 {
+    let spaces = zero_bytes(word ^ (ONES * u64::from(b' ')));
+    // An ASCII byte below 0x20 (the other ASCII whitespace, and controls,
+    // which only take the slow path) has bits 5 and 6 clear; so have
+    // continuation bytes, left out by their high bit.
+    let controls = zero_bytes(word & (ONES * 0x60)) & !word;
+    let after_space = (spaces << 8) | *space_before;
+    *space_before = spaces >> 56;
+    controls | (spaces & after_space)
+}
+
+/// Whether `bytes` holds a non-ASCII whitespace character: a look at each
+/// byte that may lead one (0xC2, 0xE0 to 0xE3), words of ASCII passed over.
+fn has_unicode_space(bytes: &[u8]) -> bool {
+    let spaces_in = |word: u64, at: usize| {
+        if word & HIGH == 0 {
             return false;
         }
-        prev = b;
-        i += 1;
+        let mut leads =
+            zero_bytes(word ^ (ONES * 0xC2)) | zero_bytes((word & (ONES * 0xFC)) ^ (ONES * 0xE0));
+        while leads != 0 {
+            if unicode_space_at(bytes, at + leads.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            leads &= leads - 1;
+        }
+        false
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        if spaces_in(u64::from_le_bytes(chunk.try_into().unwrap_or_default()), at) {
+            return true;
+        }
+        at += 8;
     }
-    true
+    spaces_in(padded_word(chunks.remainder()), at)
 }
 
 /// The high bit of every zero byte of `word`, exactly (no sum carries into
@@ -303,9 +395,13 @@ impl CharIndex {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut chars = 0u32;
-        for block in bytes.chunks(BLOCK) {
+        let mut blocks = bytes.chunks_exact(BLOCK);
+        for block in &mut blocks {
             checkpoints.push(chars);
-            chars += count_char_starts(block) as u32;
+            chars += count_block_char_starts(block);
+        }
+        if !blocks.remainder().is_empty() {
+            checkpoints.push(chars);
         }
         CharIndex { checkpoints }
     }
@@ -325,6 +421,17 @@ impl CharIndex {
         let from = (block * BLOCK).min(text.len());
         base + count_char_starts(&text.as_bytes()[from..byte.max(from)])
     }
+}
+
+/// [`count_char_starts`] of a whole block, two words at a time: a byte
+/// starts a character unless it is `0b10xx_xxxx`.
+#[inline]
+fn count_block_char_starts(block: &[u8]) -> u32 {
+    let word = |at: usize| u64::from_le_bytes(block[at..at + 8].try_into().unwrap_or_default());
+    let continuations = |w: u64| (w & !(w << 1) & HIGH) >> 7;
+    // At most two a byte: adding up the bytes by a multiplication cannot carry.
+    let count = continuations(word(0)) + continuations(word(8));
+    BLOCK as u32 - (count.wrapping_mul(ONES) >> 56) as u32
 }
 
 fn count_char_starts(bytes: &[u8]) -> usize {
@@ -347,6 +454,12 @@ mod tests {
         }
     }
 
+    fn folded_bytes(s: &str) -> String {
+        let mut out = b"x".to_vec();
+        push_folded_bytes(&mut out, s);
+        String::from_utf8(out[1..].to_vec()).unwrap()
+    }
+
     #[test]
     fn folding_agrees_with_splitting_on_whitespace() {
         let words = [
@@ -359,6 +472,7 @@ mod tests {
                     let s = format!("{a}{b}{c}");
                     let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
                     assert_eq!(fold_whitespace(&s), expected, "{s:?}");
+                    assert_eq!(folded_bytes(&s), expected, "{s:?}");
                 }
             }
         }
@@ -381,6 +495,7 @@ mod tests {
                         let spaced = format!("{s} {s}");
                         let expected = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
                         assert_eq!(fold_whitespace(&spaced), expected, "{spaced:?}");
+                        assert_eq!(folded_bytes(&spaced), expected, "{spaced:?}");
                     }
                 }
             }

@@ -159,7 +159,7 @@ impl<'t> Registry<'t> {
     /// a new entity or rename one; returns where they are.
     fn push_words(&mut self, name: &'t str) -> Range<usize> {
         let from = self.words.len();
-        self.words.extend(name_words(name));
+        push_name_words(&mut self.words, name);
         from..self.words.len()
     }
 
@@ -381,9 +381,28 @@ fn pronoun_type(mention: &Mention) -> SpeakerType {
     }
 }
 
-/// The words of a name, without a possessive ending.
-fn name_words(name: &str) -> impl Iterator<Item = &str> {
-    trim_suffixes(trim_suffixes(name, "'s"), "’s").split_whitespace()
+/// Appends the words of a name, without a possessive ending, to `words`:
+/// its `split_whitespace`, a byte at a time when the name is ASCII (as
+/// nearly all are) rather than a character at a time.
+fn push_name_words<'t>(words: &mut Vec<&'t str>, name: &'t str) {
+    let name = trim_suffixes(trim_suffixes(name, "'s"), "’s");
+    if !name.is_ascii() {
+        words.extend(name.split_whitespace());
+        return;
+    }
+    let mut start = 0;
+    for (i, &b) in name.as_bytes().iter().enumerate() {
+        // ASCII whitespace as `char::is_whitespace` has it.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            if start < i {
+                words.push(&name[start..i]);
+            }
+            start = i + 1;
+        }
+    }
+    if start < name.len() {
+        words.push(&name[start..]);
+    }
 }
 
 /// `name` without any number of `suffix` at its end, as
@@ -466,6 +485,27 @@ fn is_initial_of(short: &str, long: &str) -> bool {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    #[test]
+    fn name_words_are_split_on_whitespace() {
+        for name in [
+            "John Kirby",
+            " John\tF.\u{b}Kirby's",
+            "Kirby’s",
+            "Zoë\u{a0}Dupont",
+            "",
+            "  ",
+            "'s",
+            "a\r\n b ",
+        ] {
+            let mut words = Vec::new();
+            push_name_words(&mut words, name);
+            let expected: Vec<_> = trim_suffixes(trim_suffixes(name, "'s"), "’s")
+                .split_whitespace()
+                .collect();
+            assert_eq!(words, expected, "{name:?}");
+        }
+    }
 
     #[test]
     fn caseless_words_that_compare_equal_hash_equal() {
