@@ -906,3 +906,21 @@ fn a_time_between_subject_and_cue_is_not_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_thing_called_a_name_is_no_quote() {
+    // The participle names the group; nobody is quoted.
+    let text = "Last week a new group called “Citizens for Better Roads” began running ads.\n";
+    assert_eq!(who_said(text, "Better Roads"), None, "{:?}", summary(text));
+}
+
+#[test]
+fn an_indefinite_speaker_may_still_call_names() {
+    let text = "On Monday a city spokesman called the plan “reckless and costly.”\n";
+    assert_eq!(
+        who_said(text, "reckless"),
+        Some(("speaker_cue_content", "a city spokesman".into())),
+        "{:?}",
+        summary(text)
+    );
+}
