@@ -924,3 +924,14 @@ fn an_indefinite_speaker_may_still_call_names() {
         summary(text)
     );
 }
+
+#[test]
+fn the_object_of_a_fronted_preposition_is_no_speaker() {
+    let text = "In a statement released on Monday, Mayor Ana Ruiz called the vote “a disgrace.”\n";
+    assert_eq!(
+        who_said(text, "disgrace"),
+        Some(("speaker_cue_content", "Mayor Ana Ruiz".into())),
+        "{:?}",
+        summary(text)
+    );
+}
