@@ -935,3 +935,15 @@ fn the_object_of_a_fronted_preposition_is_no_speaker() {
         summary(text)
     );
 }
+
+#[test]
+fn the_subject_before_at_the_time() {
+    let text =
+        "The bridge closed in May. Ana Ruiz at the time said the repairs were “long overdue.”\n";
+    assert_eq!(
+        who_said(text, "overdue"),
+        Some(("speaker_cue_content", "Ana Ruiz".into())),
+        "{:?}",
+        summary(text)
+    );
+}
