@@ -694,20 +694,12 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 /// signed"), seldom the speaker of a clause of its own.
 fn follows_complementizer_or_object_preposition(doc: &Doc, m: usize, unit: Span) -> bool {
     let before = doc.tokens(Span::new(unit.start, doc.mentions()[m].span.start));
-    let opens_sentence = before.len() == 1;
     before.last().is_some_and(|t| {
         doc.word(t) == "that"
             || OBJECT_PREPOSITIONS.contains(&doc.word(t))
             || WH_COMPLEMENTIZERS.contains(&doc.word(t))
-            || (opens_sentence && is_one_of(doc, t, &FRONTED_PREPOSITIONS))
     })
 }
-
-/// Prepositions that open a sentence with a circumstance ("*In* a Fox
-/// interview, Trump said", "*At* the rally…"): the mention right after one
-/// is its object. On PolNeAR train the rows whose mention followed one were
-/// right 2 times in 29.
-const FRONTED_PREPOSITIONS: [&str; 4] = ["in", "at", "during", "on"];
 
 /// Lowercase words that open a clause inside another ("it is unclear
 /// *whether he* believes", "outlined *how he* thinks"): a mention right
