@@ -647,8 +647,10 @@ fn is_gap_word(doc: &Doc, token: &Token) -> bool {
 }
 
 /// Last words of a mention that only names a time ("last *week*", "a
-/// month *ago*").
-const TIME_NOUNS: [&str; 9] = [
+/// month *ago*", "at the *time*", "in the *past*").
+const TIME_NOUNS: [&str; 11] = [
+    "time",
+    "past",
     "week",
     "weekend",
     "month",
@@ -661,9 +663,9 @@ const TIME_NOUNS: [&str; 9] = [
 ];
 
 /// Words that may stand before a time mention and after the subject
-/// ("X *late* last week said").
-const TIME_MODIFIERS: [&str; 8] = [
-    "last", "this", "past", "earlier", "late", "just", "in", "on",
+/// ("X *late* last week said", "X *at* the time said").
+const TIME_MODIFIERS: [&str; 9] = [
+    "last", "this", "past", "earlier", "late", "just", "in", "on", "at",
 ];
 
 #[cfg(test)]

@@ -964,3 +964,33 @@ fn a_time_between_subject_and_cue_is_not_the_speaker() {
         );
     }
 }
+
+#[test]
+fn a_thing_called_a_name_is_no_quote() {
+    // The participle names the group; nobody is quoted.
+    let text = "Last week a new group called “Citizens for Better Roads” began running ads.\n";
+    assert_eq!(who_said(text, "Better Roads"), None, "{:?}", summary(text));
+}
+
+#[test]
+fn an_indefinite_speaker_may_still_call_names() {
+    let text = "On Monday a city spokesman called the plan “reckless and costly.”\n";
+    assert_eq!(
+        who_said(text, "reckless"),
+        Some(("speaker_cue_content", "a city spokesman".into())),
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
+fn the_subject_before_at_the_time() {
+    let text =
+        "The bridge closed in May. Ana Ruiz at the time said the repairs were “long overdue.”\n";
+    assert_eq!(
+        who_said(text, "overdue"),
+        Some(("speaker_cue_content", "Ana Ruiz".into())),
+        "{:?}",
+        summary(text)
+    );
+}
