@@ -1193,6 +1193,7 @@ fn claim_clause_after_cue(
     if word_count(doc, content) >= doc.min_content_words(c, min_words)
         && claims.is_free(content)
         && (doc.licenses_reported_speech(c) || that_clause)
+        && !opens_with_agent(doc, doc.tokens(content))
     {
         // "C1, X said, C2": the words before the frame are content too.
         let fragments =
@@ -1202,6 +1203,22 @@ fn claim_clause_after_cue(
             };
         claims.add(source.draft(fragments, c, sieve));
     }
+}
+
+/// Whether `tokens` open with "by" and a noun phrase, the agent of a
+/// participle ("a statement released *by the campaign*", "the stance taken
+/// *by the nominee*"), not reported words; "by" and a gerund ("responded *by
+/// saying* C") may open them. When a cue follows in them, the participle
+/// was in the subject of that cue ("a report released by the agency *shows*
+/// C"), whose content it still is.
+fn opens_with_agent(doc: &Doc, tokens: &[Token]) -> bool {
+    let [by, next, rest @ ..] = tokens else {
+        return false;
+    };
+    doc.word(by) == "by"
+        && !doc.word(next).ends_with("ing")
+        && !doc.word(next).ends_with("ly")
+        && !rest.iter().any(|t| doc.cue_at_token(t).is_some())
 }
 
 /// The mention among the first words of a unit, before `limit`: the
