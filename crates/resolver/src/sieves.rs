@@ -1336,13 +1336,15 @@ fn claim_clause_after_cue(
 ) {
     let start = content_start_after_cue(doc, c, unit.end);
     // A cue that may not introduce a bare clause is refused before the
-    // clause's end is sought, unless its content can open with "that": the
-    // first token the content may have is known from its start (about a
-    // third of the cues this sees are refused here).
+    // clause's end is sought, unless its content can open with "that" (the
+    // first token the content may have is known from its start) or it is a
+    // precise cue whose clause may hold a quotation: about a third of the
+    // cues this sees are refused here.
     let may_introduce = doc.licenses_reported_speech(c)
         || (doc.licenses_that_clause(c)
-            && first_kept_token(doc, start, unit.end)
-                .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that")));
+            && (first_kept_token(doc, start, unit.end)
+                .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that"))
+                || is_precise_cue(doc, c)));
     if !may_introduce {
         return;
     }
@@ -1356,6 +1358,7 @@ fn claim_clause_after_cue(
         && (doc.licenses_reported_speech(c)
             || that_clause
             || quotes_through_precise_cue(doc, c, content))
+        && !opens_with_agent(doc, doc.tokens(content))
     {
         // "C1, X said, C2": the words before the frame are content too.
         let fragments =
@@ -1392,6 +1395,22 @@ fn is_precise_cue(doc: &Doc, c: usize) -> bool {
 /// it is not learned to introduce bare (on PolNeAR train, quoted-only F1
 /// 0.8639 at 0.3, 0.8645 at 0.4, 0.8644 at 0.5; attribution F1 level).
 const PRECISE_CUE_MIN_PRECISION: f32 = 0.4;
+
+/// Whether `tokens` open with "by" and a noun phrase, the agent of a
+/// participle ("a statement released *by the campaign*", "the stance taken
+/// *by the nominee*"), not reported words; "by" and a gerund ("responded *by
+/// saying* C") may open them. When a cue follows in them, the participle
+/// was in the subject of that cue ("a report released by the agency *shows*
+/// C"), whose content it still is.
+fn opens_with_agent(doc: &Doc, tokens: &[Token]) -> bool {
+    let [by, next, rest @ ..] = tokens else {
+        return false;
+    };
+    doc.word(by) == "by"
+        && !doc.word(next).ends_with("ing")
+        && !doc.word(next).ends_with("ly")
+        && !rest.iter().any(|t| doc.cue_at_token(t).is_some())
+}
 
 /// The mention among the first words of a unit, before `limit`: the
 /// clause's subject.

@@ -994,3 +994,14 @@ fn the_subject_before_at_the_time() {
         summary(text)
     );
 }
+
+#[test]
+fn a_by_phrase_after_a_cue_is_its_agent_not_content() {
+    let text = "The league issued a statement released by the city council on Tuesday night.\n\n\
+                Mayor Ana Ruiz responded by saying that the park would stay open all winter.\n";
+    assert_eq!(who_said(text, "city council"), None);
+    assert_eq!(
+        who_said(text, "park would stay"),
+        Some(("speaker_cue_content", "Mayor Ana Ruiz".into()))
+    );
+}

@@ -763,6 +763,18 @@ impl Finder<'_> {
         {
             // "The bespectacled, 71-year-old diplomat said".
             a -= 3;
+        } else if a == k
+            && !lexical
+            && !last.cap
+            && !plural
+            && !TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        {
+            // With no determiner, a lone lowercase singular word no lexicon
+            // knows is seldom a subject: an adjective or adverb ("in
+            // *particular* feared", "the *ambitious* plans") before a verb
+            // or a noun that looks like one. A time stays ("X last *month*
+            // said"): the resolver passes over it to the subject.
+            return None;
         }
         let span = Span::new(items[a].span.start, last.span.end);
         if self.is_covered(span) {
@@ -1194,6 +1206,19 @@ impl Finder<'_> {
     }
 }
 
+/// Times that stand between a subject and its cue ("X last *month* said"),
+/// as the resolver's subject search knows them.
+const TIME_WORDS: [&str; 8] = [
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "day",
+    "afternoon",
+];
+
 /// Whether [`Finder::mention_at`] may find a mention at `item`: false for
 /// what neither opens a phrase nor can open a run (see [`Finder::in_run`]).
 #[inline]
@@ -1460,6 +1485,15 @@ mod tests {
         let got = mentions("The glossy brochure argues for it, said the 43-year-old.");
         assert_eq!(find(&got, "The glossy brochure").2, MentionKind::Nominal);
         assert_eq!(find(&got, "the 43-year-old").1, "43-year-old");
+    }
+
+    #[test]
+    fn bare_lowercase_singulars_are_no_subjects() {
+        let got = mentions("Rome and Oslo in particular feared a war.");
+        assert!(got.iter().all(|m| m.0 != "particular"));
+        let got = mentions("Exit surveys show gains, and the email claims more.");
+        find(&got, "Exit surveys");
+        find(&got, "the email");
     }
 
     #[test]
