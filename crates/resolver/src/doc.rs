@@ -2,7 +2,7 @@
 //! the sieves share: units, quotes by offset, tokens by range, mentions near a
 //! cue. It adds no linguistics of its own beyond grouping sentences into units.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use whosaid_core::{
     Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
@@ -36,9 +36,12 @@ pub struct Doc<'a> {
     /// a step or two, not two binary searches, as the sieves ask for the
     /// tokens of many short spans.
     tokens_before: Vec<u32>,
-    /// [`Doc::source_before`]'s recent answers: the cue-driven sieves ask it
-    /// about the same cues one after another.
-    sources_before: RefCell<SourceCache>,
+    /// [`Doc::source_before`]'s answers by cue, for the last two floors
+    /// asked: the cue-driven sieves ask it of every cue, with the cue's
+    /// unit or its finite speech unit as the floor.
+    sources_before: Vec<Cell<[SourceAnswer; 2]>>,
+    /// The cue [`Doc::source_before`] was last asked about.
+    last_cue_asked: Cell<usize>,
     /// [`Doc::finite_speech_unit`]'s answers by cue, filled on first use:
     /// three sieves ask it of every cue.
     finite_speech_units: Vec<Cell<Option<Option<Span>>>>,
@@ -78,7 +81,8 @@ impl<'a> Doc<'a> {
             outer_quotes,
             outer_spans,
             tokens_before: tokens_before(text.len(), &segments.tokens),
-            sources_before: RefCell::default(),
+            sources_before: vec![Cell::new([SourceAnswer::NONE; 2]); candidates.cues.len()],
+            last_cue_asked: Cell::new(0),
             finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
             reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
             open_parentheses: memchr::memchr_iter(b'(', text.as_bytes()).collect(),
@@ -279,14 +283,50 @@ impl<'a> Doc<'a> {
     /// an apposition between commas or dashes (", 31, a doctor in Aleppo,") separate
     /// them. Returns the mention.
     pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
-        if let Some(source) = self.sources_before.borrow().get(cue_start, floor) {
-            return source;
+        let c = self.cue_starting_at(cue_start);
+        // An offset where no cue starts is asked rarely: no answer is kept.
+        let Some(kept) = self
+            .sources_before
+            .get(c)
+            .filter(|_| self.cues()[c].span.start == cue_start)
+        else {
+            return self.find_source_before(cue_start, floor);
+        };
+        let answers = kept.get();
+        if let Some(answer) = answers.iter().find(|a| a.floor == floor) {
+            return answer.source;
         }
         let source = self.find_source_before(cue_start, floor);
-        self.sources_before
-            .borrow_mut()
-            .insert(cue_start, floor, source);
+        // The newer answer first: the older of the two kept goes.
+        kept.set([SourceAnswer { floor, source }, answers[0]]);
         source
+    }
+
+    /// The first cue starting at or after `offset`. The sieves ask about
+    /// the cues in order, skipping a few, so the search steps on from the
+    /// last answer over a few cues before it falls back on a binary search.
+    fn cue_starting_at(&self, offset: usize) -> usize {
+        const STEPS: usize = 8;
+        let cues = self.cues();
+        let last = self.last_cue_asked.get();
+        let from = if cues.get(last).is_some_and(|cue| cue.span.start <= offset) {
+            last
+        } else {
+            0
+        };
+        let near = &cues[from..cues.len().min(from + STEPS)];
+        let step = near
+            .iter()
+            .take_while(|cue| cue.span.start < offset)
+            .count();
+        let c = if step < near.len() {
+            from + step
+        } else {
+            let rest = from + near.len();
+            rest + cues[rest..].partition_point(|cue| cue.span.start < offset)
+        };
+        self.last_cue_asked.set(c);
+        c
     }
 
     fn find_source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
@@ -580,40 +620,21 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Answers of [`Doc::source_before`] by cue start and floor, in a
-/// direct-mapped table of [`SOURCE_CACHE_SLOTS`]: a new answer takes the slot
-/// of an older one, so that memory stays the same however many distinct
-/// questions a long article asks (a map of them all took 100 bytes per byte
-/// of a text with no spaces, where each quote asks about every cue near it
-/// with its own floor).
-#[derive(Default)]
-struct SourceCache {
-    /// (cue start, floor, answer); empty until the first answer.
-    slots: Vec<(usize, usize, Option<usize>)>,
+/// One of [`Doc::source_before`]'s answers for a cue: its speaker with the
+/// search stopped at `floor`. Two are kept per cue, so that memory grows
+/// with the cues however many floors the quotes near a cue ask about.
+#[derive(Clone, Copy)]
+struct SourceAnswer {
+    floor: usize,
+    source: Option<usize>,
 }
 
-/// Slots of [`SourceCache`]: 8 KiB, a few units' worth of cues and floors.
-const SOURCE_CACHE_BITS: u32 = 8;
-const SOURCE_CACHE_SLOTS: usize = 1 << SOURCE_CACHE_BITS;
-
-impl SourceCache {
-    fn slot(cue_start: usize, floor: usize) -> usize {
-        let key = (cue_start as u64).rotate_left(32) ^ floor as u64;
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SOURCE_CACHE_BITS)) as usize
-    }
-
-    fn get(&self, cue_start: usize, floor: usize) -> Option<Option<usize>> {
-        let &(cue, at, answer) = self.slots.get(Self::slot(cue_start, floor))?;
-        (cue == cue_start && at == floor).then_some(answer)
-    }
-
-    fn insert(&mut self, cue_start: usize, floor: usize, answer: Option<usize>) {
-        if self.slots.is_empty() {
-            // A key no question asks: a cue never starts past `usize::MAX`.
-            self.slots = vec![(usize::MAX, usize::MAX, None); SOURCE_CACHE_SLOTS];
-        }
-        self.slots[Self::slot(cue_start, floor)] = (cue_start, floor, answer);
-    }
+impl SourceAnswer {
+    /// A slot with no answer yet: no search stops at `usize::MAX`.
+    const NONE: SourceAnswer = SourceAnswer {
+        floor: usize::MAX,
+        source: None,
+    };
 }
 
 /// Words of a bare role before a name.
