@@ -260,6 +260,7 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
                 || (words >= 1
                     && !doc.word(&tokens[0]).eq_ignore_ascii_case("that")
                     && comma_opens_new_subject(doc, tokens, i))
+                || (words >= 1 && comma_opens_participial_cue(doc, tokens, i))
             {
                 return Span::new(span.start, t.span.start);
             }
@@ -428,6 +429,23 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
 /// content is only that object.
 fn comma_opens_new_subject(doc: &Doc, tokens: &[Token], i: usize) -> bool {
     is_punct(doc, &tokens[i], &[","]) && opens_contrast_or_new_subject(doc, &tokens[i + 1..])
+}
+
+/// Whether `tokens[i]` is a comma before a participial speech cue: "X
+/// asked for mercy, calling the case "Q"". The clause ends there even
+/// after a short object, since the participle opens an attribution of its
+/// own, which `participial_cue` makes.
+fn comma_opens_participial_cue(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    is_punct(doc, &tokens[i], &[","])
+        && tokens
+            .get(i + 1)
+            .and_then(|t| doc.cue_at_token(t))
+            .is_some_and(|c| {
+                let cue = &doc.cues()[c];
+                cue.frame == CueFrame::Verb
+                    && cue.form == VerbForm::Gerund
+                    && doc.licenses_reported_speech(c)
+            })
 }
 
 /// Whether `rest` opens with a contrast ("but", "while") or with "and" and

@@ -690,6 +690,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 .text(doc.text)
                 .eq_ignore_ascii_case("that")
             || follows_complementizer_or_object_preposition(doc, m, unit)
+            || object_of_fronted_preposition(doc, m, unit)
         {
             continue;
         }
@@ -728,6 +729,36 @@ fn follows_complementizer_or_object_preposition(doc: &Doc, m: usize, unit: Span)
             || OBJECT_PREPOSITIONS.contains(&doc.word(t))
             || WH_COMPLEMENTIZERS.contains(&doc.word(t))
     })
+}
+
+/// Whether mention `m` is the object of a preposition that opens its
+/// sentence: "*In a statement* released Monday, X said C", "*In the
+/// Senate*, he said C". The mention is a place, a time or a document,
+/// not the speaker, who comes after the comma.
+fn object_of_fronted_preposition(doc: &Doc, m: usize, unit: Span) -> bool {
+    let before = doc.tokens(Span::new(unit.start, doc.mentions()[m].span.start));
+    let before = match before {
+        [rest @ .., last] if matches!(doc.word(last), "a" | "an" | "the") => rest,
+        _ => before,
+    };
+    match before {
+        [.., previous, preposition] => {
+            FRONTED_PREPOSITIONS.contains(&doc.word(preposition)) && ends_sentence(doc, previous)
+        }
+        [preposition] => FRONTED_PREPOSITIONS.contains(&doc.word(preposition)),
+        [] => false,
+    }
+}
+
+/// Prepositions whose object, at the start of a sentence, is a scene
+/// rather than a speaker.
+const FRONTED_PREPOSITIONS: [&str; 4] = ["In", "At", "During", "On"];
+
+/// Whether `token` ends a sentence: a full stop, a question or exclamation
+/// mark, or a quotation mark (after which a new sentence starts at a
+/// capital).
+fn ends_sentence(doc: &Doc, token: &Token) -> bool {
+    token.kind == TokenKind::QuoteMark || matches!(doc.word(token), "." | "?" | "!")
 }
 
 /// Lowercase words that open a clause inside another ("it is unclear

@@ -1005,3 +1005,22 @@ fn a_by_phrase_after_a_cue_is_its_agent_not_content() {
         Some(("speaker_cue_content", "Mayor Ana Ruiz".into()))
     );
 }
+
+#[test]
+fn the_object_of_a_fronted_preposition_is_no_speaker() {
+    // "a letter" opens the sentence as the object of "In": "filed" is no
+    // speech of the letter's, and the speaker is Ana Ruiz after the comma.
+    let text = "In a letter filed in federal court Monday as part of a lawsuit, agency counsel Ana Ruiz said the inquiry is \u{201c}ongoing.\u{201d}";
+    let got = summary(text);
+    assert!(
+        got.iter()
+            .all(|(_, speaker, _)| !speaker.contains("letter")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(_, speaker, content)| speaker.contains("Ana Ruiz")
+                && content == "the inquiry is \u{201c}ongoing.\u{201d}"),
+        "{got:?}"
+    );
+}

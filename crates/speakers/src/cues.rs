@@ -62,9 +62,18 @@ pub fn find(
             start,
             token.span.end,
         );
-        let Some((id, end)) = found else {
+        let Some((mut id, mut end)) = found else {
             continue;
         };
+        // "said in a post-match interview": the longest phrase, "said in a
+        // post", ends inside a word; the longest one that ends at a word
+        // boundary ("said") is the cue.
+        if !is_whole_word(text, start, end) {
+            match longest_whole_word_match(&lexicon.matcher, text, tokens, t, end) {
+                Some(shorter) => (id, end) = shorter,
+                None => continue,
+            }
+        }
         let Some(entry) = lexicon.entries.get(id) else {
             continue;
         };
@@ -119,6 +128,30 @@ pub fn find(
         pos = end;
     }
     cues
+}
+
+/// The longest pattern at token `t` that ends at a word boundary before
+/// `end` (where a longer match ends inside a word): each earlier token end,
+/// from the last, bounds the search until a match there is a whole word.
+/// Rare, so a few table searches cost nothing worth saving.
+fn longest_whole_word_match(
+    matcher: &lexicon::Patterns,
+    text: &str,
+    tokens: &[Token],
+    t: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let start = tokens.get(t)?.span.start;
+    let inside = tokens[t..]
+        .iter()
+        .take_while(|token| token.span.end < end)
+        .count();
+    tokens[t..t + inside].iter().rev().find_map(|token| {
+        let bounded = text.get(..token.span.end)?;
+        matcher
+            .longest_at(bounded, start)
+            .filter(|&(_, found_end)| is_whole_word(text, start, found_end))
+    })
 }
 
 /// Whether a line is a headline in title case, remembered for the last line
@@ -424,6 +457,16 @@ mod tests {
         assert!(cues("Ask anyone: unasked questions.")
             .iter()
             .all(|c| c.0 != "asked"));
+    }
+
+    #[test]
+    fn a_phrase_cut_inside_a_word_falls_back_to_a_shorter_cue() {
+        // "said in a post" and "said in an email" end inside "post-match"
+        // and "emailed": the cue is the whole-word "said".
+        let got = cues("Lee said in a post-match chat that it was fine.");
+        assert_eq!(got[0], ("said", "say", CueFrame::Verb, VerbForm::Past));
+        let got = cues("Ruiz said in an emailed note that it was over.");
+        assert_eq!(got[0], ("said", "say", CueFrame::Verb, VerbForm::Past));
     }
 
     #[test]
