@@ -1184,7 +1184,14 @@ fn is_subject_phrase(doc: &Doc, phrase: &[Token]) -> bool {
 
 fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for c in 0..doc.cues().len() {
-        if let Some((m, content)) = closing_frame(doc, claims, c) {
+        let Some((m, content)) = closing_frame(doc, claims, c) else {
+            continue;
+        };
+        // "Ana Ruiz, who said C": the words before the relative pronoun are
+        // its antecedent, not what was said. (The frame still closes the
+        // unit for `closed_by_later_frame`: the clause before it is no
+        // earlier cue's content either.)
+        if !is_relative_pronoun(doc.mentions()[m].span.text(doc.text)) {
             claims.add(Draft::new(vec![content], m, Some(c), sieve));
         }
     }

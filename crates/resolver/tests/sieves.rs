@@ -1005,3 +1005,16 @@ fn a_by_phrase_after_a_cue_is_its_agent_not_content() {
         Some(("speaker_cue_content", "Mayor Ana Ruiz".into()))
     );
 }
+
+#[test]
+fn a_relative_pronoun_frame_reports_no_words_before_it() {
+    // The words before ", who" are the pronoun's antecedent: nothing the
+    // relative clause's subject said.
+    let text =
+        "The committee heard from the retired harbour master Dana Whitfield, who warned the board.";
+    let rows = summary(text);
+    assert!(
+        rows.iter().all(|(_, mention, _)| mention != "who"),
+        "{rows:?}"
+    );
+}
