@@ -901,6 +901,7 @@ fn finite_speech_unit(doc: &Doc, c: usize) -> Option<Span> {
     if !is_speech_frame(cue.frame)
         || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
         || is_passive(doc, c)
+        || is_expletive_predicate(doc, c)
         || doc.is_quoted(cue.span)
     {
         return None;
@@ -1633,6 +1634,62 @@ fn after_be_clitic(doc: &Doc, offset: usize) -> bool {
     }
     false
 }
+
+/// Whether cue `c` is a base form right after an expletive "it is", over
+/// a "not" or "also": an adjective, not a verb ("it is not *clear* that
+/// C", "it's *clear* that C"), and "it" is no speaker.
+fn is_expletive_predicate(doc: &Doc, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    if cue.form != VerbForm::Base {
+        return false;
+    }
+    let is_it = |word: &str| word.eq_ignore_ascii_case("it");
+    let before = doc.tokens(Span::new(cue.span.start.saturating_sub(48), cue.span.start));
+    for (i, t) in before.iter().enumerate().rev().take(3) {
+        let word = doc.word(t);
+        let subject = i.checked_sub(1).map(|p| doc.word(&before[p]));
+        if BE.iter().any(|be| word.eq_ignore_ascii_case(be))
+            || NEGATED_BE.iter().any(|be| word.eq_ignore_ascii_case(be))
+        {
+            return subject.is_some_and(is_it);
+        }
+        // "it's", or "it" "'s" as two tokens.
+        if let Some(stem) = ["'s", "\u{2019}s"]
+            .iter()
+            .find_map(|clitic| word.strip_suffix(clitic))
+        {
+            return is_it(stem) || (stem.is_empty() && subject.is_some_and(is_it));
+        }
+        if ![
+            "not",
+            "n't",
+            "n\u{2019}t",
+            "also",
+            "still",
+            "now",
+            "just",
+            "really",
+        ]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// "be" with its negation in one token.
+const NEGATED_BE: [&str; 8] = [
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "isn\u{2019}t",
+    "wasn\u{2019}t",
+    "aren\u{2019}t",
+    "weren\u{2019}t",
+];
 
 /// Whether cue `c` is a passive ("is expected", "was reported", "has been
 /// asked"), whose subject is not its source, rather than a participle that

@@ -1018,3 +1018,19 @@ fn a_relative_pronoun_frame_reports_no_words_before_it() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn an_expletive_it_before_an_adjective_cue_is_no_speaker() {
+    // "clear" is also a verb cue; after "it is" it is an adjective.
+    for text in [
+        "Dana Whitfield left early. It is not clear that the bridge will open in May.",
+        "Dana Whitfield left early. It's clear that the bridge will open in May.",
+    ] {
+        let rows = summary(text);
+        assert!(
+            rows.iter()
+                .all(|(_, mention, _)| !mention.eq_ignore_ascii_case("it")),
+            "{rows:?}"
+        );
+    }
+}
