@@ -693,12 +693,82 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         {
             continue;
         }
+        if let Some((outer, speaker)) = outer_frame_of_relative(doc, claims, c, m, unit) {
+            claim_clause_after_cue(
+                doc,
+                claims,
+                sieve,
+                (Source::Mention(speaker), outer),
+                unit,
+                3,
+            );
+            continue;
+        }
         if closed_by_later_frame(doc, claims, c, unit) || closes_content_before(doc, claims, c) {
             continue;
         }
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
     }
 }
+
+/// When cue `c` sits in a restrictive relative clause whose subject is
+/// the relative pronoun `m` and a later finite cue closes the subject
+/// phrase ("economists *who favor* taxes *agree* that C"): that later cue
+/// and the pronoun's antecedent (or the pronoun itself) frame the content.
+fn outer_frame_of_relative(
+    doc: &Doc,
+    claims: &Claims,
+    c: usize,
+    m: usize,
+    unit: Span,
+) -> Option<(usize, usize)> {
+    let pronoun = doc.mentions()[m].span;
+    if !["who", "that", "which"].contains(&pronoun.text(doc.text)) {
+        return None;
+    }
+    // After a comma the clause is an apposition, its cue the speaker's own.
+    let before = doc.tokens(Span::new(unit.start, pronoun.start));
+    if before.last().is_none_or(|t| t.kind != TokenKind::Word) {
+        return None;
+    }
+    let cue_end = doc.cues()[c].span.end;
+    let outer = (c + 1..doc.cues().len())
+        .take_while(|&later| doc.cues()[later].span.start < unit.end)
+        .find(|&later| open_finite_speech_cue(doc, claims, later).is_some())?;
+    // The relative clause runs on to the outer cue: a few words, no
+    // punctuation, clause opener or quotation between.
+    // The outer cue opens a that-clause: after a bare clause, the words
+    // from the inner cue on are as often its own content ("voters who said
+    // the economy *mattered* most").
+    let outer_end = doc.cues()[outer].span.end;
+    if doc
+        .first_token_from(outer_end)
+        .is_none_or(|t| doc.word(t) != "that")
+    {
+        return None;
+    }
+    let between = doc.tokens(Span::new(cue_end, doc.cues()[outer].span.start));
+    if between.len() > MAX_RELATIVE_OBJECT_TOKENS
+        || between
+            .iter()
+            .any(|t| t.kind != TokenKind::Word || is_one_of(doc, t, &["that", "and", "but", "who"]))
+    {
+        return None;
+    }
+    let speaker = doc
+        .mention_ending_by(pronoun.start, unit.start)
+        .filter(|&a| {
+            doc.text
+                .get(doc.mentions()[a].span.end..pronoun.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+        })
+        .unwrap_or(m);
+    Some((outer, speaker))
+}
+
+/// The most tokens between a relative clause's cue and the outer cue
+/// ("who favor *higher taxes on fuel* agree").
+const MAX_RELATIVE_OBJECT_TOKENS: usize = 6;
 
 /// Whether cue `c` is the frame of the words before it and only an adjunct
 /// follows it: `C, X said in a video message to the convention.` The

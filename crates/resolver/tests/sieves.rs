@@ -1034,3 +1034,21 @@ fn an_expletive_it_before_an_adjective_cue_is_no_speaker() {
         );
     }
 }
+
+#[test]
+fn a_cue_in_a_restrictive_relative_clause_leaves_the_content_to_the_outer_cue() {
+    // "who favor" is part of the subject phrase; "agree" frames the clause.
+    let text =
+        "Many harbour engineers who favor steel bridges agree that the old pier must close soon.";
+    let rows = summary(text);
+    assert!(
+        rows.iter()
+            .any(|(_, _, content)| content.contains("pier must close")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|(_, _, content)| !content.contains("steel") && !content.contains("agree")),
+        "{rows:?}"
+    );
+}
