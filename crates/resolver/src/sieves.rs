@@ -694,12 +694,82 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         {
             continue;
         }
+        if let Some((outer, speaker)) = outer_frame_of_relative(doc, claims, c, m, unit) {
+            claim_clause_after_cue(
+                doc,
+                claims,
+                sieve,
+                (Source::Mention(speaker), outer),
+                unit,
+                3,
+            );
+            continue;
+        }
         if closed_by_later_frame(doc, claims, c, unit) || closes_content_before(doc, claims, c) {
             continue;
         }
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
     }
 }
+
+/// When cue `c` sits in a restrictive relative clause whose subject is
+/// the relative pronoun `m` and a later finite cue closes the subject
+/// phrase ("economists *who favor* taxes *agree* that C"): that later cue
+/// and the pronoun's antecedent (or the pronoun itself) frame the content.
+fn outer_frame_of_relative(
+    doc: &Doc,
+    claims: &Claims,
+    c: usize,
+    m: usize,
+    unit: Span,
+) -> Option<(usize, usize)> {
+    let pronoun = doc.mentions()[m].span;
+    if !["who", "that", "which"].contains(&pronoun.text(doc.text)) {
+        return None;
+    }
+    // After a comma the clause is an apposition, its cue the speaker's own.
+    let before = doc.tokens(Span::new(unit.start, pronoun.start));
+    if before.last().is_none_or(|t| t.kind != TokenKind::Word) {
+        return None;
+    }
+    let cue_end = doc.cues()[c].span.end;
+    let outer = (c + 1..doc.cues().len())
+        .take_while(|&later| doc.cues()[later].span.start < unit.end)
+        .find(|&later| open_finite_speech_cue(doc, claims, later).is_some())?;
+    // The relative clause runs on to the outer cue: a few words, no
+    // punctuation, clause opener or quotation between.
+    // The outer cue opens a that-clause: after a bare clause, the words
+    // from the inner cue on are as often its own content ("voters who said
+    // the economy *mattered* most").
+    let outer_end = doc.cues()[outer].span.end;
+    if doc
+        .first_token_from(outer_end)
+        .is_none_or(|t| doc.word(t) != "that")
+    {
+        return None;
+    }
+    let between = doc.tokens(Span::new(cue_end, doc.cues()[outer].span.start));
+    if between.len() > MAX_RELATIVE_OBJECT_TOKENS
+        || between
+            .iter()
+            .any(|t| t.kind != TokenKind::Word || is_one_of(doc, t, &["that", "and", "but", "who"]))
+    {
+        return None;
+    }
+    let speaker = doc
+        .mention_ending_by(pronoun.start, unit.start)
+        .filter(|&a| {
+            doc.text
+                .get(doc.mentions()[a].span.end..pronoun.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+        })
+        .unwrap_or(m);
+    Some((outer, speaker))
+}
+
+/// The most tokens between a relative clause's cue and the outer cue
+/// ("who favor *higher taxes on fuel* agree").
+const MAX_RELATIVE_OBJECT_TOKENS: usize = 6;
 
 /// Whether cue `c` is the frame of the words before it and only an adjunct
 /// follows it: `C, X said in a video message to the convention.` The
@@ -932,6 +1002,7 @@ fn finite_speech_unit(doc: &Doc, c: usize) -> Option<Span> {
     if !is_speech_frame(cue.frame)
         || (cue.form == VerbForm::Gerund && !is_progressive(doc, c))
         || is_passive(doc, c)
+        || is_expletive_predicate(doc, c)
         || doc.is_quoted(cue.span)
     {
         return None;
@@ -1215,7 +1286,14 @@ fn is_subject_phrase(doc: &Doc, phrase: &[Token]) -> bool {
 
 fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for c in 0..doc.cues().len() {
-        if let Some((m, content)) = closing_frame(doc, claims, c) {
+        let Some((m, content)) = closing_frame(doc, claims, c) else {
+            continue;
+        };
+        // "Ana Ruiz, who said C": the words before the relative pronoun are
+        // its antecedent, not what was said. (The frame still closes the
+        // unit for `closed_by_later_frame`: the clause before it is no
+        // earlier cue's content either.)
+        if !is_relative_pronoun(doc.mentions()[m].span.text(doc.text)) {
             claims.add(Draft::new(vec![content], m, Some(c), sieve));
         }
     }
@@ -1657,6 +1735,62 @@ fn after_be_clitic(doc: &Doc, offset: usize) -> bool {
     }
     false
 }
+
+/// Whether cue `c` is a base form right after an expletive "it is", over
+/// a "not" or "also": an adjective, not a verb ("it is not *clear* that
+/// C", "it's *clear* that C"), and "it" is no speaker.
+fn is_expletive_predicate(doc: &Doc, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    if cue.form != VerbForm::Base {
+        return false;
+    }
+    let is_it = |word: &str| word.eq_ignore_ascii_case("it");
+    let before = doc.tokens(Span::new(cue.span.start.saturating_sub(48), cue.span.start));
+    for (i, t) in before.iter().enumerate().rev().take(3) {
+        let word = doc.word(t);
+        let subject = i.checked_sub(1).map(|p| doc.word(&before[p]));
+        if BE.iter().any(|be| word.eq_ignore_ascii_case(be))
+            || NEGATED_BE.iter().any(|be| word.eq_ignore_ascii_case(be))
+        {
+            return subject.is_some_and(is_it);
+        }
+        // "it's", or "it" "'s" as two tokens.
+        if let Some(stem) = ["'s", "\u{2019}s"]
+            .iter()
+            .find_map(|clitic| word.strip_suffix(clitic))
+        {
+            return is_it(stem) || (stem.is_empty() && subject.is_some_and(is_it));
+        }
+        if ![
+            "not",
+            "n't",
+            "n\u{2019}t",
+            "also",
+            "still",
+            "now",
+            "just",
+            "really",
+        ]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// "be" with its negation in one token.
+const NEGATED_BE: [&str; 8] = [
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "isn\u{2019}t",
+    "wasn\u{2019}t",
+    "aren\u{2019}t",
+    "weren\u{2019}t",
+];
 
 /// Whether cue `c` is a passive ("is expected", "was reported", "has been
 /// asked"), whose subject is not its source, rather than a participle that

@@ -1024,3 +1024,50 @@ fn the_object_of_a_fronted_preposition_is_no_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_relative_pronoun_frame_reports_no_words_before_it() {
+    // The words before ", who" are the pronoun's antecedent: nothing the
+    // relative clause's subject said.
+    let text =
+        "The committee heard from the retired harbour master Dana Whitfield, who warned the board.";
+    let rows = summary(text);
+    assert!(
+        rows.iter().all(|(_, mention, _)| mention != "who"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn an_expletive_it_before_an_adjective_cue_is_no_speaker() {
+    // "clear" is also a verb cue; after "it is" it is an adjective.
+    for text in [
+        "Dana Whitfield left early. It is not clear that the bridge will open in May.",
+        "Dana Whitfield left early. It's clear that the bridge will open in May.",
+    ] {
+        let rows = summary(text);
+        assert!(
+            rows.iter()
+                .all(|(_, mention, _)| !mention.eq_ignore_ascii_case("it")),
+            "{rows:?}"
+        );
+    }
+}
+
+#[test]
+fn a_cue_in_a_restrictive_relative_clause_leaves_the_content_to_the_outer_cue() {
+    // "who favor" is part of the subject phrase; "agree" frames the clause.
+    let text =
+        "Many harbour engineers who favor steel bridges agree that the old pier must close soon.";
+    let rows = summary(text);
+    assert!(
+        rows.iter()
+            .any(|(_, _, content)| content.contains("pier must close")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|(_, _, content)| !content.contains("steel") && !content.contains("agree")),
+        "{rows:?}"
+    );
+}
