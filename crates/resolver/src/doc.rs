@@ -395,7 +395,7 @@ impl<'a> Doc<'a> {
             .text(self.text)
             .rsplit(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())?;
-        if !TIME_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(last_word)) {
+        if !is_time_mention_end(last_word) {
             return None;
         }
         let mut end = before.iter().position(|t| t.span.start >= mention.start)?;
@@ -667,21 +667,16 @@ fn is_gap_word(doc: &Doc, token: &Token) -> bool {
     token.kind == TokenKind::Word && words::is_gap(doc.word(token))
 }
 
-/// Last words of a mention that only names a time ("last *week*", "a
-/// month *ago*", "at the *time*", "in the *past*").
-const TIME_NOUNS: [&str; 11] = [
-    "time",
-    "past",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "day",
-    "ago",
-    "afternoon",
-];
+/// Whether `word` ends a mention that only names a time: a time noun ("last
+/// *week*") or the end of "at the *time*", "in the *past*", "a month *ago*"
+/// (words that name no time on their own, so the matcher does not keep
+/// them as a lone subject).
+fn is_time_mention_end(word: &str) -> bool {
+    whosaid_speakers::is_time_noun(word)
+        || ["time", "past", "ago"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// Words that may stand before a time mention and after the subject
 /// ("X *late* last week said", "X *at* the time said").

@@ -140,6 +140,25 @@ pub fn cue_precision(text: &str, cue: &Cue) -> f32 {
         .map_or(0.0, |entry| entry.precision)
 }
 
+/// Whether `word` (any case) is a noun that names a time on its own ("last
+/// *week*", "this *month*"). Such a mention may stand between a subject and
+/// its cue ("X last *month* said"): the matcher keeps it as a mention, and
+/// the resolver looks past it for the subject.
+pub fn is_time_noun(word: &str) -> bool {
+    TIME_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+const TIME_NOUNS: [&str; 8] = [
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "day",
+    "afternoon",
+];
+
 #[cfg(test)]
 mod tests {
     use whosaid_core::Segments;

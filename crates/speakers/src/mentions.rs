@@ -763,12 +763,7 @@ impl Finder<'_> {
         {
             // "The bespectacled, 71-year-old diplomat said".
             a -= 3;
-        } else if a == k
-            && !lexical
-            && !last.cap
-            && !plural
-            && !TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
-        {
+        } else if a == k && !lexical && !last.cap && !plural && !crate::is_time_noun(word) {
             // With no determiner, a lone lowercase singular word no lexicon
             // knows is seldom a subject: an adjective or adverb ("in
             // *particular* feared", "the *ambitious* plans") before a verb
@@ -1205,19 +1200,6 @@ impl Finder<'_> {
         Some(h + 1)
     }
 }
-
-/// Times that stand between a subject and its cue ("X last *month* said"),
-/// as the resolver's subject search knows them.
-const TIME_WORDS: [&str; 8] = [
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "day",
-    "afternoon",
-];
 
 /// Whether [`Finder::mention_at`] may find a mention at `item`: false for
 /// what neither opens a phrase nor can open a run (see [`Finder::in_run`]).
