@@ -48,6 +48,10 @@ pub struct Doc<'a> {
     /// [`Doc::licenses_reported_speech`]'s answers by cue, filled on first
     /// use: several sieves ask it of the same cues.
     reported_speech_licenses: Vec<Cell<Option<bool>>>,
+    /// [`Doc::cue_precision`]'s answers by cue, filled on first use: finding
+    /// a cue's lexicon entry again costs about a thousand instructions, and
+    /// two sieves ask it of the same cues.
+    cue_precisions: Vec<Cell<Option<f32>>>,
     /// Where every opening parenthesis of the text is, in order:
     /// [`Doc::in_appositive_parenthesis`] asks of every speech cue whether
     /// one stands before it in its unit, and most units have none.
@@ -85,6 +89,7 @@ impl<'a> Doc<'a> {
             last_cue_asked: Cell::new(0),
             finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
             reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
+            cue_precisions: vec![Cell::new(None); candidates.cues.len()],
             open_parentheses: memchr::memchr_iter(b'(', text.as_bytes()).collect(),
             last_content_start: Cell::new(None),
             options,
@@ -560,6 +565,19 @@ impl<'a> Doc<'a> {
             let licence = self.find_reported_speech_licence(c);
             known.set(Some(licence));
             licence
+        })
+    }
+
+    /// The lexicon precision of cue `c` ([`whosaid_speakers::cue_precision`]).
+    pub fn cue_precision(&self, c: usize) -> f32 {
+        let find = || whosaid_speakers::cue_precision(self.text, &self.cues()[c]);
+        let Some(known) = self.cue_precisions.get(c) else {
+            return find();
+        };
+        known.get().unwrap_or_else(|| {
+            let precision = find();
+            known.set(Some(precision));
+            precision
         })
     }
 

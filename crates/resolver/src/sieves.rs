@@ -305,10 +305,10 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(from) = after_cue.first().map(|t| t.span.start) else {
             continue;
         };
+        // The adjunct is sought before the cue's precision: few cues have
+        // one, and the precision costs a lexicon look-up.
         let Some(q) = quote_opening_after_cue(doc, from, unit.end).or_else(|| {
-            is_precise_cue(doc, c)
-                .then(|| quote_after_adjunct(doc, from, unit.end))
-                .flatten()
+            quote_after_adjunct(doc, from, unit.end).filter(|_| is_precise_cue(doc, c))
         }) else {
             continue;
         };
@@ -1453,7 +1453,7 @@ fn claim_clause_after_cue(
         || (doc.licenses_that_clause(c)
             && (first_kept_token(doc, start, unit.end)
                 .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that"))
-                || is_precise_cue(doc, c)));
+                || may_quote_through_precise_cue(doc, c, unit)));
     if !may_introduce {
         return;
     }
@@ -1493,11 +1493,20 @@ fn quotes_through_precise_cue(doc: &Doc, c: usize, content: Span) -> bool {
         && is_precise_cue(doc, c)
 }
 
+/// Whether [`quotes_through_precise_cue`] may hold for cue `c` whatever
+/// its content in `unit`: a quotation someone speaks follows the cue in the
+/// unit, and the cue is precise (the cheaper test first).
+fn may_quote_through_precise_cue(doc: &Doc, c: usize, unit: Span) -> bool {
+    doc.quotes_in(Span::new(doc.cues()[c].span.end, unit.end))
+        .any(|q| doc.is_speech_like(q))
+        && is_precise_cue(doc, c)
+}
+
 /// Whether cue `c` is usually a cue where its form occurs: its lexicon
 /// precision is at least [`PRECISE_CUE_MIN_PRECISION`] ("said", "hailed",
 /// "joked"; not "opened", "gave", "point").
 fn is_precise_cue(doc: &Doc, c: usize) -> bool {
-    whosaid_speakers::cue_precision(doc.text, &doc.cues()[c]) >= PRECISE_CUE_MIN_PRECISION
+    doc.cue_precision(c) >= PRECISE_CUE_MIN_PRECISION
 }
 
 /// The lowest lexicon precision of a cue that may introduce quoted content
