@@ -497,14 +497,7 @@ impl<'a> Doc<'a> {
         c: usize,
         derive: impl FnOnce() -> Option<Span>,
     ) -> Option<Span> {
-        let Some(known) = self.finite_speech_units.get(c) else {
-            return derive();
-        };
-        known.get().unwrap_or_else(|| {
-            let unit = derive();
-            known.set(Some(unit));
-            unit
-        })
+        remembered(&self.finite_speech_units, c, derive)
     }
 
     /// The mention that follows a cue directly ("said *Sen. John McCain*").
@@ -558,26 +551,15 @@ impl<'a> Doc<'a> {
     /// whole form is ("stated"), and its word form is not one learned to
     /// mislead ("known", "remarks").
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
-        let Some(known) = self.reported_speech_licenses.get(c) else {
-            return self.find_reported_speech_licence(c);
-        };
-        known.get().unwrap_or_else(|| {
-            let licence = self.find_reported_speech_licence(c);
-            known.set(Some(licence));
-            licence
+        remembered(&self.reported_speech_licenses, c, || {
+            self.find_reported_speech_licence(c)
         })
     }
 
     /// The lexicon precision of cue `c` ([`whosaid_speakers::cue_precision`]).
     pub fn cue_precision(&self, c: usize) -> f32 {
-        let find = || whosaid_speakers::cue_precision(self.text, &self.cues()[c]);
-        let Some(known) = self.cue_precisions.get(c) else {
-            return find();
-        };
-        known.get().unwrap_or_else(|| {
-            let precision = find();
-            known.set(Some(precision));
-            precision
+        remembered(&self.cue_precisions, c, || {
+            whosaid_speakers::cue_precision(self.text, &self.cues()[c])
         })
     }
 
@@ -679,6 +661,19 @@ fn tokens_before(len: usize, tokens: &[Token]) -> Vec<u32> {
             before as u32
         })
         .collect()
+}
+
+/// The answer kept for cue `c` in `answers`, found by `find` and kept the
+/// first time it is asked (`find`'s answer alone for a cue beyond them).
+fn remembered<T: Copy>(answers: &[Cell<Option<T>>], c: usize, find: impl FnOnce() -> T) -> T {
+    let Some(known) = answers.get(c) else {
+        return find();
+    };
+    known.get().unwrap_or_else(|| {
+        let answer = find();
+        known.set(Some(answer));
+        answer
+    })
 }
 
 fn is_gap_word(doc: &Doc, token: &Token) -> bool {
