@@ -36,12 +36,9 @@ pub struct Doc<'a> {
     /// a step or two, not two binary searches, as the sieves ask for the
     /// tokens of many short spans.
     tokens_before: Vec<u32>,
-    /// [`Doc::source_before`]'s answers by cue, for the last two floors
-    /// asked: the cue-driven sieves ask it of every cue, with the cue's
-    /// unit or its finite speech unit as the floor.
+    /// [`Doc::source_of_cue`]'s answers by cue, for the last two floors
+    /// asked.
     sources_before: Vec<Cell<[SourceAnswer; 2]>>,
-    /// The cue [`Doc::source_before`] was last asked about.
-    last_cue_asked: Cell<usize>,
     /// [`Doc::finite_speech_unit`]'s answers by cue, filled on first use:
     /// three sieves ask it of every cue.
     finite_speech_units: Vec<Cell<Option<Option<Span>>>>,
@@ -86,7 +83,6 @@ impl<'a> Doc<'a> {
             outer_spans,
             tokens_before: tokens_before(text.len(), &segments.tokens),
             sources_before: vec![Cell::new([SourceAnswer::NONE; 2]); candidates.cues.len()],
-            last_cue_asked: Cell::new(0),
             finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
             reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
             cue_precisions: vec![Cell::new(None); candidates.cues.len()],
@@ -283,58 +279,29 @@ impl<'a> Doc<'a> {
             })
     }
 
-    /// Where the speaker of a cue at `cue_start` ends, when only adverbs and
-    /// auxiliaries ("also", "has"), a parenthesis ("(D-N.Y.)"), or a
-    /// an apposition between commas or dashes (", 31, a doctor in Aleppo,") separate
-    /// them. Returns the mention.
-    pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
-        let c = self.cue_starting_at(cue_start);
-        // An offset where no cue starts is asked rarely: no answer is kept.
-        let Some(kept) = self
-            .sources_before
-            .get(c)
-            .filter(|_| self.cues()[c].span.start == cue_start)
-        else {
-            return self.find_source_before(cue_start, floor);
+    /// [`Doc::source_before`] cue `c`: the sieves ask it of every cue, with
+    /// the cue's unit or its finite speech unit as the floor, so the answers
+    /// for the last two floors asked are kept by cue.
+    pub fn source_of_cue(&self, c: usize, floor: usize) -> Option<usize> {
+        let cue_start = self.cues()[c].span.start;
+        let Some(kept) = self.sources_before.get(c) else {
+            return self.source_before(cue_start, floor);
         };
         let answers = kept.get();
         if let Some(answer) = answers.iter().find(|a| a.floor == floor) {
             return answer.source;
         }
-        let source = self.find_source_before(cue_start, floor);
+        let source = self.source_before(cue_start, floor);
         // The newer answer first: the older of the two kept goes.
         kept.set([SourceAnswer { floor, source }, answers[0]]);
         source
     }
 
-    /// The first cue starting at or after `offset`. The sieves ask about
-    /// the cues in order, skipping a few, so the search steps on from the
-    /// last answer over a few cues before it falls back on a binary search.
-    fn cue_starting_at(&self, offset: usize) -> usize {
-        const STEPS: usize = 8;
-        let cues = self.cues();
-        let last = self.last_cue_asked.get();
-        let from = if cues.get(last).is_some_and(|cue| cue.span.start <= offset) {
-            last
-        } else {
-            0
-        };
-        let near = &cues[from..cues.len().min(from + STEPS)];
-        let step = near
-            .iter()
-            .take_while(|cue| cue.span.start < offset)
-            .count();
-        let c = if step < near.len() {
-            from + step
-        } else {
-            let rest = from + near.len();
-            rest + cues[rest..].partition_point(|cue| cue.span.start < offset)
-        };
-        self.last_cue_asked.set(c);
-        c
-    }
-
-    fn find_source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
+    /// Where the speaker of a cue at `cue_start` ends, when only adverbs and
+    /// auxiliaries ("also", "has"), a parenthesis ("(D-N.Y.)"), or a
+    /// an apposition between commas or dashes (", 31, a doctor in Aleppo,") separate
+    /// them. Returns the mention.
+    pub fn source_before(&self, cue_start: usize, floor: usize) -> Option<usize> {
         let before = self.tokens(Span::new(floor, cue_start));
         let end = self.skip_gap_and_parentheses(before, before.len())?;
         if let Some(m) = self.mention_ending_at(before, end, floor) {
@@ -620,7 +587,7 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// One of [`Doc::source_before`]'s answers for a cue: its speaker with the
+/// One of [`Doc::source_of_cue`]'s answers: its speaker with the
 /// search stopped at `floor`. Two are kept per cue, so that memory grows
 /// with the cues however many floors the quotes near a cue ask about.
 #[derive(Clone, Copy)]

@@ -244,8 +244,7 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             speech_cues(doc, claims, next.span.start, area.end)
                 .take(3)
                 .find_map(|c| {
-                    let cue_start = doc.cues()[c].span.start;
-                    let m = speaker_before_cue(doc, Span::new(next.span.start, cue_start))?;
+                    let m = speaker_before_cue(doc, next.span.start, c)?;
                     (!is_relative_pronoun(doc.mentions()[m].span.text(doc.text))).then_some((m, c))
                 })
         };
@@ -313,7 +312,7 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         };
         let source = doc
-            .source_before(cue.span.start, unit.start)
+            .source_of_cue(c, unit.start)
             .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
         // "X rallied supporters in Y, saying: "Q"": a bare gerund has no
@@ -432,7 +431,7 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if colon.is_none_or(|colon| colon + 1 != rest.len() || doc.word(&rest[colon]) != ":") {
             continue;
         }
-        let Some(m) = doc.source_before(cue.span.start, unit.start) else {
+        let Some(m) = doc.source_of_cue(c, unit.start) else {
             continue;
         };
         let Some(&next) = doc.segments.paragraphs.get(paragraph + 1) else {
@@ -543,7 +542,7 @@ fn speaker_of_cue(doc: &Doc, unit: Span, c: usize) -> Option<usize> {
         earlier_source(doc, unit, cue.span.start)
             .or_else(|| opening_mention(doc, unit, cue.span.start))
     } else {
-        doc.source_before(cue.span.start, unit.start)
+        doc.source_of_cue(c, unit.start)
     }
 }
 
@@ -680,7 +679,7 @@ fn speaker_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         let source = doc
-            .source_before(cue_start, unit.start)
+            .source_of_cue(c, unit.start)
             .or_else(|| coordinated_subject(doc, unit, cue_start));
         let Some(m) = source else { continue };
         if is_bare_determiner(doc, m)
@@ -973,7 +972,7 @@ fn phrase_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         };
         let cue_start = doc.cues()[c].span.start;
-        if doc.source_before(cue_start, unit.start).is_some() {
+        if doc.source_of_cue(c, unit.start).is_some() {
             continue;
         }
         if !doc.licenses_phrase_subject(c) {
@@ -1165,7 +1164,7 @@ fn phrase_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         };
         let cue = &doc.cues()[c];
-        if doc.source_before(cue.span.start, unit.start).is_some() {
+        if doc.source_of_cue(c, unit.start).is_some() {
             continue;
         }
         let Some(span) = free_quote_ending_clause_after(doc, claims, cue.span.end, unit) else {
@@ -1319,7 +1318,7 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
     }
     let unit = open_cue_unit(doc, claims, c)?;
     // C, X said  /  C, said X
-    let (m, comma) = match doc.source_before(cue.span.start, unit.start) {
+    let (m, comma) = match doc.source_of_cue(c, unit.start) {
         Some(m) => {
             comma_before(doc, unit.start, doc.mentions()[m].span.start).map(|comma| (m, comma))
         }
@@ -1416,18 +1415,18 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 /// though that cue made no attribution: "In court filings, his lawyer
 /// asked for X, calling it…".
 fn subject_of_earlier_verb(doc: &Doc, unit: Span, c: usize) -> Option<usize> {
-    let earlier = doc.cues()[..c]
-        .iter()
+    let cues = doc.cues();
+    let earlier = (0..c)
         .rev()
-        .take_while(|e| e.span.start >= unit.start)
-        .find(|e| {
-            e.frame == CueFrame::Verb
+        .take_while(|&e| cues[e].span.start >= unit.start)
+        .find(|&e| {
+            cues[e].frame == CueFrame::Verb
                 && matches!(
-                    e.form,
+                    cues[e].form,
                     VerbForm::Present | VerbForm::Past | VerbForm::Participle
                 )
         })?;
-    doc.source_before(earlier.span.start, unit.start)
+    doc.source_of_cue(earlier, unit.start)
 }
 
 /// Prepositions before a gerund cue whose speaker is its clause's subject.
@@ -1878,7 +1877,7 @@ fn frame_ends_at(doc: &Doc, claims: &Claims, end: usize, floor: usize) -> bool {
     c < cues.len()
         && cues[c].span.end == end
         && is_finite_speech_cue(doc, claims, c)
-        && doc.source_before(cues[c].span.start, floor).is_some()
+        && doc.source_of_cue(c, floor).is_some()
 }
 
 /// The unit of cue `c`, when the cue is still free and stands outside
@@ -1921,7 +1920,7 @@ fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool 
         .any(|c| {
             is_finite_speech_cue(doc, claims, c)
                 && !doc.is_quoted(cues[c].span)
-                && doc.source_before(cues[c].span.start, from).is_some()
+                && doc.source_of_cue(c, from).is_some()
         })
 }
 
@@ -1933,14 +1932,15 @@ fn is_relative_pronoun(word: &str) -> bool {
         .any(|r| r.eq_ignore_ascii_case(word))
 }
 
-/// The speaker of a cue whose subject fills `span` (from just after a quote
-/// to the cue): a mention, with before it only names, possessives, a
+/// The speaker of cue `c` whose subject fills the words from `from` (just
+/// after a quote) to the cue: a mention, with before it only names, possessives, a
 /// determiner and a bare role ("The Post's Ed Smith", "election law expert
 /// Rick Hasen"), and after it an apposition between commas ("Ana Ruiz, 67,
 /// a nurse in Dayton, Ohio,") or a short qualifier ("a spokesman for the
 /// party", "a staffer in the room").
-fn speaker_before_cue(doc: &Doc, span: Span) -> Option<usize> {
-    let m = doc.source_before(span.end, span.start)?;
+fn speaker_before_cue(doc: &Doc, from: usize, c: usize) -> Option<usize> {
+    let span = Span::new(from, doc.cues()[c].span.start);
+    let m = doc.source_of_cue(c, from)?;
     let mention = doc.mentions()[m].span;
     let lead = Span::new(span.start, mention.start);
     if names_only(doc, lead) {
@@ -2086,7 +2086,7 @@ fn earlier_source(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     (first..last).rev().find_map(|c| {
         let cue = &cues[c];
         (cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund && !doc.is_quoted(cue.span))
-            .then(|| doc.source_before(cue.span.start, unit.start))
+            .then(|| doc.source_of_cue(c, unit.start))
             .flatten()
     })
 }
