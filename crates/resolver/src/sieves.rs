@@ -735,8 +735,6 @@ fn outer_frame_of_relative(
     let outer = (c + 1..doc.cues().len())
         .take_while(|&later| doc.cues()[later].span.start < unit.end)
         .find(|&later| open_finite_speech_cue(doc, claims, later).is_some())?;
-    // The relative clause runs on to the outer cue: a few words, no
-    // punctuation, clause opener or quotation between.
     // The outer cue opens a that-clause: after a bare clause, the words
     // from the inner cue on are as often its own content ("voters who said
     // the economy *mattered* most").
@@ -747,6 +745,8 @@ fn outer_frame_of_relative(
     {
         return None;
     }
+    // The relative clause runs on to the outer cue: a few words, no
+    // punctuation, clause opener or quotation between.
     let between = doc.tokens(Span::new(cue_end, doc.cues()[outer].span.start));
     if between.len() > MAX_RELATIVE_OBJECT_TOKENS
         || between
@@ -1448,11 +1448,12 @@ fn claim_clause_after_cue(
     // first token the content may have is known from its start) or it is a
     // precise cue whose clause may hold a quotation: about a third of the
     // cues this sees are refused here.
+    let after_cue = Span::new(doc.cues()[c].span.end, unit.end);
     let may_introduce = doc.licenses_reported_speech(c)
         || (doc.licenses_that_clause(c)
             && (first_kept_token(doc, start, unit.end)
                 .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that"))
-                || may_quote_through_precise_cue(doc, c, unit)));
+                || quotes_through_precise_cue(doc, c, after_cue)));
     if !may_introduce {
         return;
     }
@@ -1485,19 +1486,12 @@ fn claim_clause_after_cue(
 /// content. The cue's lexicon precision must be at least
 /// [`PRECISE_CUE_MIN_PRECISION`]; without that floor, cues that are seldom
 /// verbs of saying ("opened", "watched") took quotes that are no one's words
-/// and quoted-only F1 fell (train 0.8640 -> 0.8581).
+/// and quoted-only F1 fell (train 0.8640 -> 0.8581). Asked of the words
+/// after the cue, before the content is cut from them, it rules cues out
+/// early.
 fn quotes_through_precise_cue(doc: &Doc, c: usize, content: Span) -> bool {
     doc.licenses_that_clause(c)
         && doc.quotes_in(content).any(|q| doc.is_speech_like(q))
-        && is_precise_cue(doc, c)
-}
-
-/// Whether [`quotes_through_precise_cue`] may hold for cue `c` whatever
-/// its content in `unit`: a quotation someone speaks follows the cue in the
-/// unit, and the cue is precise (the cheaper test first).
-fn may_quote_through_precise_cue(doc: &Doc, c: usize, unit: Span) -> bool {
-    doc.quotes_in(Span::new(doc.cues()[c].span.end, unit.end))
-        .any(|q| doc.is_speech_like(q))
         && is_precise_cue(doc, c)
 }
 
@@ -2146,6 +2140,12 @@ fn quote_opening_after_cue(doc: &Doc, offset: usize, limit: usize) -> Option<usi
     if opener.kind != TokenKind::QuoteMark {
         return None;
     }
+    spoken_quote_opened_by(doc, opener)
+}
+
+/// The quote someone speaks that `opener`, an opening quotation mark,
+/// opens: not a scare quote or a title.
+fn spoken_quote_opened_by(doc: &Doc, opener: &Token) -> Option<usize> {
     let q = doc.outer_quote_at(opener.span.start)?;
     (doc.quote(q).span().start == opener.span.start && doc.is_speech_like(q)).then_some(q)
 }
@@ -2177,8 +2177,7 @@ fn quote_after_adjunct(doc: &Doc, offset: usize, limit: usize) -> Option<usize> 
     if mark.kind != TokenKind::Punct || opener.kind != TokenKind::QuoteMark {
         return None;
     }
-    let q = doc.outer_quote_at(opener.span.start)?;
-    (doc.quote(q).span().start == opener.span.start && doc.is_speech_like(q)).then_some(q)
+    spoken_quote_opened_by(doc, opener)
 }
 
 /// The most tokens of an adjunct between a cue and its quote ("in an
@@ -2188,8 +2187,7 @@ const MAX_ADJUNCT_TOKENS: usize = 10;
 /// The quote that opens a span's first token.
 fn quote_starting(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     let first = doc.tokens(Span::new(start, end)).first()?;
-    let q = doc.outer_quote_at(first.span.start)?;
-    (doc.quote(q).span().start == first.span.start && doc.is_speech_like(q)).then_some(q)
+    spoken_quote_opened_by(doc, first)
 }
 
 /// A quote that makes up all of `span` but for punctuation.
