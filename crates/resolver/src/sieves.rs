@@ -1717,26 +1717,45 @@ fn is_progressive(doc: &Doc, c: usize) -> bool {
 /// saying". The cue matcher leaves the clitic out of the cue (the word is
 /// the pronoun's), so a progressive of this form looks like a bare gerund.
 fn after_be_clitic(doc: &Doc, offset: usize) -> bool {
+    let Some((before, i)) = word_before_adverbs(doc, offset) else {
+        return false;
+    };
+    let word = doc.word(&before[i]);
+    ["'s", "\u{2019}s", "'re", "\u{2019}re", "'m", "\u{2019}m"]
+        .iter()
+        .find_map(|clitic| word.strip_suffix(clitic))
+        // "it's" and "there's" are no speakers.
+        .is_some_and(|stem| {
+            words::is_in(&words::SUBJECT_PRONOUNS, stem)
+                && !["it", "there"].iter().any(|w| stem.eq_ignore_ascii_case(w))
+        })
+}
+
+/// The last word before `offset`, over at most two adverbs of a verb group
+/// ("is *not* clear", "he's *also* saying"): the tokens before `offset`
+/// and its index among them.
+fn word_before_adverbs<'a>(doc: &Doc<'a>, offset: usize) -> Option<(&'a [Token], usize)> {
     let before = doc.tokens(Span::new(offset.saturating_sub(48), offset));
-    for t in before.iter().rev().take(3) {
-        let word = doc.word(t);
-        let stem = ["'s", "\u{2019}s", "'re", "\u{2019}re", "'m", "\u{2019}m"]
-            .iter()
-            .find_map(|clitic| word.strip_suffix(clitic));
-        if let Some(stem) = stem {
-            // "it's" and "there's" are no speakers.
-            return words::is_in(&words::SUBJECT_PRONOUNS, stem)
-                && !["it", "there"].iter().any(|w| stem.eq_ignore_ascii_case(w));
-        }
-        if !["not", "also", "still", "now", "just", "really"]
+    let i = (0..before.len()).rev().take(3).find(|&i| {
+        let word = doc.word(&before[i]);
+        !VERB_GROUP_ADVERBS
             .iter()
             .any(|w| word.eq_ignore_ascii_case(w))
-        {
-            return false;
-        }
-    }
-    false
+    })?;
+    Some((before, i))
 }
+
+/// Adverbs that stand inside a verb group, between "be" and what follows.
+const VERB_GROUP_ADVERBS: [&str; 8] = [
+    "not",
+    "n't",
+    "n\u{2019}t",
+    "also",
+    "still",
+    "now",
+    "just",
+    "really",
+];
 
 /// Whether cue `c` is a base form right after an expletive "it is", over
 /// a "not" or "also": an adjective, not a verb ("it is not *clear* that
@@ -1746,40 +1765,22 @@ fn is_expletive_predicate(doc: &Doc, c: usize) -> bool {
     if cue.form != VerbForm::Base {
         return false;
     }
+    let Some((before, i)) = word_before_adverbs(doc, cue.span.start) else {
+        return false;
+    };
     let is_it = |word: &str| word.eq_ignore_ascii_case("it");
-    let before = doc.tokens(Span::new(cue.span.start.saturating_sub(48), cue.span.start));
-    for (i, t) in before.iter().enumerate().rev().take(3) {
-        let word = doc.word(t);
-        let subject = i.checked_sub(1).map(|p| doc.word(&before[p]));
-        if BE.iter().any(|be| word.eq_ignore_ascii_case(be))
-            || NEGATED_BE.iter().any(|be| word.eq_ignore_ascii_case(be))
-        {
-            return subject.is_some_and(is_it);
-        }
-        // "it's", or "it" "'s" as two tokens.
-        if let Some(stem) = ["'s", "\u{2019}s"]
-            .iter()
-            .find_map(|clitic| word.strip_suffix(clitic))
-        {
-            return is_it(stem) || (stem.is_empty() && subject.is_some_and(is_it));
-        }
-        if ![
-            "not",
-            "n't",
-            "n\u{2019}t",
-            "also",
-            "still",
-            "now",
-            "just",
-            "really",
-        ]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
-        {
-            return false;
-        }
+    let word = doc.word(&before[i]);
+    let subject = i.checked_sub(1).map(|p| doc.word(&before[p]));
+    if BE.iter().any(|be| word.eq_ignore_ascii_case(be))
+        || NEGATED_BE.iter().any(|be| word.eq_ignore_ascii_case(be))
+    {
+        return subject.is_some_and(is_it);
     }
-    false
+    // "it's", or "it" "'s" as two tokens.
+    ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|clitic| word.strip_suffix(clitic))
+        .is_some_and(|stem| is_it(stem) || (stem.is_empty() && subject.is_some_and(is_it)))
 }
 
 /// "be" with its negation in one token.
