@@ -1,7 +1,11 @@
 //! Attributions in the making: what the sieves have claimed so far.
 //!
 //! A sieve claims content only where no earlier sieve has, and a cue only
-//! once, so that a later sieve never undoes an earlier one.
+//! once, so that a later sieve never undoes an earlier one. Two sieves at
+//! the end of the cascade are the exceptions, each by one named rule:
+//! `enclosing_frame` replaces the rows its content wholly encloses
+//! ([`Claims::enclose`]), and `nested_cue_content` adds rows inside another
+//! row's content ([`Claims::nested`]).
 
 use std::collections::BTreeMap;
 
@@ -76,6 +80,10 @@ pub struct Claims {
     /// Claimed content: fragment start → (end, draft). Fragments never overlap.
     taken: BTreeMap<usize, (usize, usize)>,
     used_cues: Vec<bool>,
+    /// Attributions inside another one's content (`X said Y said C`: Y → C
+    /// inside X's "Y said C"). They are made last, may overlap their
+    /// parent, and take no part in the claims above.
+    pub nested: Vec<Draft>,
 }
 
 impl Claims {
@@ -99,6 +107,32 @@ impl Claims {
         }
         let (&start, _) = self.taken.range(span.start..span.end).next()?;
         Some(start)
+    }
+
+    /// The draft one of whose fragments holds the whole of `span`.
+    pub fn holder(&self, span: Span) -> Option<usize> {
+        let (_, &(end, draft)) = self.taken.range(..=span.start).next_back()?;
+        (end >= span.end).then_some(draft)
+    }
+
+    /// Fresh claims for a search inside the content claimed so far: no
+    /// content is taken, and the only free cues are those that are free
+    /// here and stand inside claimed content.
+    pub fn inside_claimed(&self, cue_span: impl Fn(usize) -> Span) -> Claims {
+        Claims {
+            used_cues: (0..self.used_cues.len())
+                .map(|c| !self.cue_is_free(c) || self.holder(cue_span(c)).is_none())
+                .collect(),
+            ..Claims::default()
+        }
+    }
+
+    /// Fresh claims with the same cues used and no content taken.
+    pub fn with_free_content(&self) -> Claims {
+        Claims {
+            used_cues: self.used_cues.clone(),
+            ..Claims::default()
+        }
     }
 
     pub fn is_free(&self, span: Span) -> bool {
@@ -128,6 +162,49 @@ impl Claims {
         }
         self.drafts.push(draft);
         true
+    }
+
+    /// Claims `draft` in place of the drafts its content encloses (`C, X
+    /// said`, where an earlier sieve took `Y believes C'` inside C and so
+    /// kept X's frame from C): every draft its content overlaps must lie
+    /// wholly inside it, its content and its `anchors` (cue and speaker)
+    /// too, and those drafts go. Refused (false) when it encloses nothing,
+    /// overlaps a draft it does not enclose, or its cue is used.
+    pub fn enclose(&mut self, draft: Draft, anchors: impl Fn(&Draft) -> [Option<Span>; 2]) -> bool {
+        if draft.cue.is_some_and(|c| !self.cue_is_free(c)) {
+            return false;
+        }
+        let inside = |span: Span| draft.content.iter().any(|f| f.contains(span));
+        let mut enclosed = Vec::new();
+        for &f in &draft.content {
+            let first = self.owner(Span::new(f.start, f.start + 1));
+            let rest = self.taken.range(f.start..f.end).map(|(_, &(_, d))| d);
+            for d in first.into_iter().chain(rest) {
+                let e = &self.drafts[d];
+                if !e.content.iter().all(|&g| inside(g))
+                    || !anchors(e).iter().flatten().all(|&a| inside(a))
+                {
+                    return false;
+                }
+                if !enclosed.contains(&d) {
+                    enclosed.push(d);
+                }
+            }
+        }
+        if enclosed.is_empty() {
+            return false;
+        }
+        let drafts = std::mem::take(&mut self.drafts);
+        self.taken.clear();
+        for (i, d) in drafts.into_iter().enumerate() {
+            if !enclosed.contains(&i) {
+                for s in &d.content {
+                    self.taken.insert(s.start, (s.end, self.drafts.len()));
+                }
+                self.drafts.push(d);
+            }
+        }
+        self.add(draft)
     }
 
     /// Adds a fragment to an existing attribution, when it is free.
@@ -217,6 +294,7 @@ impl Claims {
 
     /// The drafts in text order of their first fragment.
     pub fn into_sorted(mut self) -> Vec<Draft> {
+        self.drafts.append(&mut self.nested);
         self.drafts
             .sort_by_key(|d| d.content.first().map(|s| (s.start, s.end)));
         self.drafts

@@ -857,10 +857,19 @@ fn an_adverb_in_ly_between_the_speaker_and_the_cue() {
 #[test]
 fn a_closing_frame_owns_the_reported_clause_before_it() {
     // The clause "Y acknowledged that C" is what Ruiz reported: its
-    // speaker is the frame at the end, not the subject inside it.
+    // speaker is the frame at the end, not the subject inside it (who gets
+    // C alone, in a nested row).
     let text = "During the inquiry, Dana Whitfield acknowledged that the fees were far too high, Ana Ruiz said on Monday.";
     let rows = summary(text);
-    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[1],
+        (
+            "nested_cue_content",
+            "Dana Whitfield".into(),
+            "that the fees were far too high".into()
+        )
+    );
     assert_eq!(rows[0].0, "content_then_speaker");
     assert_eq!(rows[0].1, "Ana Ruiz");
     assert!(
@@ -1069,5 +1078,57 @@ fn a_cue_in_a_restrictive_relative_clause_leaves_the_content_to_the_outer_cue() 
         rows.iter()
             .all(|(_, _, content)| !content.contains("steel") && !content.contains("agree")),
         "{rows:?}"
+    );
+}
+
+#[test]
+fn a_closing_frame_takes_the_sentence_over_a_clause_inside_it() {
+    // The subordinate opening keeps `speaker_cue_content` from deferring to
+    // the later frame, so "the mayor plans" is claimed first.
+    let text = "After two decades in the council as an independent, the mayor plans to \
+                remain a Democrat and would run again if the party asked, Devine said.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "enclosing_frame",
+            "Devine".into(),
+            "After two decades in the council as an independent, the mayor plans to remain \
+             a Democrat and would run again if the party asked"
+                .into()
+        )]
+    );
+}
+
+#[test]
+fn a_said_inside_reported_words_gets_a_nested_row() {
+    let text = "Officials said the treasurer said the audit would be finished by June.";
+    assert_eq!(
+        summary(text),
+        vec![
+            (
+                "speaker_cue_content",
+                "Officials".into(),
+                "the treasurer said the audit would be finished by June".into()
+            ),
+            (
+                "nested_cue_content",
+                "the treasurer".into(),
+                "the audit would be finished by June".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_weak_cue_inside_reported_words_gets_no_nested_row() {
+    // "thinks" is seldom a cue where it occurs: no row of its own.
+    let text = "Officials said the treasurer thinks the audit will be finished by June.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_cue_content",
+            "Officials".into(),
+            "the treasurer thinks the audit will be finished by June".into()
+        )]
     );
 }
