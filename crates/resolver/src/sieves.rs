@@ -1480,6 +1480,7 @@ fn claim_clause_after_cue(
             || that_clause
             || quotes_through_precise_cue(doc, c, content))
         && !opens_with_agent(doc, doc.tokens(content))
+        && !opens_without_object(doc, c, content)
     {
         // "C1, X said, C2": the words before the frame are content too.
         let fragments =
@@ -1533,6 +1534,29 @@ fn opens_with_agent(doc: &Doc, tokens: &[Token]) -> bool {
         && !doc.word(next).ends_with("ing")
         && !doc.word(next).ends_with("ly")
         && !rest.iter().any(|t| doc.cue_at_token(t).is_some())
+}
+
+/// Whether `content`, right after cue `c`, opens with "and" or "from": the
+/// cue took no object and is no verb of saying there ("Obama paused *and
+/// wiped* a tear", "X reported *from Oakland*", "a few blocks *from the
+/// venue*"). Not when a second cue shares the object ("X derided *and
+/// insulted* Y") or a that-clause follows ("we know *from* the filings
+/// *that* C"), nor after a comma ("C, he said, *and* D").
+fn opens_without_object(doc: &Doc, c: usize, content: Span) -> bool {
+    let tokens = doc.tokens(content);
+    let Some((first, rest)) = tokens.split_first() else {
+        return false;
+    };
+    let adjacent = doc
+        .text
+        .get(doc.cues()[c].span.end..first.span.start)
+        .is_some_and(|gap| gap.trim().is_empty());
+    adjacent
+        && match doc.word(first) {
+            "and" => rest.first().is_none_or(|t| doc.cue_at_token(t).is_none()),
+            "from" => !rest.iter().any(|t| doc.word(t) == "that"),
+            _ => false,
+        }
 }
 
 /// The mention among the first words of a unit, before `limit`: the

@@ -1132,3 +1132,32 @@ fn a_weak_cue_inside_reported_words_gets_no_nested_row() {
         )]
     );
 }
+
+#[test]
+fn a_cue_with_and_or_from_right_after_it_took_no_object() {
+    // "paused and wiped", "reported from": the cue has no object and
+    // reports nothing.
+    let text = "Mayor Ana Ruiz paused and wiped her glasses before the vote.\n\n\
+                Dana Whitfield reported from the flooded valley towns near Springfield.\n";
+    let got = summary(text);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn and_before_a_second_cue_or_from_before_a_that_clause_is_still_content() {
+    let text = "Mayor Ana Ruiz derided and mocked the new parking plan at length.\n\n\
+                Dana Whitfield said he knew from the budget papers that the park would close.\n";
+    assert_eq!(
+        who_said(text, "parking plan"),
+        Some(("speaker_cue_content", "Mayor Ana Ruiz".into())),
+        "{:?}",
+        summary(text)
+    );
+    assert!(
+        summary(text)
+            .iter()
+            .any(|(_, _, content)| content.contains("park would close")),
+        "{:?}",
+        summary(text)
+    );
+}
