@@ -1457,12 +1457,17 @@ fn claim_clause_after_cue(
     if !may_introduce {
         return;
     }
-    let content = content_after_cue(doc, claims, c, unit, start);
+    let (content, is_object) = content_after_cue(doc, claims, c, unit, start);
     // A clause opening with "that" is reported after any cue ("X warned
     // that C", "X conceded that C"), not only after those learned to
     // introduce bare clauses.
     let that_clause = starts_with_that(doc, doc.tokens(content)) && doc.licenses_that_clause(c);
-    if word_count(doc, content) >= doc.min_content_words(c, min_words)
+    let min_words = if is_object {
+        1
+    } else {
+        doc.min_content_words(c, min_words)
+    };
+    if word_count(doc, content) >= min_words
         && claims.is_free(content)
         && (doc.licenses_reported_speech(c)
             || that_clause
