@@ -62,7 +62,8 @@ pub(crate) fn content_after_cue(
 /// noun phrase. A content that opens with "that", "to" or a wh-word, or
 /// holds a verb (a clause: "said *the plan is* dead in the water"), a
 /// quotation mark, or more than [`MAX_OBJECT_WORDS`] words before the end,
-/// is not cut. The cue lemmas are learned on PolNeAR train
+/// is not cut. A content that is such a noun phrase whole ends where it
+/// does ("denied *the report*"). The cue lemmas are learned on PolNeAR train
 /// (`data/resolver/object-cues.tsv`).
 fn object_end(doc: &Doc, c: usize, content: Span) -> Option<usize> {
     if !doc.cuts_object_phrase(c) {
@@ -100,7 +101,8 @@ fn object_end(doc: &Doc, c: usize, content: Span) -> Option<usize> {
             _ => {}
         }
     }
-    None
+    // The whole content is a short noun phrase ("denied *the report*").
+    (words >= 1).then_some(content.end)
 }
 
 /// Whether `word` (followed by `next`) ends a noun-phrase object: a word
