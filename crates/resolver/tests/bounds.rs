@@ -298,3 +298,10 @@ fn a_short_object_of_a_learned_cue_is_content() {
     let text = "Senator Dana Whitfield praised the plan.";
     assert_eq!(first_content(text), "the plan");
 }
+
+#[test]
+fn an_object_cue_not_licensed_for_clauses_still_takes_its_object() {
+    // "congratulate" introduces no bare clause, but its object is content.
+    let text = "Mayor Ana Ruiz congratulated the rescue crews on Tuesday.";
+    assert_eq!(first_content(text), "the rescue crews");
+}
