@@ -19,20 +19,23 @@ use crate::claims::Claims;
 use crate::doc::Doc;
 use crate::sieves::{is_object_word, is_punct, word_count};
 use crate::words::{
-    self, ADDRESSEE_CUES, CONTRASTS, GAP, LEADING, SUBJECT_PRONOUNS, SUBORDINATORS,
+    self, ADDRESSEE_CUES, CLAUSE_SIGNALS, CONTRASTS, GAP, LEADING, OBJECT_ENDERS, SUBJECT_PRONOUNS,
+    SUBORDINATORS,
 };
 
 /// The content of cue `c` in `unit`: from `start`, where it starts after
 /// the cue (see [`content_start_after_cue`]), to the end of its clause,
 /// stopping where content an earlier sieve claimed begins ("He said C, and
-/// when asked…, he said, "Q."" keeps C).
+/// when asked…, he said, "Q."" keeps C). With it, whether the content was
+/// cut at the end of a noun-phrase object ([`object_end`]): such an object
+/// may be shorter than a clause ("endorsed *Trump* last week").
 pub(crate) fn content_after_cue(
     doc: &Doc,
     claims: &Claims,
     c: usize,
     unit: Span,
     start: usize,
-) -> Span {
+) -> (Span, bool) {
     let mut end = claims
         .first_taken_in(Span::new(start, unit.end))
         .unwrap_or(unit.end);
@@ -43,7 +46,79 @@ pub(crate) fn content_after_cue(
             end = comma;
         }
     }
-    trim(doc, clause(doc, Span::new(start, end)))
+    let content = clause(doc, Span::new(start, end));
+    match object_end(doc, c, content) {
+        Some(object_end) => (trim(doc, Span::new(content.start, object_end)), true),
+        None => (trim(doc, content), false),
+    }
+}
+
+/// Where the noun-phrase object of cue `c` ends, when the cue is one whose
+/// object PolNeAR ends before an adjunct or a second predicate ("X
+/// endorsed *Trump* last week and…", "X defended *his record* on Fox News",
+/// "X thanked *supporters*, saying…"): a few words with no verb of their
+/// own, then a comma, a dash, a parenthesis, a preposition or conjunction
+/// that opens an adjunct ([`OBJECT_ENDERS`]) or "and" before no other
+/// noun phrase. A content that opens with "that", "to" or a wh-word, or
+/// holds a verb (a clause: "said *the plan is* dead in the water"), a
+/// quotation mark, or more than [`MAX_OBJECT_WORDS`] words before the end,
+/// is not cut. A content that is such a noun phrase whole ends where it
+/// does ("denied *the report*"). The cue lemmas are learned on PolNeAR train
+/// (`data/resolver/object-cues.tsv`).
+fn object_end(doc: &Doc, c: usize, content: Span) -> Option<usize> {
+    if !doc.cuts_object_phrase(c) {
+        return None;
+    }
+    let tokens = doc.tokens(content);
+    // Words in quotation marks make the clause mixed content, which PolNeAR
+    // keeps whole ("criticized the law as a "crazy system"").
+    if tokens.iter().any(|t| t.kind == TokenKind::QuoteMark) {
+        return None;
+    }
+    let first = tokens.first()?;
+    if first.kind != TokenKind::Word {
+        return None;
+    }
+    let mut words = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => {
+                let word = doc.word(t);
+                if words >= 1 && ends_object(doc, word, tokens.get(i + 1)) {
+                    return Some(t.span.start);
+                }
+                if words::is_in(&CLAUSE_SIGNALS, word) {
+                    return None;
+                }
+                words += 1;
+                if words > MAX_OBJECT_WORDS {
+                    return None;
+                }
+            }
+            TokenKind::Punct if words >= 1 && is_punct(doc, t, &OBJECT_END_MARKS) => {
+                return Some(t.span.start);
+            }
+            _ => {}
+        }
+    }
+    // The whole content is a short noun phrase ("denied *the report*").
+    (words >= 1).then_some(content.end)
+}
+
+/// Whether `word` (followed by `next`) ends a noun-phrase object: a word
+/// of [`OBJECT_ENDERS`], or "and" before a word that opens no noun phrase
+/// ("and has appeared", "and said"; not "Sanders and Clinton", "jobs and
+/// the economy").
+fn ends_object(doc: &Doc, word: &str, next: Option<&Token>) -> bool {
+    if word.eq_ignore_ascii_case("and") {
+        return next.is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !doc.word(t).starts_with(|ch: char| ch.is_uppercase())
+                && !words::is_in(&words::DETERMINERS, doc.word(t))
+                && !words::is_in(&words::OBJECT, doc.word(t))
+        });
+    }
+    words::is_in(&OBJECT_ENDERS, word)
 }
 
 /// The content before a frame set off by commas in the middle of its
@@ -269,6 +344,12 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
     }
     span
 }
+
+/// The most words of a noun-phrase object [`object_end`] cuts after.
+const MAX_OBJECT_WORDS: usize = 6;
+
+/// Marks that end a noun-phrase object.
+const OBJECT_END_MARKS: [&str; 7] = [",", ";", "(", "—", "–", "--", ":"];
 
 /// The marks at which [`clause`] may end or pass an aside: any other
 /// token is passed without the checks (each asks for one of these).

@@ -559,6 +559,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether the content of cue `c` ends where its noun-phrase object
+    /// does, as learned from PolNeAR train ("endorsed *Trump* last week").
+    pub fn cuts_object_phrase(&self, c: usize) -> bool {
+        self.options.all_object_cues || words::OBJECT_CUES.contains(self.cues()[c].lemma)
+    }
+
     /// Whether the last word of cue `c` is a form learned to mislead.
     fn has_blocked_form(&self, c: usize) -> bool {
         let form = self

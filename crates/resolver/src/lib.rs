@@ -45,6 +45,10 @@ pub struct Options {
     /// minimums, not only those learned from PolNeAR train: the run that
     /// relearns data/resolver/short-content-cues.tsv needs this.
     pub all_short_content: bool,
+    /// End the content of every cue at its noun-phrase object, not only of
+    /// the cues learned from PolNeAR train: the run that relearns
+    /// data/resolver/object-cues.tsv needs this.
+    pub all_object_cues: bool,
 }
 
 /// Attributes the content of a text to its speakers, in text order.

@@ -1458,10 +1458,13 @@ fn claim_clause_after_cue(
     // A cue that may not introduce a bare clause is refused before the
     // clause's end is sought, unless its content can open with "that" (the
     // first token the content may have is known from its start) or it is a
-    // precise cue whose clause may hold a quotation: about a third of the
-    // cues this sees are refused here.
+    // precise cue whose clause may hold a quotation, or a cue learned to
+    // take a noun-phrase object ("congratulated *the crews*", whose content
+    // must then be that object): about a third of the cues this sees are
+    // refused here.
     let after_cue = Span::new(doc.cues()[c].span.end, unit.end);
     let may_introduce = doc.licenses_reported_speech(c)
+        || doc.cuts_object_phrase(c)
         || (doc.licenses_that_clause(c)
             && (first_kept_token(doc, start, unit.end)
                 .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that"))
@@ -1469,14 +1472,20 @@ fn claim_clause_after_cue(
     if !may_introduce {
         return;
     }
-    let content = content_after_cue(doc, claims, c, unit, start);
+    let (content, is_object) = content_after_cue(doc, claims, c, unit, start);
     // A clause opening with "that" is reported after any cue ("X warned
     // that C", "X conceded that C"), not only after those learned to
     // introduce bare clauses.
     let that_clause = starts_with_that(doc, doc.tokens(content)) && doc.licenses_that_clause(c);
-    if word_count(doc, content) >= doc.min_content_words(c, min_words)
+    let min_words = if is_object {
+        1
+    } else {
+        doc.min_content_words(c, min_words)
+    };
+    if word_count(doc, content) >= min_words
         && claims.is_free(content)
         && (doc.licenses_reported_speech(c)
+            || is_object
             || that_clause
             || quotes_through_precise_cue(doc, c, content))
         && !opens_with_agent(doc, doc.tokens(content))

@@ -210,6 +210,23 @@ pub static LICENSED_CUE_FORMS: LazyLock<WordSet> = LazyLock::new(|| {
     ))
 });
 
+/// Cue lemmas whose noun-phrase object PolNeAR ends before an adjunct
+/// ("endorsed *Trump* last week"), learned on PolNeAR train
+/// (`scripts/learn_reported_cues.py --object-cues`).
+pub static OBJECT_CUES: LazyLock<WordSet> =
+    LazyLock::new(|| learned(include_str!("../../../data/resolver/object-cues.tsv")));
+
+/// Words that end a noun-phrase object and open an adjunct after it ("X
+/// defended his record *on* Fox News", "X endorsed Trump *last* week").
+pub static OBJECT_ENDERS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/object-enders.txt")));
+
+/// Words that show a content is a clause, not a noun-phrase object:
+/// auxiliaries, subject pronouns, complementizers, "to" and wh-words ("said
+/// *the plan is* dead", "vowed *to* fight", "asked *whether*").
+pub static CLAUSE_SIGNALS: LazyLock<WordSet> =
+    LazyLock::new(|| parse(include_str!("../../../data/resolver/clause-signals.txt")));
+
 /// Cue forms after which unquoted content shorter than the sieves' usual
 /// minimums ("denied the report") was right often enough on PolNeAR train,
 /// learned by `scripts/learn_reported_cues.py --short-content`.

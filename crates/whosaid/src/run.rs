@@ -108,6 +108,11 @@ pub struct RunArgs {
     /// list (for relearning data/resolver/short-content-cues.tsv).
     #[arg(long, hide = true)]
     pub all_short_content: bool,
+
+    /// End the content of every cue at its noun-phrase object, not only of
+    /// the learned list (for relearning data/resolver/object-cues.tsv).
+    #[arg(long, hide = true)]
+    pub all_object_cues: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -178,6 +183,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         disabled: Vec::new(),
         all_reported_cues: args.all_reported_cues,
         all_short_content: args.all_short_content,
+        all_object_cues: args.all_object_cues,
     };
     for batch in batches {
         let outcomes: Vec<Outcome> = pool.install(|| {
