@@ -257,7 +257,13 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 || CIRCUMSTANCE_OPENERS.contains(&doc.word(t))
         });
         let long = coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6;
-        if area.end > unit.end && long && !circumstance {
+        // "Q?" X asked, repeating… / "Q!" X told Y in an interview…: the
+        // segmenter ended a sentence inside the quote, and the frame after it
+        // is the quote's own unless it reports a clause of its own.
+        let asked_after_question = ends_in_question_or_exclamation(doc, span)
+            && is_precise_cue(doc, c)
+            && !starts_with_that(doc, coda);
+        if area.end > unit.end && long && !circumstance && !asked_after_question {
             // The next sentence says more than "he said on Monday during…".
             continue;
         }
@@ -2027,6 +2033,14 @@ fn is_qualifier(doc: &Doc, token: &Token) -> bool {
 
 /// Whether the quote's last words end with clause punctuation, inside the
 /// closing mark: `"…lightly,"`, `"…out?"`.
+/// Whether the quote `quote` ends with a question or exclamation mark
+/// inside its closing mark (`"Who knows?"`).
+fn ends_in_question_or_exclamation(doc: &Doc, quote: Span) -> bool {
+    let inner = doc.tokens(quote);
+    let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));
+    before_close.is_some_and(|t| t.kind == TokenKind::Punct && matches!(doc.word(t), "?" | "!"))
+}
+
 fn ends_clause(doc: &Doc, quote: Span) -> bool {
     let inner = doc.tokens(quote);
     let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));

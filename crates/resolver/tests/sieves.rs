@@ -1071,3 +1071,16 @@ fn a_cue_in_a_restrictive_relative_clause_leaves_the_content_to_the_outer_cue() 
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_question_ends_the_sentence_but_not_the_frame_after_it() {
+    // The segmenter ends a sentence at "?”"; the long frame after it is
+    // still the quote's, not a sentence reporting words of its own.
+    let text = "The two men met once.\n\n\
+                “Will we ever get along, who knows?” Dana Whitfield told a radio station in an \
+                interview aired on Monday when asked about the talks.\n";
+    assert_eq!(
+        who_said(text, "get along"),
+        Some(("quote_then_speaker", "Dana Whitfield".into()))
+    );
+}
