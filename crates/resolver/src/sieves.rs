@@ -270,7 +270,7 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // "Q," X said, according to a transcript / to Reuters: the words
         // come through the source PolNeAR credits, the one "according to"
         // names.
-        let m = according_to_in(doc, Span::new(frame_end, area.end)).unwrap_or(m);
+        let credited = according_to_in(doc, Span::new(frame_end, area.end));
         // Words before the quote in its sentence are part of what was said:
         // `Trump's plan may be "strategic," said X` is one mixed content.
         let start = content_start(doc, unit).min(span.start);
@@ -279,7 +279,11 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if let Some(second) = quote_after(doc, frame_end, area.end) {
             content.push(second);
         }
-        claims.add(Draft::new(content, m, Some(c), sieve));
+        claims.add(match credited {
+            Some(Credited::Mention(source)) => Draft::new(content, source, Some(c), sieve),
+            Some(Credited::Phrase(phrase)) => Draft::phrase_sourced(content, phrase, c, sieve),
+            None => Draft::new(content, m, Some(c), sieve),
+        });
     }
 }
 
@@ -504,17 +508,37 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
-/// The mention an "according to" cue within `span` opens: `, according to
+/// The source an "according to" names.
+enum Credited {
+    /// A known mention opens the phrase: `according to *Reuters*`.
+    Mention(usize),
+    /// A phrase the speaker matcher does not know as a mention: `according
+    /// to *a transcript of the show*`, up to the next comma.
+    Phrase(Span),
+}
+
+/// The source an "according to" cue within `span` credits: `, according to
 /// *Y*`.
-fn according_to_in(doc: &Doc, span: Span) -> Option<usize> {
+fn according_to_in(doc: &Doc, span: Span) -> Option<Credited> {
     let cues = doc.cues();
     let first = cues.partition_point(|c| c.span.start < span.start);
     let c = cues[first..]
         .iter()
         .take_while(|c| c.span.end <= span.end)
         .find(|c| c.frame == CueFrame::AccordingTo)?;
-    let after = doc.tokens(Span::new(c.span.end, span.end)).first()?;
-    doc.mention_starting_at_token(after.span.start, span.end)
+    let after = doc.tokens(Span::new(c.span.end, span.end));
+    if let Some(m) = doc.mention_starting_at_token(after.first()?.span.start, span.end) {
+        return Some(Credited::Mention(m));
+    }
+    let len = after
+        .iter()
+        .take(MAX_SOURCE_PHRASE_TOKENS)
+        .take_while(|t| {
+            !is_punct(doc, t, &[",", ";", ".", "—", "–"]) && t.kind != TokenKind::QuoteMark
+        })
+        .count();
+    let phrase = trim(doc, span_of(&after[..len]));
+    (word_count(doc, phrase) > 0).then_some(Credited::Phrase(phrase))
 }
 
 /// The speaker of a headline "X on Y: "Q"": the mention the unit opens

@@ -1084,3 +1084,15 @@ fn a_question_ends_the_sentence_but_not_the_frame_after_it() {
         Some(("quote_then_speaker", "Dana Whitfield".into()))
     );
 }
+
+#[test]
+fn a_quote_said_according_to_a_phrase_is_credited_to_the_phrase() {
+    // PolNeAR credits the source "according to" names, also when it is no
+    // known mention.
+    let text = "“The river will not flood this year,” Dana Whitfield said on Monday, \
+                according to a recording of the meeting.\n";
+    assert_eq!(
+        who_said(text, "river"),
+        Some(("quote_then_speaker", "a recording of the meeting".into()))
+    );
+}
