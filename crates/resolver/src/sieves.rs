@@ -316,7 +316,8 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         // The adjunct is sought before the cue's precision: few cues have
         // one, and the precision costs a lexicon look-up.
-        let Some(q) = quote_opening_after_cue(doc, from, unit.end).or_else(|| {
+        let right_after_cue = quote_opening_after_cue(doc, from, unit.end);
+        let Some(q) = right_after_cue.or_else(|| {
             quote_after_adjunct(doc, from, unit.end).filter(|_| is_precise_cue(doc, c))
         }) else {
             continue;
@@ -340,7 +341,9 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         let span = doc.quote(q).span();
-        if !ends_its_clause(doc, span, unit) {
+        let ends = ends_its_clause(doc, span, unit)
+            || (right_after_cue.is_some() && closed_before_adjunct(doc, span, unit));
+        if !ends {
             continue;
         }
         claims.add(Draft::new(vec![span], m, Some(c), sieve));
@@ -2081,6 +2084,29 @@ fn ends_clause(doc: &Doc, quote: Span) -> bool {
 /// follows it in its unit, or a dash or semicolon does (`X cracked, "Q" —
 /// and he has been since`). Words after it make a mixed clause (`X said Y
 /// was "Q" for years`), which speaker_cue_content takes whole.
+/// Whether a quote that closes its own sentence or clause inside its marks
+/// is followed only by an adjunct of the frame: `X said, "We'll see," when
+/// asked…` / `X yelled "You lie!" at the president`. PolNeAR marks the quote
+/// alone.
+fn closed_before_adjunct(doc: &Doc, quote: Span, unit: Span) -> bool {
+    let after = doc.tokens(Span::new(quote.end, unit.end));
+    let after = match after.split_first() {
+        Some((comma, rest)) if is_punct(doc, comma, &[","]) => rest,
+        _ => after,
+    };
+    ends_clause(doc, quote)
+        && after
+            .first()
+            .is_some_and(|t| is_one_of(doc, t, &ADJUNCTS_AFTER_QUOTE))
+}
+
+/// Words that open an adjunct after a quote rather than more of what was
+/// said.
+const ADJUNCTS_AFTER_QUOTE: [&str; 14] = [
+    "when", "before", "after", "as", "while", "until", "at", "during", "in", "on", "to", "toward",
+    "from", "with",
+];
+
 fn ends_its_clause(doc: &Doc, quote: Span, unit: Span) -> bool {
     let after = doc.tokens(Span::new(quote.end, unit.end));
     // A short quote before a dash is a phrase the dash explains (`attempts

@@ -1096,3 +1096,19 @@ fn a_quote_said_according_to_a_phrase_is_credited_to_the_phrase() {
         Some(("quote_then_speaker", "a recording of the meeting".into()))
     );
 }
+
+#[test]
+fn a_closed_quote_before_an_adjunct_is_the_quote_alone() {
+    // `X said, "Q," when asked…`: the words after the quote are the frame's
+    // circumstance, not more of what was said.
+    let text = "Dana Whitfield cautioned, “Let us not get ahead of ourselves,” when asked \
+                about the vote.\n";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_then_quote",
+            "Dana Whitfield".into(),
+            "“Let us not get ahead of ourselves,”".into()
+        )]
+    );
+}
