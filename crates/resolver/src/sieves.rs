@@ -698,6 +698,24 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
+/// The `X said` frame right after a quote that ends its clause with a
+/// comma inside its marks (`"Q," he said`): the speaker and the cue.
+fn frame_closing_quote(doc: &Doc, claims: &Claims, quote: Span) -> Option<(usize, usize)> {
+    let inner = doc.tokens(quote);
+    let comma = inner.len().checked_sub(2).and_then(|i| inner.get(i));
+    if !comma.is_some_and(|t| is_punct(doc, t, &[","])) {
+        return None;
+    }
+    let unit = doc.units[doc.unit_of(quote.start)?].span;
+    let next = doc.tokens(Span::new(quote.end, unit.end)).first()?;
+    speech_cues(doc, claims, next.span.start, unit.end)
+        .take(3)
+        .find_map(|c| {
+            let m = speaker_before_cue(doc, next.span.start, c)?;
+            (!is_relative_pronoun(doc.mentions()[m].span.text(doc.text))).then_some((m, c))
+        })
+}
+
 /// The longest source phrase `according_to` takes ("according to early
 /// results of exit polls conducted for the AP by Edison Research").
 const MAX_SOURCE_PHRASE_TOKENS: usize = 25;
@@ -1264,7 +1282,13 @@ fn colon_subject_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if possessive || vague || governed {
             continue;
         }
-        claims.add(Draft::new(vec![span], m, None, sieve));
+        // `X listed the rules: "Q," he said`: a frame after the quote names
+        // its speaker better than the lead-in's subject does.
+        let draft = match frame_closing_quote(doc, claims, span) {
+            Some((m, c)) => Draft::new(vec![span], m, Some(c), sieve),
+            None => Draft::new(vec![span], m, None, sieve),
+        };
+        claims.add(draft);
     }
 }
 

@@ -1112,3 +1112,15 @@ fn a_closed_quote_before_an_adjunct_is_the_quote_alone() {
         )]
     );
 }
+
+#[test]
+fn a_frame_after_a_quote_led_in_by_a_colon_names_its_speaker() {
+    // The lead-in's subject is not the speaker when a frame follows the
+    // quote: `X saw it differently: "Q," Y said`.
+    let text = "Tom Okafor ticked through the rules of the house: “The river will not flood \
+                this year,” Dana Whitfield said.\n";
+    assert_eq!(
+        who_said(text, "river"),
+        Some(("colon_subject_quote", "Dana Whitfield".into()))
+    );
+}
