@@ -687,6 +687,12 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if word_count(doc, content) < 3 || word_count(doc, source) == 0 {
             continue;
         }
+        // `"Q," X said at a rally, according to Y`: the words before are a
+        // frame an earlier sieve used, which "according to" sources, not
+        // content of its own.
+        if frames_a_claim(doc, claims, content) {
+            continue;
+        }
         // The source is the mention that opens the phrase ("according to
         // *Kirby*, a spokesman"), else the phrase itself ("according to *a
         // Reuters poll*", "according to *state records*").
@@ -714,6 +720,15 @@ fn frame_closing_quote(doc: &Doc, claims: &Claims, quote: Span) -> Option<(usize
             let m = speaker_before_cue(doc, next.span.start, c)?;
             (!is_relative_pronoun(doc.mentions()[m].span.text(doc.text))).then_some((m, c))
         })
+}
+
+/// Whether `span` holds a cue an earlier attribution was made with.
+fn frames_a_claim(doc: &Doc, claims: &Claims, span: Span) -> bool {
+    let cues = doc.cues();
+    let first = cues.partition_point(|c| c.span.start < span.start);
+    (first..cues.len())
+        .take_while(|&c| cues[c].span.end <= span.end)
+        .any(|c| !claims.cue_is_free(c))
 }
 
 /// The longest source phrase `according_to` takes ("according to early

@@ -1124,3 +1124,14 @@ fn a_frame_after_a_quote_led_in_by_a_colon_names_its_speaker() {
         Some(("colon_subject_quote", "Dana Whitfield".into()))
     );
 }
+
+#[test]
+fn according_to_after_a_used_frame_makes_no_row_of_the_frame() {
+    // `"Q," X said at a rally, according to Y`: "X said at a rally" is the
+    // quote's frame, not content "according to" sources.
+    let text = "“Will the river flood this year?” Dana Whitfield said at a rally, \
+                according to the Daily Ledger.\n";
+    let found = summary(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "quote_then_speaker");
+}
