@@ -326,6 +326,11 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_of_cue(c, unit.start)
             .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
+        // "X was asked, "Q"" / "jobs that are considered "Q"": the subject
+        // of a passive cue is who was addressed or described, not who spoke.
+        if is_passive(doc, c) {
+            continue;
+        }
         // "X rallied supporters in Y, saying: "Q"": a bare gerund has no
         // subject of its own; the mention before it is the clause's object
         // or circumstance, unless the unit opens with it (a caption: "X

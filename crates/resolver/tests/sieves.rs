@@ -1135,3 +1135,16 @@ fn according_to_after_a_used_frame_makes_no_row_of_the_frame() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "quote_then_speaker");
 }
+
+#[test]
+fn the_subject_of_a_passive_cue_did_not_say_the_quote() {
+    // `X was asked, "Q"`: X heard the question; someone else asked it.
+    let text = "Dana Whitfield was asked, “Will the river flood this year?”\n";
+    assert!(
+        summary(text)
+            .iter()
+            .all(|(_, mention, _)| mention != "Dana Whitfield"),
+        "{:?}",
+        summary(text)
+    );
+}
