@@ -269,14 +269,20 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 || CIRCUMSTANCE_OPENERS.contains(&doc.word(t))
         });
         let long = coda.iter().filter(|t| t.kind == TokenKind::Word).count() > 6;
-        if area.end > unit.end && long && !circumstance {
+        // "Q?" X asked, repeating… / "Q!" X told Y in an interview…: the
+        // segmenter ended a sentence inside the quote, and the frame after it
+        // is the quote's own unless it reports a clause of its own.
+        let asked_after_question = ends_in_question_or_exclamation(doc, span)
+            && is_precise_cue(doc, c)
+            && !starts_with_that(doc, coda);
+        if area.end > unit.end && long && !circumstance && !asked_after_question {
             // The next sentence says more than "he said on Monday during…".
             continue;
         }
         // "Q," X said, according to a transcript / to Reuters: the words
         // come through the source PolNeAR credits, the one "according to"
         // names.
-        let m = according_to_in(doc, Span::new(frame_end, area.end)).unwrap_or(m);
+        let credited = according_to_in(doc, Span::new(frame_end, area.end));
         // Words before the quote in its sentence are part of what was said:
         // `Trump's plan may be "strategic," said X` is one mixed content.
         let start = content_start(doc, unit).min(span.start);
@@ -285,7 +291,11 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if let Some(second) = quote_after(doc, frame_end, area.end) {
             content.push(second);
         }
-        claims.add(Draft::new(content, m, Some(c), sieve));
+        claims.add(match credited {
+            Some(Credited::Mention(source)) => Draft::new(content, source, Some(c), sieve),
+            Some(Credited::Phrase(phrase)) => Draft::phrase_sourced(content, phrase, c, sieve),
+            None => Draft::new(content, m, Some(c), sieve),
+        });
     }
 }
 
@@ -318,7 +328,8 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         // The adjunct is sought before the cue's precision: few cues have
         // one, and the precision costs a lexicon look-up.
-        let Some(q) = quote_opening_after_cue(doc, from, unit.end).or_else(|| {
+        let right_after_cue = quote_opening_after_cue(doc, from, unit.end);
+        let Some(q) = right_after_cue.or_else(|| {
             quote_after_adjunct(doc, from, unit.end).filter(|_| is_precise_cue(doc, c))
         }) else {
             continue;
@@ -327,6 +338,11 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_of_cue(c, unit.start)
             .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
+        // "X was asked, "Q"" / "jobs that are considered "Q"": the subject
+        // of a passive cue is who was addressed or described, not who spoke.
+        if is_passive(doc, c) {
+            continue;
+        }
         // "X rallied supporters in Y, saying: "Q"": a bare gerund has no
         // subject of its own; the mention before it is the clause's object
         // or circumstance, unless the unit opens with it (a caption: "X
@@ -342,7 +358,9 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         let span = doc.quote(q).span();
-        if !ends_its_clause(doc, span, unit) {
+        let ends = ends_its_clause(doc, span, unit)
+            || (right_after_cue.is_some() && closed_before_adjunct(doc, span, unit));
+        if !ends {
             continue;
         }
         claims.add(Draft::new(vec![span], m, Some(c), sieve));
@@ -510,17 +528,37 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     }
 }
 
-/// The mention an "according to" cue within `span` opens: `, according to
+/// The source an "according to" names.
+enum Credited {
+    /// A known mention opens the phrase: `according to *Reuters*`.
+    Mention(usize),
+    /// A phrase the speaker matcher does not know as a mention: `according
+    /// to *a transcript of the show*`, up to the next comma.
+    Phrase(Span),
+}
+
+/// The source an "according to" cue within `span` credits: `, according to
 /// *Y*`.
-fn according_to_in(doc: &Doc, span: Span) -> Option<usize> {
+fn according_to_in(doc: &Doc, span: Span) -> Option<Credited> {
     let cues = doc.cues();
     let first = cues.partition_point(|c| c.span.start < span.start);
     let c = cues[first..]
         .iter()
         .take_while(|c| c.span.end <= span.end)
         .find(|c| c.frame == CueFrame::AccordingTo)?;
-    let after = doc.tokens(Span::new(c.span.end, span.end)).first()?;
-    doc.mention_starting_at_token(after.span.start, span.end)
+    let after = doc.tokens(Span::new(c.span.end, span.end));
+    if let Some(m) = doc.mention_starting_at_token(after.first()?.span.start, span.end) {
+        return Some(Credited::Mention(m));
+    }
+    let len = after
+        .iter()
+        .take(MAX_SOURCE_PHRASE_TOKENS)
+        .take_while(|t| {
+            !is_punct(doc, t, &[",", ";", ".", "—", "–"]) && t.kind != TokenKind::QuoteMark
+        })
+        .count();
+    let phrase = trim(doc, span_of(&after[..len]));
+    (word_count(doc, phrase) > 0).then_some(Credited::Phrase(phrase))
 }
 
 /// The speaker of a headline "X on Y: "Q"": the mention the unit opens
@@ -666,6 +704,12 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if word_count(doc, content) < 3 || word_count(doc, source) == 0 {
             continue;
         }
+        // `"Q," X said at a rally, according to Y`: the words before are a
+        // frame an earlier sieve used, which "according to" sources, not
+        // content of its own.
+        if frames_a_claim(doc, claims, content) {
+            continue;
+        }
         // The source is the mention that opens the phrase ("according to
         // *Kirby*, a spokesman"), else the phrase itself ("according to *a
         // Reuters poll*", "according to *state records*").
@@ -675,6 +719,33 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         claims.add(draft);
     }
+}
+
+/// The `X said` frame right after a quote that ends its clause with a
+/// comma inside its marks (`"Q," he said`): the speaker and the cue.
+fn frame_closing_quote(doc: &Doc, claims: &Claims, quote: Span) -> Option<(usize, usize)> {
+    let inner = doc.tokens(quote);
+    let comma = inner.len().checked_sub(2).and_then(|i| inner.get(i));
+    if !comma.is_some_and(|t| is_punct(doc, t, &[","])) {
+        return None;
+    }
+    let unit = doc.units[doc.unit_of(quote.start)?].span;
+    let next = doc.tokens(Span::new(quote.end, unit.end)).first()?;
+    speech_cues(doc, claims, next.span.start, unit.end)
+        .take(3)
+        .find_map(|c| {
+            let m = speaker_before_cue(doc, next.span.start, c)?;
+            (!is_relative_pronoun(doc.mentions()[m].span.text(doc.text))).then_some((m, c))
+        })
+}
+
+/// Whether `span` holds a cue an earlier attribution was made with.
+fn frames_a_claim(doc: &Doc, claims: &Claims, span: Span) -> bool {
+    let cues = doc.cues();
+    let first = cues.partition_point(|c| c.span.start < span.start);
+    (first..cues.len())
+        .take_while(|&c| cues[c].span.end <= span.end)
+        .any(|c| !claims.cue_is_free(c))
 }
 
 /// The longest source phrase `according_to` takes ("according to early
@@ -1243,7 +1314,13 @@ fn colon_subject_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         if possessive || vague || governed {
             continue;
         }
-        claims.add(Draft::new(vec![span], m, None, sieve));
+        // `X listed the rules: "Q," he said`: a frame after the quote names
+        // its speaker better than the lead-in's subject does.
+        let draft = match frame_closing_quote(doc, claims, span) {
+            Some((m, c)) => Draft::new(vec![span], m, Some(c), sieve),
+            None => Draft::new(vec![span], m, None, sieve),
+        };
+        claims.add(draft);
     }
 }
 
@@ -2154,6 +2231,14 @@ fn is_qualifier(doc: &Doc, token: &Token) -> bool {
 
 /// Whether the quote's last words end with clause punctuation, inside the
 /// closing mark: `"…lightly,"`, `"…out?"`.
+/// Whether the quote `quote` ends with a question or exclamation mark
+/// inside its closing mark (`"Who knows?"`).
+fn ends_in_question_or_exclamation(doc: &Doc, quote: Span) -> bool {
+    let inner = doc.tokens(quote);
+    let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));
+    before_close.is_some_and(|t| t.kind == TokenKind::Punct && matches!(doc.word(t), "?" | "!"))
+}
+
 fn ends_clause(doc: &Doc, quote: Span) -> bool {
     let inner = doc.tokens(quote);
     let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));
@@ -2170,6 +2255,29 @@ fn ends_clause(doc: &Doc, quote: Span) -> bool {
 /// follows it in its unit, or a dash or semicolon does (`X cracked, "Q" —
 /// and he has been since`). Words after it make a mixed clause (`X said Y
 /// was "Q" for years`), which speaker_cue_content takes whole.
+/// Whether a quote that closes its own sentence or clause inside its marks
+/// is followed only by an adjunct of the frame: `X said, "We'll see," when
+/// asked…` / `X yelled "You lie!" at the president`. PolNeAR marks the quote
+/// alone.
+fn closed_before_adjunct(doc: &Doc, quote: Span, unit: Span) -> bool {
+    let after = doc.tokens(Span::new(quote.end, unit.end));
+    let after = match after.split_first() {
+        Some((comma, rest)) if is_punct(doc, comma, &[","]) => rest,
+        _ => after,
+    };
+    ends_clause(doc, quote)
+        && after
+            .first()
+            .is_some_and(|t| is_one_of(doc, t, &ADJUNCTS_AFTER_QUOTE))
+}
+
+/// Words that open an adjunct after a quote rather than more of what was
+/// said.
+const ADJUNCTS_AFTER_QUOTE: [&str; 14] = [
+    "when", "before", "after", "as", "while", "until", "at", "during", "in", "on", "to", "toward",
+    "from", "with",
+];
+
 fn ends_its_clause(doc: &Doc, quote: Span, unit: Span) -> bool {
     let after = doc.tokens(Span::new(quote.end, unit.end));
     // A short quote before a dash is a phrase the dash explains (`attempts

@@ -1161,3 +1161,80 @@ fn and_before_a_second_cue_or_from_before_a_that_clause_is_still_content() {
         summary(text)
     );
 }
+
+#[test]
+fn a_question_ends_the_sentence_but_not_the_frame_after_it() {
+    // The segmenter ends a sentence at "?”"; the long frame after it is
+    // still the quote's, not a sentence reporting words of its own.
+    let text = "The two men met once.\n\n\
+                “Will we ever get along, who knows?” Dana Whitfield told a radio station in an \
+                interview aired on Monday when asked about the talks.\n";
+    assert_eq!(
+        who_said(text, "get along"),
+        Some(("quote_then_speaker", "Dana Whitfield".into()))
+    );
+}
+
+#[test]
+fn a_quote_said_according_to_a_phrase_is_credited_to_the_phrase() {
+    // PolNeAR credits the source "according to" names, also when it is no
+    // known mention.
+    let text = "“The river will not flood this year,” Dana Whitfield said on Monday, \
+                according to a recording of the meeting.\n";
+    assert_eq!(
+        who_said(text, "river"),
+        Some(("quote_then_speaker", "a recording of the meeting".into()))
+    );
+}
+
+#[test]
+fn a_closed_quote_before_an_adjunct_is_the_quote_alone() {
+    // `X said, "Q," when asked…`: the words after the quote are the frame's
+    // circumstance, not more of what was said.
+    let text = "Dana Whitfield cautioned, “Let us not get ahead of ourselves,” when asked \
+                about the vote.\n";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "speaker_then_quote",
+            "Dana Whitfield".into(),
+            "“Let us not get ahead of ourselves,”".into()
+        )]
+    );
+}
+
+#[test]
+fn a_frame_after_a_quote_led_in_by_a_colon_names_its_speaker() {
+    // The lead-in's subject is not the speaker when a frame follows the
+    // quote: `X saw it differently: "Q," Y said`.
+    let text = "Tom Okafor ticked through the rules of the house: “The river will not flood \
+                this year,” Dana Whitfield said.\n";
+    assert_eq!(
+        who_said(text, "river"),
+        Some(("colon_subject_quote", "Dana Whitfield".into()))
+    );
+}
+
+#[test]
+fn according_to_after_a_used_frame_makes_no_row_of_the_frame() {
+    // `"Q," X said at a rally, according to Y`: "X said at a rally" is the
+    // quote's frame, not content "according to" sources.
+    let text = "“Will the river flood this year?” Dana Whitfield said at a rally, \
+                according to the Daily Ledger.\n";
+    let found = summary(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "quote_then_speaker");
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_did_not_say_the_quote() {
+    // `X was asked, "Q"`: X heard the question; someone else asked it.
+    let text = "Dana Whitfield was asked, “Will the river flood this year?”\n";
+    assert!(
+        summary(text)
+            .iter()
+            .all(|(_, mention, _)| mention != "Dana Whitfield"),
+        "{:?}",
+        summary(text)
+    );
+}
