@@ -334,7 +334,9 @@ fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
 /// Where an appositive or relative clause set off by commas inside the
 /// reported clause's subject closes, when the reported clause goes on
 /// after it to a quoted fragment of its own: `X said Y, who led the
-/// raid, was "a hero"` is one mixed content, not `Y`.
+/// raid, was "a hero"` is one mixed content, not `Y`, and so is `X
+/// argued Y, which Z backs, "would not last"` (the quote opens the
+/// predicate).
 fn subject_aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> {
     if !is_punct(doc, &tokens[open], &[","]) {
         return None;
@@ -364,9 +366,9 @@ fn subject_aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> 
     (quote.start == opener.span.start
         && doc.is_speech_like(q)
         && word_count(doc, quote) >= 2
-        && predicate
-            .first()
-            .is_some_and(|t| t.kind == TokenKind::Word && !doc.is_quoted(t.span)))
+        && predicate.first().is_some_and(|t| {
+            (t.kind == TokenKind::Word && !doc.is_quoted(t.span)) || t.span.start == quote.start
+        }))
     .then_some(close)
 }
 

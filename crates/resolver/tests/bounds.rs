@@ -255,3 +255,12 @@ fn a_comma_right_after_that_does_not_end_the_content() {
         "that, while taxes would rise, wages would rise faster"
     );
 }
+
+#[test]
+fn a_relative_clause_in_the_subject_runs_on_to_a_quoted_predicate() {
+    let text = "Ana Ruiz argued the old river bridge, which the council backs, \"would not last a winter\" without repairs.";
+    assert_eq!(
+        first_content(text),
+        "the old river bridge, which the council backs, \"would not last a winter\" without repairs"
+    );
+}
