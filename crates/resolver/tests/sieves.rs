@@ -1071,3 +1071,18 @@ fn a_cue_in_a_restrictive_relative_clause_leaves_the_content_to_the_outer_cue() 
         "{rows:?}"
     );
 }
+
+#[test]
+fn participial_cue_with_a_subject_of_its_own() {
+    let text = "The nurses' union backed the bill early, with Dana Kent calling it \"a lifeline for rural clinics\" at the rally.";
+    assert_eq!(
+        who_said(text, "lifeline"),
+        Some(("participial_cue", "Dana Kent".into()))
+    );
+    // An object before the gerund is no subject.
+    let text = "The council issued a statement calling the plan \"a lifeline for rural clinics\" on Monday.";
+    assert_ne!(
+        who_said(text, "lifeline").map(|(_, m)| m),
+        Some("a statement".into())
+    );
+}
