@@ -243,7 +243,10 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             if words >= 3
                 && matches!(doc.word(t), "and" | "but")
                 && !doc.is_quoted(t.span)
-                && (opens_speech_verb(doc, &tokens[i..]) || opens_pronoun_clause(doc, &tokens[i..]))
+                && (opens_speech_verb(doc, &tokens[i..])
+                    || opens_pronoun_clause(doc, &tokens[i..])
+                    || (tokens[i - 1].kind == TokenKind::QuoteMark
+                        && opens_gerund_cue(doc, &tokens[i..])))
             {
                 return Span::new(span.start, t.span.start);
             }
@@ -491,6 +494,22 @@ fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
         let cue = &doc.cues()[c];
         cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)
     })
+}
+
+/// Whether `rest` is "and" right before a gerund verb of saying: after a
+/// quotation, a second predicate of a participial frame, `calling Y "Q"
+/// *and asserting* D` (PolNeAR ends the content at the quote). Not after
+/// unquoted words: "X said C and saying…" is rare, and there the gerund is
+/// as often part of the content.
+fn opens_gerund_cue(doc: &Doc, rest: &[Token]) -> bool {
+    matches!(rest, [first, next, ..]
+    if doc.word(first) == "and"
+        && doc.cue_at_token(next).is_some_and(|c| {
+            let cue = &doc.cues()[c];
+            cue.frame == CueFrame::Verb
+                && cue.form == VerbForm::Gerund
+                && doc.licenses_reported_speech(c)
+        }))
 }
 
 /// Whether `rest` is "and" or "but" before a subject pronoun, a clause of

@@ -1390,7 +1390,10 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             _ => before.is_some_and(|t| is_punct(doc, t, &[","])),
         };
         let after_preposition = before.is_some_and(|t| is_one_of(doc, t, &GERUND_PREPOSITIONS));
-        if !(after_comma || after_preposition) {
+        // `calling Y "Q" and asserting D`: a second gerund of the frame.
+        let after_quote_and = matches!(lead, [.., mark, and]
+            if mark.kind == TokenKind::QuoteMark && doc.word(and) == "and");
+        if !(after_comma || after_preposition || after_quote_and) {
             // "…, with the union calling her "Q"", "and Y calling it "Q"":
             // a gerund with a subject of its own right before it.
             if let Some(m) = subject_of_gerund(doc, unit, c) {

@@ -264,3 +264,15 @@ fn a_relative_clause_in_the_subject_runs_on_to_a_quoted_predicate() {
         "the old river bridge, which the council backs, \"would not last a winter\" without repairs"
     );
 }
+
+#[test]
+fn and_a_second_gerund_after_a_quote_ends_the_content() {
+    let text = "Ana Ruiz went after the council on Monday, calling its plan \"reckless\" and asserting that the budget would not hold.";
+    assert_eq!(
+        contents(text),
+        vec![
+            ("participial_cue", "its plan \"reckless\"".into()),
+            ("participial_cue", "that the budget would not hold".into()),
+        ]
+    );
+}
