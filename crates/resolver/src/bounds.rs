@@ -40,7 +40,9 @@ pub(crate) fn content_after_cue(
         // "If X wins C, Y will…", "X, who endorsed C, said…": the clause
         // of the cue ends at the first comma.
         if let Some(comma) = first_comma(doc, Span::new(start, end)) {
-            end = comma;
+            if !runs_on_to_a_quote(doc, Span::new(comma, end)) {
+                end = comma;
+            }
         }
     }
     trim(doc, clause(doc, Span::new(start, end)))
@@ -79,6 +81,24 @@ fn opens_with_subordinate(doc: &Doc, c: usize, unit: Span) -> bool {
         .is_some_and(|t| words::is_in(&SUBORDINATORS, doc.word(t)))
         && !before.iter().any(|t| is_punct(doc, t, &[",", ";", ":"]))
 }
+
+/// Whether the words after a comma of a relative clause's content, `rest`,
+/// reach a quotation without any cue before it: "Y, who portrayed him as
+/// a generous, kind man who would be "Q"" (the clause goes on to the
+/// quote), not "X, who endorsed C, said…".
+fn runs_on_to_a_quote(doc: &Doc, rest: Span) -> bool {
+    let Some(q) = doc.quotes_in(rest).find(|&q| doc.is_speech_like(q)) else {
+        return false;
+    };
+    let before = doc.tokens(Span::new(rest.start, doc.quote(q).span().start));
+    before.len() <= MAX_RELATIVE_RUN_ON_TOKENS
+        && !before
+            .iter()
+            .any(|t| doc.cue_at_token(t).is_some() || is_punct(doc, t, &[";", "—", "–", "--"]))
+}
+
+/// Tokens a relative clause's content may run past its first comma to a quote.
+const MAX_RELATIVE_RUN_ON_TOKENS: usize = 12;
 
 /// Whether the subject of cue `c` is a relative pronoun after a comma: "X,
 /// *who* endorsed C, said…".

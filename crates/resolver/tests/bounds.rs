@@ -276,3 +276,17 @@ fn and_a_second_gerund_after_a_quote_ends_the_content() {
         ]
     );
 }
+
+#[test]
+fn a_relative_clause_runs_past_a_comma_to_its_quote() {
+    let text = "The evening opened with his niece Ana Ruiz, who portrayed him as a patient, generous neighbor who would be \"the town's best friend\" for years.";
+    assert_eq!(
+        first_content(text),
+        "him as a patient, generous neighbor who would be \"the town's best friend\" for years"
+    );
+    // A cue after the comma ends the relative clause there.
+    let text = "Ana Ruiz, who backed the plan, said the vote would be \"a formality\" next week.";
+    assert!(contents(text)
+        .iter()
+        .all(|(_, content)| !content.contains("plan, said")));
+}
