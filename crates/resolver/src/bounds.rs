@@ -351,7 +351,9 @@ fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     is_punct(doc, t, &["—", "–", "--", ";"])
         || (is_punct(doc, t, &["-"]) && spaced(doc, t.span))
-        || (is_punct(doc, t, &[","]) && opens_clause(doc, &tokens[i + 1..]))
+        || (is_punct(doc, t, &[","])
+            && opens_clause(doc, &tokens[i + 1..])
+            && !ends_serial_list_item(doc, tokens, i))
 }
 
 /// Where an appositive or relative clause set off by commas inside the
@@ -453,7 +455,24 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
 /// content before it is a short object ("yes", "his vote"), where PolNeAR's
 /// content is only that object.
 fn comma_opens_new_subject(doc: &Doc, tokens: &[Token], i: usize) -> bool {
-    is_punct(doc, &tokens[i], &[","]) && opens_contrast_or_new_subject(doc, &tokens[i + 1..])
+    is_punct(doc, &tokens[i], &[","])
+        && opens_contrast_or_new_subject(doc, &tokens[i + 1..])
+        && !ends_serial_list_item(doc, tokens, i)
+}
+
+/// Whether the comma `tokens[i]`, before "and", closes the next-to-last
+/// item of a list of names ("expects Obama, Abe, and Park to…"): another
+/// comma stands one or two words before it. The mention after "and" is
+/// then the last item, not a new subject.
+fn ends_serial_list_item(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| doc.word(t) == "and")
+        && (2..=3).any(|back| {
+            i >= back
+                && is_punct(doc, &tokens[i - back], &[","])
+                && tokens[i - back + 1..i].iter().all(|t| {
+                    t.kind == TokenKind::Word && doc.word(t).starts_with(char::is_uppercase)
+                })
+        })
 }
 
 /// Whether `tokens[i]` is a comma before a participial speech cue: "X

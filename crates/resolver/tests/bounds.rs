@@ -290,3 +290,12 @@ fn a_relative_clause_runs_past_a_comma_to_its_quote() {
         .iter()
         .all(|(_, content)| !content.contains("plan, said")));
 }
+
+#[test]
+fn and_before_the_last_name_of_a_list_does_not_end_the_content() {
+    let text = "Mayor Ana Ruiz said she expects Okafor, Kent, and Whitfield to \"stand together\" at the summit.";
+    assert_eq!(
+        first_content(text),
+        "she expects Okafor, Kent, and Whitfield to \"stand together\" at the summit"
+    );
+}
