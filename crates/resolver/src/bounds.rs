@@ -132,16 +132,20 @@ pub(crate) fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usiz
     let rest = doc.tokens(Span::new(cue.span.end, limit));
     let addressee = words::is_in(&ADDRESSEE_CUES, cue.lemma);
     // "said on Tuesday that", "told reporters that": start at "that".
+    // An addressee may be a longer phrase, commas and all ("told diners at
+    // a Manchester, New Hampshire, breakfast spot that").
+    let reach = if addressee { ADDRESSEE_REACH } else { 8 };
     if let Some(that) = rest
         .iter()
-        .take(8)
+        .take(reach)
         .position(|t| doc.word(t).eq_ignore_ascii_case("that"))
     {
         let between = &rest[..that];
-        if between
-            .iter()
-            .all(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
-            && (addressee || between.iter().all(|t| is_object_word(doc, t)))
+        if between.iter().all(|t| {
+            t.kind == TokenKind::Word
+                || t.kind == TokenKind::Number
+                || (addressee && is_punct(doc, t, &[","]))
+        }) && (addressee || between.iter().all(|t| is_object_word(doc, t)))
         {
             return rest[that].span.start;
         }
@@ -175,6 +179,9 @@ pub(crate) fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usiz
     }
     rest.get(i).map_or(limit, |t| t.span.start)
 }
+
+/// Tokens between an addressee cue and the "that" its content starts at.
+const ADDRESSEE_REACH: usize = 12;
 
 /// Where a unit's content starts: past openers like "But" and "And".
 pub(crate) fn content_start(doc: &Doc, unit: Span) -> usize {

@@ -299,3 +299,9 @@ fn and_before_the_last_name_of_a_list_does_not_end_the_content() {
         "she expects Okafor, Kent, and Whitfield to \"stand together\" at the summit"
     );
 }
+
+#[test]
+fn a_long_addressee_before_that_is_left_out() {
+    let text = "Mayor Ana Ruiz told diners at a busy Lowell, Vermont, breakfast spot that \"the bridge opens in May.\"";
+    assert_eq!(first_content(text), "that \"the bridge opens in May.\"");
+}
