@@ -43,7 +43,9 @@ pub(crate) fn content_after_cue(
         // "If X wins C, Y will…", "X, who endorsed C, said…": the clause
         // of the cue ends at the first comma.
         if let Some(comma) = first_comma(doc, Span::new(start, end)) {
-            end = comma;
+            if !runs_on_to_a_quote(doc, Span::new(comma, end)) {
+                end = comma;
+            }
         }
     }
     let content = clause(doc, Span::new(start, end));
@@ -155,6 +157,24 @@ fn opens_with_subordinate(doc: &Doc, c: usize, unit: Span) -> bool {
         && !before.iter().any(|t| is_punct(doc, t, &[",", ";", ":"]))
 }
 
+/// Whether the words after a comma of a relative clause's content, `rest`,
+/// reach a quotation without any cue before it: "Y, who portrayed him as
+/// a generous, kind man who would be "Q"" (the clause goes on to the
+/// quote), not "X, who endorsed C, said…".
+fn runs_on_to_a_quote(doc: &Doc, rest: Span) -> bool {
+    let Some(q) = doc.quotes_in(rest).find(|&q| doc.is_speech_like(q)) else {
+        return false;
+    };
+    let before = doc.tokens(Span::new(rest.start, doc.quote(q).span().start));
+    before.len() <= MAX_RELATIVE_RUN_ON_TOKENS
+        && !before
+            .iter()
+            .any(|t| doc.cue_at_token(t).is_some() || is_punct(doc, t, &[";", "—", "–", "--"]))
+}
+
+/// Tokens a relative clause's content may run past its first comma to a quote.
+const MAX_RELATIVE_RUN_ON_TOKENS: usize = 12;
+
 /// Whether the subject of cue `c` is a relative pronoun after a comma: "X,
 /// *who* endorsed C, said…".
 fn in_relative_clause(doc: &Doc, c: usize, unit: Span) -> bool {
@@ -187,16 +207,20 @@ pub(crate) fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usiz
     let rest = doc.tokens(Span::new(cue.span.end, limit));
     let addressee = words::is_in(&ADDRESSEE_CUES, cue.lemma);
     // "said on Tuesday that", "told reporters that": start at "that".
+    // An addressee may be a longer phrase, commas and all ("told diners at
+    // a Manchester, New Hampshire, breakfast spot that").
+    let reach = if addressee { ADDRESSEE_REACH } else { 8 };
     if let Some(that) = rest
         .iter()
-        .take(8)
+        .take(reach)
         .position(|t| doc.word(t).eq_ignore_ascii_case("that"))
     {
         let between = &rest[..that];
-        if between
-            .iter()
-            .all(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
-            && (addressee || between.iter().all(|t| is_object_word(doc, t)))
+        if between.iter().all(|t| {
+            t.kind == TokenKind::Word
+                || t.kind == TokenKind::Number
+                || (addressee && is_punct(doc, t, &[","]))
+        }) && (addressee || between.iter().all(|t| is_object_word(doc, t)))
         {
             return rest[that].span.start;
         }
@@ -230,6 +254,9 @@ pub(crate) fn content_start_after_cue(doc: &Doc, c: usize, limit: usize) -> usiz
     }
     rest.get(i).map_or(limit, |t| t.span.start)
 }
+
+/// Tokens between an addressee cue and the "that" its content starts at.
+const ADDRESSEE_REACH: usize = 12;
 
 /// Where a unit's content starts: past openers like "But" and "And".
 pub(crate) fn content_start(doc: &Doc, unit: Span) -> usize {
@@ -318,7 +345,10 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             if words >= 3
                 && matches!(doc.word(t), "and" | "but")
                 && !doc.is_quoted(t.span)
-                && (opens_speech_verb(doc, &tokens[i..]) || opens_pronoun_clause(doc, &tokens[i..]))
+                && (opens_speech_verb(doc, &tokens[i..])
+                    || opens_pronoun_clause(doc, &tokens[i..])
+                    || (tokens[i - 1].kind == TokenKind::QuoteMark
+                        && opens_gerund_cue(doc, &tokens[i..])))
             {
                 return Span::new(span.start, t.span.start);
             }
@@ -409,13 +439,17 @@ fn ends_clause_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     is_punct(doc, t, &["—", "–", "--", ";"])
         || (is_punct(doc, t, &["-"]) && spaced(doc, t.span))
-        || (is_punct(doc, t, &[","]) && opens_clause(doc, &tokens[i + 1..]))
+        || (is_punct(doc, t, &[","])
+            && opens_clause(doc, &tokens[i + 1..])
+            && !ends_serial_list_item(doc, tokens, i))
 }
 
 /// Where an appositive or relative clause set off by commas inside the
 /// reported clause's subject closes, when the reported clause goes on
 /// after it to a quoted fragment of its own: `X said Y, who led the
-/// raid, was "a hero"` is one mixed content, not `Y`.
+/// raid, was "a hero"` is one mixed content, not `Y`, and so is `X
+/// argued Y, which Z backs, "would not last"` (the quote opens the
+/// predicate).
 fn subject_aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> {
     if !is_punct(doc, &tokens[open], &[","]) {
         return None;
@@ -445,9 +479,9 @@ fn subject_aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> 
     (quote.start == opener.span.start
         && doc.is_speech_like(q)
         && word_count(doc, quote) >= 2
-        && predicate
-            .first()
-            .is_some_and(|t| t.kind == TokenKind::Word && !doc.is_quoted(t.span)))
+        && predicate.first().is_some_and(|t| {
+            (t.kind == TokenKind::Word && !doc.is_quoted(t.span)) || t.span.start == quote.start
+        }))
     .then_some(close)
 }
 
@@ -509,7 +543,24 @@ fn opens_clause(doc: &Doc, rest: &[Token]) -> bool {
 /// content before it is a short object ("yes", "his vote"), where PolNeAR's
 /// content is only that object.
 fn comma_opens_new_subject(doc: &Doc, tokens: &[Token], i: usize) -> bool {
-    is_punct(doc, &tokens[i], &[","]) && opens_contrast_or_new_subject(doc, &tokens[i + 1..])
+    is_punct(doc, &tokens[i], &[","])
+        && opens_contrast_or_new_subject(doc, &tokens[i + 1..])
+        && !ends_serial_list_item(doc, tokens, i)
+}
+
+/// Whether the comma `tokens[i]`, before "and", closes the next-to-last
+/// item of a list of names ("expects Obama, Abe, and Park to…"): another
+/// comma stands one or two words before it. The mention after "and" is
+/// then the last item, not a new subject.
+fn ends_serial_list_item(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| doc.word(t) == "and")
+        && (2..=3).any(|back| {
+            i >= back
+                && is_punct(doc, &tokens[i - back], &[","])
+                && tokens[i - back + 1..i].iter().all(|t| {
+                    t.kind == TokenKind::Word && doc.word(t).starts_with(char::is_uppercase)
+                })
+        })
 }
 
 /// Whether `tokens[i]` is a comma before a participial speech cue: "X
@@ -570,6 +621,22 @@ fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
         let cue = &doc.cues()[c];
         cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)
     })
+}
+
+/// Whether `rest` is "and" right before a gerund verb of saying: after a
+/// quotation, a second predicate of a participial frame, `calling Y "Q"
+/// *and asserting* D` (PolNeAR ends the content at the quote). Not after
+/// unquoted words: "X said C and saying…" is rare, and there the gerund is
+/// as often part of the content.
+fn opens_gerund_cue(doc: &Doc, rest: &[Token]) -> bool {
+    matches!(rest, [first, next, ..]
+    if doc.word(first) == "and"
+        && doc.cue_at_token(next).is_some_and(|c| {
+            let cue = &doc.cues()[c];
+            cue.frame == CueFrame::Verb
+                && cue.form == VerbForm::Gerund
+                && doc.licenses_reported_speech(c)
+        }))
 }
 
 /// Whether `rest` is "and" or "but" before a subject pronoun, a clause of

@@ -1479,7 +1479,15 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             _ => before.is_some_and(|t| is_punct(doc, t, &[","])),
         };
         let after_preposition = before.is_some_and(|t| is_one_of(doc, t, &GERUND_PREPOSITIONS));
-        if !(after_comma || after_preposition) {
+        // `calling Y "Q" and asserting D`: a second gerund of the frame.
+        let after_quote_and = matches!(lead, [.., mark, and]
+            if mark.kind == TokenKind::QuoteMark && doc.word(and) == "and");
+        if !(after_comma || after_preposition || after_quote_and) {
+            // "…, with the union calling her "Q"", "and Y calling it "Q"":
+            // a gerund with a subject of its own right before it.
+            if let Some(m) = subject_of_gerund(doc, unit, c) {
+                claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 2);
+            }
             continue;
         }
         // The speaker is the clause's: the attribution already made in this
@@ -1498,6 +1506,34 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(m) = subject else { continue };
         claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 2);
     }
+}
+
+/// The mention right before gerund cue `c`, its own subject in an absolute
+/// construction ("with the union *calling* her "Q"", "and Y *saying* C"),
+/// when the gerund's clause holds a quotation: PolNeAR gives that clause
+/// to the mention. A mention inside a quotation or a possessive ("Y's")
+/// is no such subject.
+fn subject_of_gerund(doc: &Doc, unit: Span, c: usize) -> Option<usize> {
+    let cue = doc.cues()[c].span;
+    let m = doc.mention_ending_by(cue.start, unit.start)?;
+    let mention = doc.mentions()[m].span;
+    let gap = doc.text.get(mention.end..cue.start)?;
+    let next_quote = doc.quotes_in(Span::new(cue.end, unit.end)).next();
+    // The absolute construction opens with "with" or "and": a mention
+    // after anything else is mostly an object ("issued a statement saying").
+    let opener = doc.tokens(Span::new(unit.start, mention.start)).last();
+    (opener.is_some_and(|t| is_one_of(doc, t, &["with", "and"]))
+        // A name: the phrase the matcher takes for a nominal or a group
+        // before a gerund is as often a thing ("cable spots casting").
+        && matches!(
+            doc.mentions()[m].kind,
+            MentionKind::Name | MentionKind::Organization
+        )
+        && !gap.is_empty()
+        && gap.trim().is_empty()
+        && !mention.text(doc.text).ends_with(['\'', '\u{2019}'])
+        && next_quote.is_some_and(|q| doc.is_speech_like(q)))
+    .then_some(m)
 }
 
 /// The subject of the nearest finite verb cue before cue `c` in its unit,

@@ -305,3 +305,53 @@ fn an_object_cue_not_licensed_for_clauses_still_takes_its_object() {
     let text = "Mayor Ana Ruiz congratulated the rescue crews on Tuesday.";
     assert_eq!(first_content(text), "the rescue crews");
 }
+
+#[test]
+fn a_relative_clause_in_the_subject_runs_on_to_a_quoted_predicate() {
+    let text = "Ana Ruiz argued the old river bridge, which the council backs, \"would not last a winter\" without repairs.";
+    assert_eq!(
+        first_content(text),
+        "the old river bridge, which the council backs, \"would not last a winter\" without repairs"
+    );
+}
+
+#[test]
+fn and_a_second_gerund_after_a_quote_ends_the_content() {
+    let text = "Ana Ruiz went after the council on Monday, calling its plan \"reckless\" and asserting that the budget would not hold.";
+    assert_eq!(
+        contents(text),
+        vec![
+            ("participial_cue", "its plan \"reckless\"".into()),
+            ("participial_cue", "that the budget would not hold".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_runs_past_a_comma_to_its_quote() {
+    let text = "The evening opened with his niece Ana Ruiz, who portrayed him as a patient, generous neighbor who would be \"the town's best friend\" for years.";
+    assert_eq!(
+        first_content(text),
+        "him as a patient, generous neighbor who would be \"the town's best friend\" for years"
+    );
+    // A cue after the comma ends the relative clause there.
+    let text = "Ana Ruiz, who backed the plan, said the vote would be \"a formality\" next week.";
+    assert!(contents(text)
+        .iter()
+        .all(|(_, content)| !content.contains("plan, said")));
+}
+
+#[test]
+fn and_before_the_last_name_of_a_list_does_not_end_the_content() {
+    let text = "Mayor Ana Ruiz said she expects Okafor, Kent, and Whitfield to \"stand together\" at the summit.";
+    assert_eq!(
+        first_content(text),
+        "she expects Okafor, Kent, and Whitfield to \"stand together\" at the summit"
+    );
+}
+
+#[test]
+fn a_long_addressee_before_that_is_left_out() {
+    let text = "Mayor Ana Ruiz told diners at a busy Lowell, Vermont, breakfast spot that \"the bridge opens in May.\"";
+    assert_eq!(first_content(text), "that \"the bridge opens in May.\"");
+}

@@ -1238,3 +1238,18 @@ fn the_subject_of_a_passive_cue_did_not_say_the_quote() {
         summary(text)
     );
 }
+
+#[test]
+fn participial_cue_with_a_subject_of_its_own() {
+    let text = "The nurses' union backed the bill early, with Dana Kent calling it \"a lifeline for rural clinics\" at the rally.";
+    assert_eq!(
+        who_said(text, "lifeline"),
+        Some(("participial_cue", "Dana Kent".into()))
+    );
+    // An object before the gerund is no subject.
+    let text = "The council issued a statement calling the plan \"a lifeline for rural clinics\" on Monday.";
+    assert_ne!(
+        who_said(text, "lifeline").map(|(_, m)| m),
+        Some("a statement".into())
+    );
+}

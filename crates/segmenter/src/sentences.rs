@@ -172,7 +172,13 @@ fn starts_sentence(s: &str) -> bool {
         return false;
     };
     if !first.is_alphanumeric() {
-        return is_punct(first);
+        // A quoted word in lower case goes on the sentence: "the U.S.
+        // “clearly” needed".
+        let quoted_lowercase = s[first.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        return is_punct(first) && !quoted_lowercase;
     }
     let word_len = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
     sentence_starters().contains_key(&s[..word_len])
@@ -230,6 +236,18 @@ mod tests {
         assert_eq!(
             texts("Jones vs. Smith, Jan. Fourth, etc. But not more."),
             ["Jones vs. Smith, Jan. Fourth, etc.", "But not more."]
+        );
+    }
+
+    #[test]
+    fn a_quoted_lowercase_word_after_an_abbreviation_goes_on() {
+        assert_eq!(
+            texts("She said the U.S. \u{201c}clearly\u{201d} needed more. The U.S. \"Why?\""),
+            [
+                "She said the U.S. \u{201c}clearly\u{201d} needed more.",
+                "The U.S.",
+                "\"Why?\""
+            ]
         );
     }
 
