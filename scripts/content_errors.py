@@ -28,29 +28,9 @@ gold end for `long_end` (", according to", "and", ", he said" …), and with
 
 import argparse
 import collections
-import csv
-import json
 import random
-import unicodedata
 
-
-def is_alnum(ch):
-    return unicodedata.category(ch)[0] in "LN"
-
-
-def positions(text, spans):
-    out = set()
-    for start, end in spans:
-        for i in range(max(0, start), min(end, len(text))):
-            if is_alnum(text[i]):
-                out.add(i)
-    return out
-
-
-def pred_spans(row):
-    if row["quote_spans"]:
-        return [tuple(map(int, s.split("-"))) for s in row["quote_spans"].split(";")]
-    return [(int(row["quote_start"]), int(row["quote_end"]))]
+from rowmatch import gold_spans, is_alnum, load_articles, load_rows, positions, pred_spans, speaker_positions
 
 
 def hull(spans):
@@ -105,15 +85,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
 
-    articles = {}
-    with open(args.gold, encoding="utf-8") as f:
-        for line in f:
-            a = json.loads(line)
-            articles[str(a["id"])] = a
-    rows = collections.defaultdict(list)
-    with open(args.pred, encoding="utf-8-sig", newline="") as f:
-        for r in csv.DictReader(f):
-            rows[r["article_id"]].append(r)
+    articles = load_articles(args.gold)
+    rows = load_rows(args.pred)
 
     classes = collections.Counter()
     loose = collections.Counter()
@@ -127,18 +100,14 @@ def main():
             spans = [(f["start"], f["end"]) for f in g["content_fragments"]] or [
                 (g["content_start"], g["content_end"])
             ]
-            source = positions(text, [(f["start"], f["end"]) for f in g["source_fragments"]])
+            source = positions(text, gold_spans(g, "source"))
             golds.append((g, spans, positions(text, spans), source))
         for r in rows.get(aid, []):
             if args.sieve and r.get("sieve") != args.sieve:
                 continue
             spans = pred_spans(r)
             pred = positions(text, spans)
-            mention = (
-                positions(text, [(int(r["speaker_start"]), int(r["speaker_end"]))])
-                if r["speaker_start"]
-                else set()
-            )
+            mention = speaker_positions(text, r)
             # The best overlap among gold of the same speaker, else among all.
             best, best_score, same = None, 0.0, False
             for i, (g, gspans, gpos, source) in enumerate(golds):

@@ -23,14 +23,11 @@ uncut ones. Only lemmas and counts are written.
 import argparse
 import collections
 import csv
-import json
+
+from rowmatch import gold_positions, is_right, load_articles, positions, pred_spans, speaker_positions
 
 REPORTED_SIEVES = {"speaker_cue_content", "content_then_speaker", "participial_cue"}
 MIN_GAIN = 2
-
-
-def positions(text, spans):
-    return {i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum()}
 
 
 def scored_rows(path, articles):
@@ -41,18 +38,8 @@ def scored_rows(path, articles):
         if article is None or row["sieve"] not in REPORTED_SIEVES or not row["cue"]:
             continue
         text, gold = article
-        spans = [tuple(map(int, s.split("-"))) for s in row["quote_spans"].split(";")]
-        content = positions(text, spans)
-        speaker = (
-            positions(text, [(int(row["speaker_start"]), int(row["speaker_end"]))])
-            if row["speaker_start"]
-            else set()
-        )
-        right = any(
-            len(content & gc) / max(1, len(content | gc)) >= 0.3
-            and ((speaker & gs) or (not speaker and not gs))
-            for gc, gs in gold
-        )
+        content = positions(text, pred_spans(row))
+        right = is_right(content, speaker_positions(text, row), gold)
         key = (row["article_id"], row["cue_start"], row["speaker_start"])
         rows[key] = (row["quote_spans"], row["cue"], right)
     return rows
@@ -65,18 +52,10 @@ def main(gold_path, base_path, objects_path, cues_path, min_precision):
             continue
         form, lemma = line.rstrip("\n").split("\t")[:2]
         lemma_of[form.lower()] = lemma
-    articles = {}
-    for line in open(gold_path, encoding="utf-8"):
-        article = json.loads(line)
-        text = article["text"]
-        gold = [
-            (
-                positions(text, [(f["start"], f["end"]) for f in g["content_fragments"]]),
-                positions(text, [(f["start"], f["end"]) for f in g["source_fragments"]]),
-            )
-            for g in article["attributions"]
-        ]
-        articles[article["id"]] = (text, gold)
+    articles = {
+        article_id: (article["text"], gold_positions(article))
+        for article_id, article in load_articles(gold_path).items()
+    }
     base = scored_rows(base_path, articles)
     cut = scored_rows(objects_path, articles)
     # lemma -> [cut rows, cut rows right, uncut rows right]

@@ -47,16 +47,11 @@ F1, so dropping it raises F1.
 """
 import argparse
 import collections
-import csv
-import json
-import sys
+
+from rowmatch import gold_positions, is_right, load_articles, load_rows, positions, pred_spans, speaker_positions
 
 REPORTED_SIEVES = {"speaker_cue_content", "content_then_speaker", "participial_cue"}
 MIN_ROWS, MIN_PRECISION = 3, 0.3
-
-
-def positions(text, spans):
-    return {i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum()}
 
 
 BLOCKED_FORM_ROWS = 6
@@ -87,43 +82,22 @@ def main(
             continue
         form, lemma = line.rstrip("\n").split("\t")[:2]
         lemma_of[form.lower()] = lemma
-    articles = {}
-    for line in open(gold_path, encoding="utf-8"):
-        article = json.loads(line)
-        articles[article["id"]] = article
+    articles = load_articles(gold_path)
     licensed = set()
     if licensed_path is not None:
         for line in open(licensed_path, encoding="utf-8"):
             if not line.startswith("#") and line.strip():
                 licensed.add(line.split("\t")[0])
-    rows = collections.defaultdict(list)
-    for row in csv.DictReader(open(pred_path, encoding="utf-8")):
-        rows[row["article_id"]].append(row)
+    rows = load_rows(pred_path)
     tally = collections.defaultdict(lambda: [0, 0])
     for article_id, article in articles.items():
         text = article["text"]
-        gold = [
-            (
-                positions(text, [(f["start"], f["end"]) for f in g["content_fragments"]]),
-                positions(text, [(f["start"], f["end"]) for f in g["source_fragments"]]),
-            )
-            for g in article["attributions"]
-        ]
+        gold = gold_positions(article)
         for row in rows.get(article_id, []):
             if row["sieve"] not in sieves or not row["cue"]:
                 continue
-            spans = [tuple(map(int, s.split("-"))) for s in row["quote_spans"].split(";")]
-            content = positions(text, spans)
-            speaker = (
-                positions(text, [(int(row["speaker_start"]), int(row["speaker_end"]))])
-                if row["speaker_start"]
-                else set()
-            )
-            right = any(
-                len(content & gc) / max(1, len(content | gc)) >= 0.3
-                and ((speaker & gs) or (not speaker and not gs))
-                for gc, gs in gold
-            )
+            content = positions(text, pred_spans(row))
+            right = is_right(content, speaker_positions(text, row), gold)
             words = row["cue"].lower().split()
             if blocked_below is not None:
                 if row["kind"] != "direct":

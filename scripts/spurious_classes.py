@@ -20,42 +20,9 @@ gold item at θ = 0.3 (matched as metrics.md does) into classes.
 Prints the count and most frequent cues of each class; `--show CLASS`
 prints sample rows (prediction in [[ ]], the best gold content after ||).
 """
-import argparse, collections, csv, json, random, re, unicodedata
+import argparse, collections, random, re
 
-
-def is_alnum(ch):
-    return unicodedata.category(ch)[0] in "LN"
-
-
-def positions(text, spans):
-    out = set()
-    for s, e in spans:
-        for i in range(max(0, s), min(e, len(text))):
-            if is_alnum(text[i]):
-                out.add(i)
-    return out
-
-
-def pred_spans(row):
-    if row["quote_spans"]:
-        return [tuple(map(int, s.split("-"))) for s in row["quote_spans"].split(";")]
-    return [(int(row["quote_start"]), int(row["quote_end"]))]
-
-
-def load(gold_path, pred_path):
-    gold = {}
-    for line in open(gold_path):
-        d = json.loads(line)
-        gold[d["id"]] = d
-    preds = collections.defaultdict(list)
-    for r in csv.DictReader(open(pred_path)):
-        preds[r["article_id"]].append(r)
-    return gold, preds
-
-
-def frag(a, key):
-    f = a.get(key + "_fragments") or []
-    return [(x["start"], x["end"]) for x in f]
+from rowmatch import gold_spans, load_articles, load_rows, positions, pred_spans, speaker_positions
 
 
 def match(gold, preds):
@@ -64,8 +31,8 @@ def match(gold, preds):
     for aid, d in gold.items():
         text = d["text"]
         golds = d["attributions"]
-        gp = [positions(text, frag(a, "content") or [(a["content_start"], a["content_end"])]) for a in golds]
-        gs = [positions(text, frag(a, "source")) for a in golds]
+        gp = [positions(text, gold_spans(a, "content") or [(a["content_start"], a["content_end"])]) for a in golds]
+        gs = [positions(text, gold_spans(a, "source")) for a in golds]
         rows = preds.get(aid, [])
         pp = [positions(text, pred_spans(r)) for r in rows]
         pairs = []
@@ -90,9 +57,7 @@ def match(gold, preds):
             info = dict(text=text, golds=golds, gp=gp, gs=gs, p=pp[i], d=d, mg=mg)
             if i in mp:
                 j = mp[i]
-                ms = set()
-                if r["speaker_start"]:
-                    ms = positions(text, [(int(r["speaker_start"]), int(r["speaker_end"]))])
+                ms = speaker_positions(text, r)
                 ok = bool(ms & gs[j]) or (not ms and not gs[j])
                 out.append((r, "right" if ok else "wrong_speaker", info, j))
             else:
@@ -132,7 +97,7 @@ def classify(r, info):
     same_cue = None
     if cs is not None:
         for j, a in enumerate(golds):
-            for s, e in frag(a, "cue"):
+            for s, e in gold_spans(a, "cue"):
                 if s < ce and cs < e:
                     same_cue = j
     # cue context
@@ -210,7 +175,7 @@ def main():
     ap.add_argument("--cue")
     ap.add_argument("-n", type=int, default=20)
     a = ap.parse_args()
-    gold, preds = load(a.gold, a.pred)
+    gold, preds = load_articles(a.gold), load_rows(a.pred)
     res = match(gold, preds)
     cnt = collections.Counter()
     cues = collections.defaultdict(collections.Counter)
