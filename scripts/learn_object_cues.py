@@ -24,7 +24,7 @@ import argparse
 import collections
 import csv
 
-from rowmatch import gold_positions, is_right, load_articles, positions, pred_spans, speaker_positions
+from rowmatch import cue_lemmas, gold_positions, is_right, load_articles, positions, pred_spans, speaker_positions
 
 REPORTED_SIEVES = {"speaker_cue_content", "content_then_speaker", "participial_cue"}
 MIN_GAIN = 2
@@ -46,12 +46,7 @@ def scored_rows(path, articles):
 
 
 def main(gold_path, base_path, objects_path, cues_path, min_precision):
-    lemma_of = {}
-    for line in open(cues_path, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        form, lemma = line.rstrip("\n").split("\t")[:2]
-        lemma_of[form.lower()] = lemma
+    lemma_of = cue_lemmas(cues_path)
     articles = {
         article_id: (article["text"], gold_positions(article))
         for article_id, article in load_articles(gold_path).items()

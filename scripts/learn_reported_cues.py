@@ -48,7 +48,7 @@ F1, so dropping it raises F1.
 import argparse
 import collections
 
-from rowmatch import gold_positions, is_right, load_articles, load_rows, positions, pred_spans, speaker_positions
+from rowmatch import cue_lemmas, gold_positions, is_right, load_articles, load_rows, positions, pred_spans, speaker_positions
 
 REPORTED_SIEVES = {"speaker_cue_content", "content_then_speaker", "participial_cue"}
 MIN_ROWS, MIN_PRECISION = 3, 0.3
@@ -76,12 +76,7 @@ def main(
     licensed_path=None,
     short_content=False,
 ):
-    lemma_of = {}
-    for line in open(cues_path, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        form, lemma = line.rstrip("\n").split("\t")[:2]
-        lemma_of[form.lower()] = lemma
+    lemma_of = cue_lemmas(cues_path)
     articles = load_articles(gold_path)
     licensed = set()
     if licensed_path is not None:

@@ -60,6 +60,19 @@ def is_right(content, speaker, gold):
     )
 
 
+def cue_lemmas(path):
+    """The lemma of each cue form of the lexicon (`data/cues.tsv`), by the
+    form in lower case."""
+    lemma_of = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            form, lemma = line.rstrip("\n").split("\t")[:2]
+            lemma_of[form.lower()] = lemma
+    return lemma_of
+
+
 def load_articles(path):
     """PolNeAR-style gold JSONL, by article id."""
     with open(path, encoding="utf-8") as f:
