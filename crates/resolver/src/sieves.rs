@@ -5,6 +5,13 @@
 //! claimed yet. A later sieve never undoes an earlier one, so each rule's
 //! precision can be measured on its own (`whosaid eval` reports it per sieve)
 //! and each can be switched off to see what it earns ([`crate::Options`]).
+//!
+//! Two sieves run after the cascade, on fresh claims built from its rows, for
+//! the attributions PolNeAR nests: `enclosing_frame` gives a whole sentence
+//! to a closing frame (`After A, Y plans C, X said`) in place of the rows it
+//! wholly encloses, and `nested_cue_content` adds a row inside another row's
+//! content (`X said that Y said C`). They are the only sieves whose rows may
+//! replace or overlap earlier ones.
 
 use std::collections::BTreeMap;
 
