@@ -105,13 +105,18 @@ pub struct Candidates {
 }
 
 /// A cue: the words that introduce an attribution ("said", "according to").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cue {
     pub span: Span,
     /// The lexicon entry's base form ("say" for "said", "according to").
     pub lemma: &'static str,
     pub frame: CueFrame,
     pub form: VerbForm,
+    /// The lexicon entry's precision: the share of its form's occurrences in
+    /// PolNeAR train that lie inside a gold cue (0.0 to 1.0). "said" is about
+    /// 0.9, "show" 0.3, "see" 0.2; a resolver may ask more of an imprecise
+    /// cue before it attributes with it.
+    pub precision: f32,
 }
 
 /// How a cue arranges its source and content around itself.

@@ -45,10 +45,6 @@ pub struct Doc<'a> {
     /// [`Doc::licenses_reported_speech`]'s answers by cue, filled on first
     /// use: several sieves ask it of the same cues.
     reported_speech_licenses: Vec<Cell<Option<bool>>>,
-    /// [`Doc::cue_precision`]'s answers by cue, filled on first use: finding
-    /// a cue's lexicon entry again costs about a thousand instructions, and
-    /// two sieves ask it of the same cues.
-    cue_precisions: Vec<Cell<Option<f32>>>,
     /// Where every opening parenthesis of the text is, in order:
     /// [`Doc::in_appositive_parenthesis`] asks of every speech cue whether
     /// one stands before it in its unit, and most units have none.
@@ -85,7 +81,6 @@ impl<'a> Doc<'a> {
             sources_before: vec![Cell::new([SourceAnswer::NONE; 2]); candidates.cues.len()],
             finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
             reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
-            cue_precisions: vec![Cell::new(None); candidates.cues.len()],
             open_parentheses: memchr::memchr_iter(b'(', text.as_bytes()).collect(),
             last_content_start: Cell::new(None),
             options,
@@ -520,13 +515,6 @@ impl<'a> Doc<'a> {
     pub fn licenses_reported_speech(&self, c: usize) -> bool {
         remembered(&self.reported_speech_licenses, c, || {
             self.find_reported_speech_licence(c)
-        })
-    }
-
-    /// The lexicon precision of cue `c` ([`whosaid_speakers::cue_precision`]).
-    pub fn cue_precision(&self, c: usize) -> f32 {
-        remembered(&self.cue_precisions, c, || {
-            whosaid_speakers::cue_precision(self.text, &self.cues()[c])
         })
     }
 

@@ -1641,7 +1641,7 @@ fn quotes_through_precise_cue(doc: &Doc, c: usize, content: Span) -> bool {
 /// precision is at least [`PRECISE_CUE_MIN_PRECISION`] ("said", "hailed",
 /// "joked"; not "opened", "gave", "point").
 fn is_precise_cue(doc: &Doc, c: usize) -> bool {
-    doc.cue_precision(c) >= PRECISE_CUE_MIN_PRECISION
+    doc.cues()[c].precision >= PRECISE_CUE_MIN_PRECISION
 }
 
 /// The lowest lexicon precision of a cue that may introduce quoted content
@@ -1868,7 +1868,7 @@ fn nested_cue_content(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     speaker_cue_content(doc, &mut inner, sieve);
     for draft in inner.drafts {
         let Some(c) = draft.cue else { continue };
-        if doc.cue_precision(c) < NESTED_CUE_MIN_PRECISION {
+        if doc.cues()[c].precision < NESTED_CUE_MIN_PRECISION {
             continue;
         }
         let Some(parent) = claims.holder(doc.cues()[c].span) else {

@@ -108,6 +108,7 @@ pub fn find(
             } else {
                 entry.form
             },
+            precision: entry.precision,
         };
         let floor = cues.last().map_or(0, |c| c.span.end);
         if matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying) {
