@@ -3,6 +3,7 @@
 //! cue. It adds no linguistics of its own beyond grouping sentences into units.
 
 use std::cell::Cell;
+use std::ops::Range;
 
 use whosaid_core::{
     Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
@@ -164,6 +165,15 @@ impl<'a> Doc<'a> {
                 .take_while(|s| s.start < span.end)
                 .count();
         self.outer_quotes[from..to].iter().copied()
+    }
+
+    /// The cues wholly inside `span`, by index, in text order.
+    pub fn cues_in(&self, span: Span) -> Range<usize> {
+        let cues = self.cues();
+        // Cues never overlap, so their ends are in order as their starts are.
+        let from = cues.partition_point(|c| c.span.start < span.start);
+        let to = cues.partition_point(|c| c.span.end <= span.end);
+        from..to.max(from)
     }
 
     /// How many tokens start before `offset`: the count before its block

@@ -333,8 +333,8 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let Some(from) = after_cue.first().map(|t| t.span.start) else {
             continue;
         };
-        // The adjunct is sought before the cue's precision: few cues have
-        // one, and the precision costs a lexicon look-up.
+        // A quote after an adjunct (`X said last week in Madrid, "Q"`) only
+        // through a precise cue.
         let right_after_cue = quote_opening_after_cue(doc, from, unit.end);
         let Some(q) = right_after_cue.or_else(|| {
             quote_after_adjunct(doc, from, unit.end).filter(|_| is_precise_cue(doc, c))
@@ -548,10 +548,8 @@ enum Credited {
 /// *Y*`.
 fn according_to_in(doc: &Doc, span: Span) -> Option<Credited> {
     let cues = doc.cues();
-    let first = cues.partition_point(|c| c.span.start < span.start);
-    let c = cues[first..]
+    let c = cues[doc.cues_in(span)]
         .iter()
-        .take_while(|c| c.span.end <= span.end)
         .find(|c| c.frame == CueFrame::AccordingTo)?;
     let after = doc.tokens(Span::new(c.span.end, span.end));
     if let Some(m) = doc.mention_starting_at_token(after.first()?.span.start, span.end) {
@@ -584,9 +582,7 @@ fn headline_speaker(doc: &Doc, unit: Span, m: usize) -> Option<usize> {
 /// The last speech cue in `unit` before `offset`, outside quotation marks.
 fn speech_cue_before(doc: &Doc, unit: Span, offset: usize) -> Option<usize> {
     let cues = doc.cues();
-    let first = cues.partition_point(|c| c.span.start < unit.start);
-    let last = cues.partition_point(|c| c.span.end <= offset);
-    (first..last)
+    doc.cues_in(Span::new(unit.start, offset))
         .rev()
         .find(|&c| is_speech_frame(cues[c].frame) && !doc.is_quoted(cues[c].span))
 }
@@ -731,9 +727,7 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 /// The `X said` frame right after a quote that ends its clause with a
 /// comma inside its marks (`"Q," he said`): the speaker and the cue.
 fn frame_closing_quote(doc: &Doc, claims: &Claims, quote: Span) -> Option<(usize, usize)> {
-    let inner = doc.tokens(quote);
-    let comma = inner.len().checked_sub(2).and_then(|i| inner.get(i));
-    if !comma.is_some_and(|t| is_punct(doc, t, &[","])) {
+    if !closes_with(doc, quote, &[","]) {
         return None;
     }
     let unit = doc.units[doc.unit_of(quote.start)?].span;
@@ -748,11 +742,7 @@ fn frame_closing_quote(doc: &Doc, claims: &Claims, quote: Span) -> Option<(usize
 
 /// Whether `span` holds a cue an earlier attribution was made with.
 fn frames_a_claim(doc: &Doc, claims: &Claims, span: Span) -> bool {
-    let cues = doc.cues();
-    let first = cues.partition_point(|c| c.span.start < span.start);
-    (first..cues.len())
-        .take_while(|&c| cues[c].span.end <= span.end)
-        .any(|c| !claims.cue_is_free(c))
+    doc.cues_in(span).any(|c| !claims.cue_is_free(c))
 }
 
 /// The longest source phrase `according_to` takes ("according to early
@@ -1961,10 +1951,7 @@ fn speech_cues<'d>(
     offset: usize,
     limit: usize,
 ) -> impl Iterator<Item = usize> + 'd {
-    let cues = doc.cues();
-    let from = cues.partition_point(|c| c.span.start < offset);
-    (from..cues.len())
-        .take_while(move |&c| cues[c].span.end <= limit)
+    doc.cues_in(Span::new(offset, limit))
         .filter(move |&c| is_finite_speech_cue(doc, claims, c))
 }
 
@@ -2185,14 +2172,11 @@ fn has_frame_before(doc: &Doc, claims: &Claims, from: usize, to: usize) -> bool 
         .checked_sub(MAX_CLAUSE_TOKENS)
         .map_or(from, |first| tokens[first].span.start);
     let cues = doc.cues();
-    let first = cues.partition_point(|c| c.span.start < from);
-    (first..cues.len())
-        .take_while(|&c| cues[c].span.end <= to)
-        .any(|c| {
-            is_finite_speech_cue(doc, claims, c)
-                && !doc.is_quoted(cues[c].span)
-                && doc.source_of_cue(c, from).is_some()
-        })
+    doc.cues_in(Span::new(from, to)).any(|c| {
+        is_finite_speech_cue(doc, claims, c)
+            && !doc.is_quoted(cues[c].span)
+            && doc.source_of_cue(c, from).is_some()
+    })
 }
 
 /// "who", "which", "that": the subject of a relative clause, whose cue is
@@ -2301,32 +2285,26 @@ fn is_qualifier(doc: &Doc, token: &Token) -> bool {
     ["of", "for", "in", "at", "from", "with"].contains(&doc.word(token))
 }
 
-/// Whether the quote's last words end with clause punctuation, inside the
-/// closing mark: `"…lightly,"`, `"…out?"`.
+/// Whether the last token inside the closing mark of `quote` is one of
+/// the punctuation `marks` (`"…lightly,"`: ",").
+fn closes_with(doc: &Doc, quote: Span, marks: &[&str]) -> bool {
+    let inner = doc.tokens(quote);
+    let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));
+    before_close.is_some_and(|t| is_punct(doc, t, marks))
+}
+
 /// Whether the quote `quote` ends with a question or exclamation mark
 /// inside its closing mark (`"Who knows?"`).
 fn ends_in_question_or_exclamation(doc: &Doc, quote: Span) -> bool {
-    let inner = doc.tokens(quote);
-    let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));
-    before_close.is_some_and(|t| t.kind == TokenKind::Punct && matches!(doc.word(t), "?" | "!"))
+    closes_with(doc, quote, &["?", "!"])
 }
 
+/// Whether the quote's last words end with clause punctuation, inside the
+/// closing mark: `"…lightly,"`, `"…out?"`.
 fn ends_clause(doc: &Doc, quote: Span) -> bool {
-    let inner = doc.tokens(quote);
-    let before_close = inner.len().checked_sub(2).and_then(|i| inner.get(i));
-    before_close.is_some_and(|t| {
-        t.kind == TokenKind::Punct
-            && matches!(
-                doc.word(t),
-                "," | "." | "?" | "!" | "…" | "—" | "–" | "-" | "--"
-            )
-    })
+    closes_with(doc, quote, &[",", ".", "?", "!", "…", "—", "–", "-", "--"])
 }
 
-/// Whether a quote ends the clause it stands in: nothing but punctuation
-/// follows it in its unit, or a dash or semicolon does (`X cracked, "Q" —
-/// and he has been since`). Words after it make a mixed clause (`X said Y
-/// was "Q" for years`), which speaker_cue_content takes whole.
 /// Whether a quote that closes its own sentence or clause inside its marks
 /// is followed only by an adjunct of the frame: `X said, "We'll see," when
 /// asked…` / `X yelled "You lie!" at the president`. PolNeAR marks the quote
@@ -2350,6 +2328,10 @@ const ADJUNCTS_AFTER_QUOTE: [&str; 14] = [
     "from", "with",
 ];
 
+/// Whether a quote ends the clause it stands in: nothing but punctuation
+/// follows it in its unit, or a dash or semicolon does (`X cracked, "Q" —
+/// and he has been since`). Words after it make a mixed clause (`X said Y
+/// was "Q" for years`), which speaker_cue_content takes whole.
 fn ends_its_clause(doc: &Doc, quote: Span, unit: Span) -> bool {
     let after = doc.tokens(Span::new(quote.end, unit.end));
     // A short quote before a dash is a phrase the dash explains (`attempts
@@ -2415,9 +2397,7 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
             return None;
         }
         let coda = Span::new(offset, rest[close].span.start);
-        let cues = doc.cues();
-        let first = cues.partition_point(|c| c.span.start < coda.start);
-        if cues.get(first).is_some_and(|c| c.span.end <= coda.end) {
+        if !doc.cues_in(coda).is_empty() {
             return None;
         }
         skip = close;

@@ -212,7 +212,7 @@ pub static LICENSED_CUE_FORMS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Cue lemmas whose noun-phrase object PolNeAR ends before an adjunct
 /// ("endorsed *Trump* last week"), learned on PolNeAR train
-/// (`scripts/learn_reported_cues.py --object-cues`).
+/// (`scripts/learn_object_cues.py`).
 pub static OBJECT_CUES: LazyLock<WordSet> =
     LazyLock::new(|| learned(include_str!("../../../data/resolver/object-cues.tsv")));
 
