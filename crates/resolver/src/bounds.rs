@@ -340,6 +340,13 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             return Span::new(span.start, t.span.start);
         }
         if t.kind == TokenKind::Word {
+            if words >= 1
+                && tokens[i - 1].kind == TokenKind::QuoteMark
+                && !doc.is_quoted(t.span)
+                && opens_second_predicate(doc, &tokens[i..])
+            {
+                return Span::new(span.start, t.span.start);
+            }
             // Both openers start with "and" or "but": the word rules most
             // tokens out before the quotation look-up.
             if words >= 3
@@ -667,3 +674,24 @@ pub(crate) fn clause_before(doc: &Doc, span: Span) -> Span {
 /// No reported clause runs longer than this: a bound that keeps a sentence
 /// of megabytes (scraped text without whitespace) linear.
 pub(crate) const MAX_CLAUSE_TOKENS: usize = 400;
+
+/// Whether `rest`, right after a quotation closes, is "and" or "but"
+/// before a second predicate of the frame: a verb of saying (`called her
+/// "weak" *and said* D`) or any gerund cue (`calling it "Q" *and
+/// threatening* D`). PolNeAR ends the content at the quote, however few
+/// words came before it (the check after unquoted words waits for three).
+/// Train: quoted F1 +0.0002, attribution F1 +0.0001; dev level.
+fn opens_second_predicate(doc: &Doc, rest: &[Token]) -> bool {
+    let is_gerund_cue = |t: &Token| {
+        doc.cue_at_token(t).is_some_and(|c| {
+            let cue = &doc.cues()[c];
+            cue.frame == CueFrame::Verb && cue.form == VerbForm::Gerund
+        })
+    };
+    match rest {
+        [first, next, ..] if matches!(doc.word(first), "and" | "but") => {
+            opens_speech_verb(doc, rest) || is_gerund_cue(next)
+        }
+        _ => false,
+    }
+}

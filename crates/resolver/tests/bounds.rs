@@ -355,3 +355,9 @@ fn a_long_addressee_before_that_is_left_out() {
     let text = "Mayor Ana Ruiz told diners at a busy Lowell, Vermont, breakfast spot that \"the bridge opens in May.\"";
     assert_eq!(first_content(text), "that \"the bridge opens in May.\"");
 }
+
+#[test]
+fn a_second_predicate_right_after_a_quote_ends_the_content() {
+    let text = "Tom Okafor called her \"weak\" and said she had no support in the county.";
+    assert_eq!(first_content(text), "her \"weak\"");
+}

@@ -1253,3 +1253,34 @@ fn participial_cue_with_a_subject_of_its_own() {
         Some("a statement".into())
     );
 }
+
+#[test]
+fn participial_cue_after_a_document_its_subject_issued() {
+    let text = "On Monday, the Harbor Trust issued a statement saying the ferry plan \"has no place in our city\" at all.";
+    assert_eq!(
+        who_said(text, "ferry plan"),
+        Some(("participial_cue", "Harbor Trust".into()))
+    );
+    let text = "Dana Kent put out a press release saying the mayor owes \"the city an apology\" for the delay.";
+    assert_eq!(
+        who_said(text, "apology"),
+        Some(("participial_cue", "Dana Kent".into()))
+    );
+}
+
+#[test]
+fn a_cue_after_and_takes_the_subject_of_the_verb_it_joins() {
+    // The subject stands after a fronted adjunct, and the first verb
+    // ("doubled down") takes an object of its own.
+    let text = "In an interview with the Dayton Courier, Tom Okafor doubled down on his remarks about the mayor and said the budget had \"a hole the size of Ohio\" in it.";
+    assert_eq!(
+        who_said(text, "hole the size"),
+        Some(("speaker_cue_content", "Tom Okafor".into()))
+    );
+    // The first verb is no cue: the subject after the fronted adjunct.
+    let text = "By the end of the day, Mr. Okafor was forced into a rare retreat and said that his words had been \"twisted.\"";
+    assert_eq!(
+        who_said(text, "twisted"),
+        Some(("speaker_cue_content", "Mr. Okafor".into()))
+    );
+}
