@@ -361,3 +361,25 @@ fn a_second_predicate_right_after_a_quote_ends_the_content() {
     let text = "Tom Okafor called her \"weak\" and said she had no support in the county.";
     assert_eq!(first_content(text), "her \"weak\"");
 }
+
+#[test]
+fn a_closing_comma_before_a_gerund_ends_a_short_content() {
+    let text = "The ranking put him at fifth place, which Tom Okafor called \"a disgrace,\" blaming the newspaper.";
+    assert_eq!(
+        contents(text)
+            .into_iter()
+            .find(|(_, c)| c.contains("disgrace"))
+            .map(|(_, c)| c),
+        Some("\"a disgrace,\"".into())
+    );
+}
+
+#[test]
+fn a_content_opening_with_a_subordinate_clause_runs_past_its_comma() {
+    let text =
+        "Tom Okafor said if the mayor wins, he would impose a \"reign of terror\" on the city.";
+    assert_eq!(
+        first_content(text),
+        "if the mayor wins, he would impose a \"reign of terror\" on the city"
+    );
+}
