@@ -1284,3 +1284,17 @@ fn a_cue_after_and_takes_the_subject_of_the_verb_it_joins() {
         Some(("speaker_cue_content", "Mr. Okafor".into()))
     );
 }
+
+#[test]
+fn according_to_takes_as_x_put_it() {
+    let text = "As Dana Kent puts it, the mayor is trying to make the council \"an offer it cannot refuse.\"";
+    assert_eq!(
+        who_said(text, "offer it cannot"),
+        Some(("according_to", "Dana Kent".into()))
+    );
+    let text = "The bridge will not open before the winter rains, as Tom Okafor put it in a memo.";
+    assert_eq!(
+        who_said(text, "winter rains"),
+        Some(("according_to", "Tom Okafor".into()))
+    );
+}
