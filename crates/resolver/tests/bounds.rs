@@ -383,3 +383,9 @@ fn a_content_opening_with_a_subordinate_clause_runs_past_its_comma() {
         "if the mayor wins, he would impose a \"reign of terror\" on the city"
     );
 }
+
+#[test]
+fn a_gerund_adjunct_right_after_a_quote_ends_the_content() {
+    let text = "Tom Okafor said the ruling had \"kept us safe\" before claiming that the bridge was a failure.";
+    assert_eq!(first_content(text), "the ruling had \"kept us safe\"");
+}
