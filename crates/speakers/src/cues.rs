@@ -14,6 +14,10 @@
 //! - **Verb or noun.** A form that is both ("claim", "report", "view") is a
 //!   [`CueFrame::Noun`] after a determiner or possessive ("his claim that"),
 //!   a verb elsewhere.
+//! - **Noun or adjective.** A noun form that is its own lemma, between "be"
+//!   and "that" ("they were *adamant* that", "she was *hopeful* that"), is
+//!   a predicative adjective and takes a subject as "confident" does: a
+//!   [`CueFrame::Verb`].
 //! - **A noun before a verb cue is its subject.** "The statement read",
 //!   "the report has found": the noun cue is dropped, the verb kept.
 //! - **Names are not verbs.** A capitalised cue inside a sentence, or one
@@ -95,6 +99,12 @@ pub fn find(
             continue;
         }
         let frame = match entry.frame {
+            LexFrame::Fixed(CueFrame::Noun)
+                if entry.lemma.eq_ignore_ascii_case(&text[start..end])
+                    && is_predicative(text, tokens, infos, t, end) =>
+            {
+                CueFrame::Verb
+            }
             LexFrame::Fixed(frame) => frame,
             LexFrame::VerbOrNoun if after_determiner(text, tokens, infos, t) => CueFrame::Noun,
             LexFrame::VerbOrNoun => CueFrame::Verb,
@@ -270,6 +280,20 @@ fn word_before(text: &str, tokens: &[Token], t: usize) -> Option<usize> {
     let (prev, token) = (tokens.get(p)?, tokens.get(t)?);
     let gap = text.get(prev.span.end..token.span.start)?;
     (prev.kind == TokenKind::Word && gap.chars().all(char::is_whitespace)).then_some(p)
+}
+
+/// Whether the noun form at token `t`, ending at `end`, is a predicative
+/// adjective: right after "be" and right before "that" ("loyalists were
+/// *adamant* that", "she was *hopeful* that"). It then takes a subject and
+/// a that-clause as "confident" does, so it is a verb-frame cue; a
+/// "presidential hopeful" stays a noun, and so does a plural ("it was
+/// *suggestions* that"), which the caller leaves out: an adjective is its
+/// own lemma.
+fn is_predicative(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize, end: usize) -> bool {
+    word_before(text, tokens, t).is_some_and(|p| infos[p].syntax.any(Syntax::HAVE_BE))
+        && word_after(text, end)
+            .text(text)
+            .eq_ignore_ascii_case("that")
 }
 
 /// Whether a determiner or possessive stands right before token `t`.
@@ -477,6 +501,15 @@ mod tests {
         assert_eq!(got[0].3, VerbForm::None);
         let verb = got.iter().rev().find(|c| c.0 == "claim").map(|c| c.2);
         assert_eq!(verb, Some(CueFrame::Verb));
+    }
+
+    #[test]
+    fn a_noun_form_between_be_and_that_is_predicative() {
+        let got = cues("The aides were adamant that the mayor would run. The adamant aides left.");
+        assert_eq!(got[0].0, "adamant");
+        assert_eq!(got[0].2, CueFrame::Verb);
+        let noun = got.iter().rev().find(|c| c.0 == "adamant").map(|c| c.2);
+        assert_eq!(noun, Some(CueFrame::Noun));
     }
 
     #[test]
