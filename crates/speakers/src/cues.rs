@@ -13,7 +13,8 @@
 //!   stays [`VerbForm::Base`]; "is saying" stays a gerund.
 //! - **Verb or noun.** A form that is both ("claim", "report", "view") is a
 //!   [`CueFrame::Noun`] after a determiner or possessive ("his claim that"),
-//!   a verb elsewhere.
+//!   a verb elsewhere; so is an -s form after a plural quantifier ("many
+//!   *references* to").
 //! - **Compound nouns are no cues**: "a think tank", "a TV show".
 //! - **Noun or adjective.** A noun form that is its own lemma, between "be"
 //!   and "that" ("they were *adamant* that", "she was *hopeful* that"), is
@@ -110,7 +111,13 @@ pub fn find(
                 CueFrame::Verb
             }
             LexFrame::Fixed(frame) => frame,
-            LexFrame::VerbOrNoun if after_determiner(text, tokens, infos, t) => CueFrame::Noun,
+            LexFrame::VerbOrNoun
+                if after_determiner(text, tokens, infos, t)
+                    || (entry.form == VerbForm::Present
+                        && after_plural_quantifier(text, tokens, t)) =>
+            {
+                CueFrame::Noun
+            }
             LexFrame::VerbOrNoun => CueFrame::Verb,
         };
         let mut cue = Cue {
@@ -343,6 +350,25 @@ fn is_predicative(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize, en
             .eq_ignore_ascii_case("that")
 }
 
+/// Whether a plural quantifier stands right before token `t`: an -s form
+/// after it is a plural noun, not a verb, which would agree with a
+/// singular subject ("many *references* to", "few *signs* that", "several
+/// *positions*").
+fn after_plural_quantifier(text: &str, tokens: &[Token], t: usize) -> bool {
+    word_before(text, tokens, t).is_some_and(|p| {
+        let word = tokens[p].span.text(text);
+        PLURAL_QUANTIFIERS
+            .iter()
+            .any(|q| word.eq_ignore_ascii_case(q))
+    })
+}
+
+/// Quantifiers that take a plural noun ([`after_plural_quantifier`]).
+const PLURAL_QUANTIFIERS: [&str; 11] = [
+    "many", "several", "few", "various", "numerous", "multiple", "some", "other", "two", "three",
+    "four",
+];
+
 /// Whether a determiner or possessive stands right before token `t`.
 fn after_determiner(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
     let Some(p) = word_before(text, tokens, t) else {
@@ -548,6 +574,14 @@ mod tests {
         assert_eq!(got[0].3, VerbForm::None);
         let verb = got.iter().rev().find(|c| c.0 == "claim").map(|c| c.2);
         assert_eq!(verb, Some(CueFrame::Verb));
+    }
+
+    #[test]
+    fn an_s_form_after_a_plural_quantifier_is_a_noun() {
+        let got = cues("He made many references to it, and she references it too.");
+        assert_eq!(got[0].0, "references");
+        assert_eq!(got[0].2, CueFrame::Noun);
+        assert_eq!(got.last().map(|c| c.2), Some(CueFrame::Verb));
     }
 
     #[test]
