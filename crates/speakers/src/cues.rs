@@ -578,10 +578,13 @@ mod tests {
 
     #[test]
     fn an_s_form_after_a_plural_quantifier_is_a_noun() {
-        let got = cues("He made many references to it, and she references it too.");
-        assert_eq!(got[0].0, "references");
-        assert_eq!(got[0].2, CueFrame::Noun);
-        assert_eq!(got.last().map(|c| c.2), Some(CueFrame::Verb));
+        let got = cues("There were many references to it, and she references it too.");
+        let frames: Vec<_> = got
+            .iter()
+            .filter(|c| c.0 == "references")
+            .map(|c| c.2)
+            .collect();
+        assert_eq!(frames, [CueFrame::Noun, CueFrame::Verb]);
     }
 
     #[test]
