@@ -105,7 +105,7 @@ pub const SIEVES: &[Sieve] = &[
     },
     Sieve {
         name: "possessive_noun_that",
-        pattern: "X's claim that C / his insistence that C / X's main worry is that C",
+        pattern: "X's claim that C / his insistence that C / X's main worry is that C / her refusal to V",
         run: possessive_noun_that,
         confidence: 0.5,
     },
@@ -1037,9 +1037,9 @@ fn is_bare_determiner(doc: &Doc, m: usize) -> bool {
 }
 
 /// `X's claim that C`, `his insistence that C`, `Sanders's point was that
-/// C`: a noun cue after a possessive, the possessor its speaker and the
-/// that-clause its content (PolNeAR marks these as attributions, the
-/// possessive as source).
+/// C`, `her refusal to V`: a noun cue after a possessive, the possessor its
+/// speaker and the that-clause or infinitive its content (PolNeAR marks
+/// these as attributions, the possessive as source).
 fn possessive_noun_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
         let noun = cue.frame == CueFrame::Noun || cue.form == VerbForm::Gerund;
@@ -1059,20 +1059,93 @@ fn possessive_noun_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             {
                 t
             }
+            [to, verb, ..]
+                if doc.word(to) == "to"
+                    && cue.form != VerbForm::Gerund
+                    && cue.precision >= MIN_INFINITIVE_NOUN_PRECISION
+                    && opens_infinitive(doc, verb) =>
+            {
+                to
+            }
             _ => continue,
         };
         let Some(m) = possessor_before(doc, unit, cue.span.start) else {
             continue;
         };
-        let end = claims
+        let mut end = claims
             .first_taken_in(Span::new(that.span.start, unit.end))
             .unwrap_or(unit.end);
+        if doc.word(that) == "to" {
+            end = infinitive_end(doc, Span::new(that.span.start, end));
+        }
         let content = trim(doc, clause(doc, Span::new(that.span.start, end)));
         if word_count(doc, content) >= 4 && claims.is_free(content) {
             claims.add(Draft::new(vec![content], m, Some(c), sieve));
         }
     }
 }
+
+/// Where an infinitive after a noun cue ends, within `span`: before the
+/// first finite auxiliary, the main verb of the sentence the noun phrase
+/// is the subject of ("his refusal to answer fully *did* not go over
+/// well", "her plan to raise taxes *is* popular"); an infinitive holds no
+/// finite verb of its own, but a clause inside it may ("to ask whom he
+/// *would* call"), so the search stops at a relative or wh-word.
+fn infinitive_end(doc: &Doc, span: Span) -> usize {
+    for t in doc.tokens(span).iter().skip(2) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.word(t);
+        if CLAUSE_INSIDE_INFINITIVE.contains(&word) {
+            break;
+        }
+        if FINITE_AUXILIARIES.contains(&word) {
+            return t.span.start;
+        }
+    }
+    span.end
+}
+
+/// Whether `token`, right after "to", can be the verb of an infinitive
+/// ("his promise to *build*"), not the object of a preposition ("her
+/// response to *the* ruling", "his opposition to *expanding*", "his
+/// speech to *Congress*"): a lowercase word that is no determiner and no
+/// -ing or -ed form.
+fn opens_infinitive(doc: &Doc, token: &Token) -> bool {
+    let word = doc.word(token);
+    token.kind == TokenKind::Word
+        && word.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && !words::is_in(&words::DETERMINERS, word)
+        && !NOUN_PHRASE_OPENERS.contains(&word)
+        && !word.ends_with("ing")
+        && !word.ends_with("ed")
+}
+
+/// The least lexicon precision of a noun cue whose content is an
+/// infinitive ("his promise to build", "her refusal to debate"): nouns of
+/// plans and decisions ("plan", "decision", "proposal", below 0.15) are
+/// mostly not attributions in PolNeAR.
+const MIN_INFINITIVE_NOUN_PRECISION: f32 = 0.15;
+
+/// Finite auxiliaries and modals, lowercase: [`infinitive_end`].
+const FINITE_AUXILIARIES: [&str; 22] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "isn't", "wasn't", "won't", "didn't", "doesn't",
+];
+
+/// Words that open a clause of its own inside an infinitive: the
+/// auxiliaries after them are that clause's ([`infinitive_end`]).
+const CLAUSE_INSIDE_INFINITIVE: [&str; 10] = [
+    "who", "whom", "which", "that", "what", "whether", "when", "where", "why", "how",
+];
+
+/// Words after "to" that open a noun phrase, not an infinitive ("his
+/// reply to *them*", "her appeal to *all* voters").
+const NOUN_PHRASE_OPENERS: [&str; 14] = [
+    "me", "him", "us", "them", "it", "this", "that", "these", "those", "some", "all", "any",
+    "each", "both",
+];
 
 /// The possessive mention before a noun at `noun_start`, over at most two
 /// lowercase modifiers: "*Trump's* false claim", "*his* insistence",

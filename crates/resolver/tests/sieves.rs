@@ -135,6 +135,31 @@ fn a_possessive_owns_the_that_clause_of_a_noun_cue() {
 }
 
 #[test]
+fn possessive_noun_with_an_infinitive() {
+    let text = "Mayor Ana Ruiz's refusal to raise the sales tax was popular with farmers. \
+                His promise to rebuild the old bridge by May was welcome. \
+                Her decision to sell the city farm surprised everyone. \
+                His reply to the council members came late.";
+    assert_eq!(
+        summary(text)
+            .into_iter()
+            .filter(|(sieve, _, _)| *sieve == "possessive_noun_that")
+            .map(|(_, mention, content)| (mention, content))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                "Mayor Ana Ruiz".to_string(),
+                "to raise the sales tax".to_string()
+            ),
+            (
+                "His".to_string(),
+                "to rebuild the old bridge by May".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_subject_that_is_no_mention() {
     let text = "Most of those surveyed said the tax was unfair. \
                 The county’s own figures show that rents rose sharply last year.";

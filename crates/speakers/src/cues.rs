@@ -13,7 +13,13 @@
 //!   stays [`VerbForm::Base`]; "is saying" stays a gerund.
 //! - **Verb or noun.** A form that is both ("claim", "report", "view") is a
 //!   [`CueFrame::Noun`] after a determiner or possessive ("his claim that"),
-//!   a verb elsewhere.
+//!   a verb elsewhere; so is an -s form after a plural quantifier ("many
+//!   *references* to").
+//! - **Compound nouns are no cues**: "a think tank", "a TV show".
+//! - **Noun or adjective.** A noun form that is its own lemma, between "be"
+//!   and "that" ("they were *adamant* that", "she was *hopeful* that"), is
+//!   a predicative adjective and takes a subject as "confident" does: a
+//!   [`CueFrame::Verb`].
 //! - **A noun before a verb cue is its subject.** "The statement read",
 //!   "the report has found": the noun cue is dropped, the verb kept.
 //! - **Names are not verbs.** A capitalised cue inside a sentence, or one
@@ -94,9 +100,24 @@ pub fn find(
         {
             continue;
         }
+        if entry.frame == LexFrame::VerbOrNoun && in_compound_noun(text, tokens, t, end) {
+            continue;
+        }
         let frame = match entry.frame {
+            LexFrame::Fixed(CueFrame::Noun)
+                if entry.lemma.eq_ignore_ascii_case(&text[start..end])
+                    && is_predicative(text, tokens, infos, t, end) =>
+            {
+                CueFrame::Verb
+            }
             LexFrame::Fixed(frame) => frame,
-            LexFrame::VerbOrNoun if after_determiner(text, tokens, infos, t) => CueFrame::Noun,
+            LexFrame::VerbOrNoun
+                if after_determiner(text, tokens, infos, t)
+                    || (entry.form == VerbForm::Present
+                        && after_plural_quantifier(text, tokens, t)) =>
+            {
+                CueFrame::Noun
+            }
             LexFrame::VerbOrNoun => CueFrame::Verb,
         };
         let mut cue = Cue {
@@ -271,6 +292,82 @@ fn word_before(text: &str, tokens: &[Token], t: usize) -> Option<usize> {
     let gap = text.get(prev.span.end..token.span.start)?;
     (prev.kind == TokenKind::Word && gap.chars().all(char::is_whitespace)).then_some(p)
 }
+
+/// Whether the verb-or-noun form at token `t`, ending at `end`, is part
+/// of a compound noun that names a thing, never a statement: "a liberal
+/// *think* tank", "the hit TV *show*", "a radio talk *show*" (on PolNeAR
+/// train 20 such rows, 4 right).
+fn in_compound_noun(text: &str, tokens: &[Token], t: usize, end: usize) -> bool {
+    let form = &text[tokens[t].span.start..end];
+    let next = word_after(text, end).text(text);
+    if COMPOUND_HEADS
+        .iter()
+        .any(|(first, head)| form.eq_ignore_ascii_case(first) && next.eq_ignore_ascii_case(head))
+    {
+        return true;
+    }
+    // "the game shows that": a verb with its clause.
+    let show = (form.eq_ignore_ascii_case("show") || form.eq_ignore_ascii_case("shows"))
+        && !next.eq_ignore_ascii_case("that");
+    show && word_before(text, tokens, t).is_some_and(|p| {
+        let word = tokens[p].span.text(text);
+        BROADCASTS.iter().any(|b| word.eq_ignore_ascii_case(b))
+    })
+}
+
+/// A cue form and the head noun after it that make one compound noun.
+const COMPOUND_HEADS: [(&str, &str); 4] = [
+    ("think", "tank"),
+    ("think", "tanks"),
+    ("show", "host"),
+    ("show", "hosts"),
+];
+
+/// Words before "show" that make it a programme ("TV show", "talk show").
+const BROADCASTS: [&str; 9] = [
+    "tv",
+    "television",
+    "radio",
+    "talk",
+    "reality",
+    "cable",
+    "morning",
+    "game",
+    "daily",
+];
+
+/// Whether the noun form at token `t`, ending at `end`, is a predicative
+/// adjective: right after "be" and right before "that" ("loyalists were
+/// *adamant* that", "she was *hopeful* that"). It then takes a subject and
+/// a that-clause as "confident" does, so it is a verb-frame cue; a
+/// "presidential hopeful" stays a noun, and so does a plural ("it was
+/// *suggestions* that"), which the caller leaves out: an adjective is its
+/// own lemma.
+fn is_predicative(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize, end: usize) -> bool {
+    word_before(text, tokens, t).is_some_and(|p| infos[p].syntax.any(Syntax::HAVE_BE))
+        && word_after(text, end)
+            .text(text)
+            .eq_ignore_ascii_case("that")
+}
+
+/// Whether a plural quantifier stands right before token `t`: an -s form
+/// after it is a plural noun, not a verb, which would agree with a
+/// singular subject ("many *references* to", "few *signs* that", "several
+/// *positions*").
+fn after_plural_quantifier(text: &str, tokens: &[Token], t: usize) -> bool {
+    word_before(text, tokens, t).is_some_and(|p| {
+        let word = tokens[p].span.text(text);
+        PLURAL_QUANTIFIERS
+            .iter()
+            .any(|q| word.eq_ignore_ascii_case(q))
+    })
+}
+
+/// Quantifiers that take a plural noun ([`after_plural_quantifier`]).
+const PLURAL_QUANTIFIERS: [&str; 11] = [
+    "many", "several", "few", "various", "numerous", "multiple", "some", "other", "two", "three",
+    "four",
+];
 
 /// Whether a determiner or possessive stands right before token `t`.
 fn after_determiner(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
@@ -477,6 +574,39 @@ mod tests {
         assert_eq!(got[0].3, VerbForm::None);
         let verb = got.iter().rev().find(|c| c.0 == "claim").map(|c| c.2);
         assert_eq!(verb, Some(CueFrame::Verb));
+    }
+
+    #[test]
+    fn an_s_form_after_a_plural_quantifier_is_a_noun() {
+        let got = cues("There were many references to it, and she references it too.");
+        let frames: Vec<_> = got
+            .iter()
+            .filter(|c| c.0 == "references")
+            .map(|c| c.2)
+            .collect();
+        assert_eq!(frames, [CueFrame::Noun, CueFrame::Verb]);
+    }
+
+    #[test]
+    fn compound_nouns_are_no_cues() {
+        let got = cues("A liberal think tank and a TV show host said nothing.");
+        assert!(
+            got.iter().all(|c| c.0 != "think" && c.0 != "show"),
+            "{got:?}"
+        );
+        let got = cues("They think the radio shows that the polls show a tie.");
+        assert!(got.iter().any(|c| c.0 == "think"));
+        assert!(got.iter().any(|c| c.0 == "shows"));
+        assert!(got.iter().any(|c| c.0 == "show"));
+    }
+
+    #[test]
+    fn a_noun_form_between_be_and_that_is_predicative() {
+        let got = cues("The aides were adamant that the mayor would run. The adamant aides left.");
+        assert_eq!(got[0].0, "adamant");
+        assert_eq!(got[0].2, CueFrame::Verb);
+        let noun = got.iter().rev().find(|c| c.0 == "adamant").map(|c| c.2);
+        assert_eq!(noun, Some(CueFrame::Noun));
     }
 
     #[test]
