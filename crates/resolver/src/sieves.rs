@@ -1600,12 +1600,19 @@ fn closed_by_later_frame(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bo
         return false;
     }
     let cue_end = doc.cues()[c].span.end;
-    (c + 1..doc.cues().len())
-        .take_while(|&later| doc.cues()[later].span.start < unit.end)
-        .any(|later| {
-            closing_frame(doc, claims, later).is_some_and(|(_, content)| content.end > cue_end)
-        })
+    let in_unit = doc.cues()[c + 1..].partition_point(|later| later.span.start < unit.end);
+    let last = c + 1 + in_unit;
+    (last.saturating_sub(MAX_CUES_AFTER_CLOSING_FRAME).max(c + 1)..last).any(|later| {
+        closing_frame(doc, claims, later).is_some_and(|(_, content)| content.end > cue_end)
+    })
 }
+
+/// How many of a unit's last cues may hold its closing frame. A closing
+/// frame leaves at most a short coda of words (25) after itself, and each
+/// cue after it is at least one word of that coda, so only the last few
+/// cues need asking. The bound keeps a unit with thousands of cues (a
+/// text that lost its spaces after full stops) linear, not quadratic.
+const MAX_CUES_AFTER_CLOSING_FRAME: usize = 32;
 
 fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     let speaker_of_cue = speakers_of_cues(claims);
