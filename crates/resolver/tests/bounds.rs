@@ -292,6 +292,17 @@ fn a_cue_not_learned_to_take_an_object_keeps_its_adjunct() {
 }
 
 #[test]
+fn support_back_focus_and_seek_take_a_noun_phrase_object() {
+    // Learned in the tenth session; none of them introduces a bare clause.
+    let text = "Mayor Ana Ruiz supported the harbor plan at a council meeting on Monday.";
+    assert_eq!(first_content(text), "the harbor plan");
+    let text = "Senator Dana Whitfield backed Tom Okafor in the primary.";
+    assert_eq!(first_content(text), "Tom Okafor");
+    let text = "Tom Okafor sought a recount after the vote.";
+    assert_eq!(first_content(text), "a recount");
+}
+
+#[test]
 fn a_short_object_of_a_learned_cue_is_content() {
     // Two words, fewer than an unquoted clause needs: an object cue's
     // noun phrase may be that short.
