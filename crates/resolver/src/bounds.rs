@@ -604,7 +604,7 @@ fn mention_at(doc: &Doc, t: &Token) -> Option<usize> {
 /// ("also", "later") between: "X said C *and added* D", "X says C *but
 /// argues* D", "X declined C *and aides later said* D" (not "and would
 /// support", a verb of the content). PolNeAR ends the content before it
-/// (D is an attribution of its own).
+/// (D is an attribution of its own) when the verb is usually a cue.
 fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
     let Some((first, mut rest)) = rest.split_first() else {
         return false;
@@ -619,9 +619,18 @@ fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
     let verb = rest.iter().find(|t| !words::is_in(&GAP, doc.word(t)));
     verb.and_then(|t| doc.cue_at_token(t)).is_some_and(|c| {
         let cue = &doc.cues()[c];
-        cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)
+        cue.frame == CueFrame::Verb
+            && matches!(cue.form, VerbForm::Present | VerbForm::Past)
+            && cue.precision >= SECOND_VERB_MIN_PRECISION
     })
 }
+
+/// The lowest lexicon precision of a second verb that ends a reported
+/// clause: below it the verb is seldom one of saying and PolNeAR keeps it
+/// in the content ("X said C *and expects* D", "…*and wanted* D",
+/// "…*and raised* D"), above it D is a second attribution ("*and
+/// praised*", "*and predicted*").
+const SECOND_VERB_MIN_PRECISION: f32 = 0.4;
 
 /// Whether `rest` is "and" right before a gerund verb of saying: after a
 /// quotation, a second predicate of a participial frame, `calling Y "Q"

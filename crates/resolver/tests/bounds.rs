@@ -167,6 +167,22 @@ fn a_second_speech_verb_ends_the_content() {
 }
 
 #[test]
+fn and_before_a_verb_seldom_of_saying_does_not() {
+    // "wanted" and "expects" are cues, but seldom verbs of saying: PolNeAR
+    // keeps the second predicate in the content.
+    let text = "Ana Ruiz said she was tired of the delays and wanted a new contractor.";
+    assert_eq!(
+        first_content(text),
+        "she was tired of the delays and wanted a new contractor"
+    );
+    let text = "Tom Okafor says he is proud of the vote and expects a second term.";
+    assert_eq!(
+        first_content(text),
+        "he is proud of the vote and expects a second term"
+    );
+}
+
+#[test]
 fn and_before_a_verb_of_the_content_does_not() {
     let text = "Ana Ruiz said the budget was balanced and taxes would not rise this year.";
     assert_eq!(
