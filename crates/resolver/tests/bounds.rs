@@ -183,6 +183,24 @@ fn and_before_a_verb_seldom_of_saying_does_not() {
 }
 
 #[test]
+fn an_aside_after_a_bare_subject_does_not_end_the_content() {
+    // The comma closes an aside inside the subject; the predicate follows.
+    let text = "Tom Okafor said that Ana Ruiz, who has outraised every rival, would still face a hard race.";
+    assert_eq!(
+        first_content(text),
+        "that Ana Ruiz, who has outraised every rival, would still face a hard race"
+    );
+    let text = "Dana Whitfield says the harbor plan, while costly, was worth it.";
+    assert_eq!(
+        first_content(text),
+        "the harbor plan, while costly, was worth it"
+    );
+    // After a clause with a verb of its own, the comma still ends it.
+    let text = "Dana Whitfield says the plan failed, while the old one, the mayor's, was fine.";
+    assert_eq!(first_content(text), "the plan failed");
+}
+
+#[test]
 fn and_before_a_verb_of_the_content_does_not() {
     let text = "Ana Ruiz said the budget was balanced and taxes would not rise this year.";
     assert_eq!(
