@@ -361,6 +361,8 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             {
                 // An aside between dashes: the clause runs on after it.
                 i = close;
+            } else if closes_opening_subordinate(doc, tokens, i) {
+                // "said that if Y wins, Z will…": the main clause follows.
             } else if (words >= 3 && ends_clause_at(doc, tokens, i))
                 || (words >= 1
                     && !doc.word(&tokens[0]).eq_ignore_ascii_case("that")
@@ -373,6 +375,25 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
         i += 1;
     }
     span
+}
+
+/// Whether `tokens[i]` is the first comma of a reported clause that opens
+/// with a subordinate clause, after "that" and an adverb at most ("said
+/// *that even after he steps down*, he will…", "said *if Y wins*, Z
+/// would…"): the comma closes the subordinate clause, and the main clause
+/// after it is the content's too, whatever it opens with.
+fn closes_opening_subordinate(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    let before = &tokens[..i];
+    let opener = before
+        .iter()
+        .take(3)
+        .position(|t| words::is_in(&SUBORDINATORS, doc.word(t)));
+    opener.is_some_and(|o| {
+        before[..o].iter().all(|t| {
+            t.kind == TokenKind::Word && matches!(doc.word(t), "that" | "even" | "only" | "just")
+        })
+    }) && is_punct(doc, &tokens[i], &[","])
+        && !before.iter().any(|t| is_punct(doc, t, &[","]))
 }
 
 /// The most words of a noun-phrase object [`object_end`] cuts after.

@@ -201,6 +201,16 @@ fn an_aside_after_a_bare_subject_does_not_end_the_content() {
 }
 
 #[test]
+fn the_comma_after_an_opening_subordinate_clause_does_not_end_the_content() {
+    // ", he will look" would otherwise read as a new speech frame.
+    let text = "Tom Okafor said that even after he steps down, he will look for ways to help.";
+    assert_eq!(
+        first_content(text),
+        "that even after he steps down, he will look for ways to help"
+    );
+}
+
+#[test]
 fn and_before_a_verb_of_the_content_does_not() {
     let text = "Ana Ruiz said the budget was balanced and taxes would not rise this year.";
     assert_eq!(
