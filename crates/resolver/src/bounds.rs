@@ -384,6 +384,8 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
             {
                 // An aside between dashes: the clause runs on after it.
                 i = close;
+            } else if closes_opening_subordinate(doc, tokens, i) {
+                // "said that if Y wins, Z will…": the main clause follows.
             } else if (words >= 3 && ends_clause_at(doc, tokens, i))
                 || (words >= 1
                     && !doc.word(&tokens[0]).eq_ignore_ascii_case("that")
@@ -396,6 +398,25 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
         i += 1;
     }
     span
+}
+
+/// Whether `tokens[i]` is the first comma of a reported clause that opens
+/// with a subordinate clause, after "that" and an adverb at most ("said
+/// *that even after he steps down*, he will…", "said *if Y wins*, Z
+/// would…"): the comma closes the subordinate clause, and the main clause
+/// after it is the content's too, whatever it opens with.
+fn closes_opening_subordinate(doc: &Doc, tokens: &[Token], i: usize) -> bool {
+    let before = &tokens[..i];
+    let opener = before
+        .iter()
+        .take(3)
+        .position(|t| words::is_in(&SUBORDINATORS, doc.word(t)));
+    opener.is_some_and(|o| {
+        before[..o].iter().all(|t| {
+            t.kind == TokenKind::Word && matches!(doc.word(t), "that" | "even" | "only" | "just")
+        })
+    }) && is_punct(doc, &tokens[i], &[","])
+        && !before.iter().any(|t| is_punct(doc, t, &[","]))
 }
 
 /// The most words of a noun-phrase object [`object_end`] cuts after.
@@ -481,7 +502,8 @@ fn subject_aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> 
         return None;
     }
     let first = tokens.get(open + 1)?;
-    if !matches!(doc.word(first), "a" | "an" | "which" | "who") {
+    let relative_or_appositive = matches!(doc.word(first), "a" | "an" | "which" | "who");
+    if !relative_or_appositive && !ASIDE_OPENERS.contains(&doc.word(first)) {
         return None;
     }
     let close = open
@@ -491,6 +513,12 @@ fn subject_aside_end(doc: &Doc, tokens: &[Token], open: usize) -> Option<usize> 
             .take(SUBJECT_ASIDE_TOKENS)
             .position(|t| is_punct(doc, t, &[",", "—", "–", "--", ";", "."]))?;
     if !is_punct(doc, &tokens[close], &[","]) {
+        return None;
+    }
+    if is_bare_subject(doc, &tokens[..open]) && opens_with_finite_verb(doc, &tokens[close + 1..]) {
+        return Some(close);
+    }
+    if !relative_or_appositive {
         return None;
     }
     // The predicate after the aside reaches a quote of two words or more
@@ -516,6 +544,75 @@ const SUBJECT_ASIDE_TOKENS: usize = 25;
 
 /// Tokens between such an appositive and the quote of the predicate.
 const QUOTED_PREDICATE_REACH: usize = 5;
+
+/// Words that open an aside set off by commas in a reported clause's
+/// subject, besides an appositive's article and a relative pronoun: "X
+/// said *the plan, the mayor's first, was* dead", "X says *the scandal,
+/// while troublesome, was* handled well".
+const ASIDE_OPENERS: [&str; 5] = ["the", "also", "while", "though", "although"];
+
+/// Whether `tokens`, the start of a reported clause up to a comma, are a
+/// bare subject: a few words (after "that") with no verb, pronoun subject,
+/// verb cue or punctuation ("that Mrs. Clinton", "the Cruz campaign's
+/// announcement"). With a finite verb after the aside that the comma
+/// opens, the clause runs on: `X said that Y, who led the raid, would
+/// resign` is one content (PolNeAR's), not `that Y`.
+fn is_bare_subject(doc: &Doc, tokens: &[Token]) -> bool {
+    let subject = match tokens {
+        [that, rest @ ..] if doc.word(that).eq_ignore_ascii_case("that") => rest,
+        _ => tokens,
+    };
+    // A cue that may be a noun is one as the subject's last word, its head
+    // ("the harbor *plan*, while costly, was…").
+    let is_noun = |i: usize, c: usize| {
+        let cue = &doc.cues()[c];
+        cue.frame == CueFrame::Noun
+            || (i + 1 == subject.len()
+                && matches!(
+                    cue.form,
+                    VerbForm::Base | VerbForm::Present | VerbForm::None
+                ))
+    };
+    (1..=MAX_BARE_SUBJECT_TOKENS).contains(&subject.len())
+        && subject.iter().enumerate().all(|(i, t)| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && !words::is_in(&CLAUSE_SIGNALS, doc.word(t))
+                && doc.cue_at_token(t).is_none_or(|c| is_noun(i, c))
+        })
+}
+
+/// The most tokens of a bare subject before an aside.
+const MAX_BARE_SUBJECT_TOKENS: usize = 8;
+
+/// Whether `tokens` open with a finite verb, perhaps after an adverb: an
+/// auxiliary ("was", "would"), a past form ("signed"; "held" is missed)
+/// or, after an adverb, a present form ("still faces").
+fn opens_with_finite_verb(doc: &Doc, tokens: &[Token]) -> bool {
+    let mut words = tokens.iter().filter(|t| t.kind == TokenKind::Word);
+    let Some(mut verb) = words.next() else {
+        return false;
+    };
+    let after_adverb = matches!(
+        doc.word(verb),
+        "still" | "also" | "now" | "already" | "never"
+    );
+    if after_adverb {
+        match words.next() {
+            Some(next) => verb = next,
+            None => return false,
+        }
+    }
+    let word = doc.word(verb);
+    FINITE_AUXILIARIES.contains(&word)
+        || (word.len() > 4 && word.ends_with("ed"))
+        || (after_adverb && word.ends_with('s'))
+}
+
+/// Auxiliaries that open a finite predicate.
+const FINITE_AUXILIARIES: [&str; 18] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "do",
+];
 
 /// Whether the words after a comma in a reported clause are a clause of
 /// their own, which PolNeAR leaves out of the content (or makes a second
@@ -630,7 +727,7 @@ fn mention_at(doc: &Doc, t: &Token) -> Option<usize> {
 /// ("also", "later") between: "X said C *and added* D", "X says C *but
 /// argues* D", "X declined C *and aides later said* D" (not "and would
 /// support", a verb of the content). PolNeAR ends the content before it
-/// (D is an attribution of its own).
+/// (D is an attribution of its own) when the verb is usually a cue.
 fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
     let Some((first, mut rest)) = rest.split_first() else {
         return false;
@@ -645,9 +742,18 @@ fn opens_speech_verb(doc: &Doc, rest: &[Token]) -> bool {
     let verb = rest.iter().find(|t| !words::is_in(&GAP, doc.word(t)));
     verb.and_then(|t| doc.cue_at_token(t)).is_some_and(|c| {
         let cue = &doc.cues()[c];
-        cue.frame == CueFrame::Verb && matches!(cue.form, VerbForm::Present | VerbForm::Past)
+        cue.frame == CueFrame::Verb
+            && matches!(cue.form, VerbForm::Present | VerbForm::Past)
+            && cue.precision >= SECOND_VERB_MIN_PRECISION
     })
 }
+
+/// The lowest lexicon precision of a second verb that ends a reported
+/// clause: below it the verb is seldom one of saying and PolNeAR keeps it
+/// in the content ("X said C *and expects* D", "…*and wanted* D",
+/// "…*and raised* D"), above it D is a second attribution ("*and
+/// praised*", "*and predicted*").
+const SECOND_VERB_MIN_PRECISION: f32 = 0.4;
 
 /// Whether `rest` is "and" right before a gerund verb of saying: after a
 /// quotation, a second predicate of a participial frame, `calling Y "Q"

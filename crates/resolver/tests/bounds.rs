@@ -167,6 +167,50 @@ fn a_second_speech_verb_ends_the_content() {
 }
 
 #[test]
+fn and_before_a_verb_seldom_of_saying_does_not() {
+    // "wanted" and "expects" are cues, but seldom verbs of saying: PolNeAR
+    // keeps the second predicate in the content.
+    let text = "Ana Ruiz said she was tired of the delays and wanted a new contractor.";
+    assert_eq!(
+        first_content(text),
+        "she was tired of the delays and wanted a new contractor"
+    );
+    let text = "Tom Okafor says he is proud of the vote and expects a second term.";
+    assert_eq!(
+        first_content(text),
+        "he is proud of the vote and expects a second term"
+    );
+}
+
+#[test]
+fn an_aside_after_a_bare_subject_does_not_end_the_content() {
+    // The comma closes an aside inside the subject; the predicate follows.
+    let text = "Tom Okafor said that Ana Ruiz, who has outraised every rival, would still face a hard race.";
+    assert_eq!(
+        first_content(text),
+        "that Ana Ruiz, who has outraised every rival, would still face a hard race"
+    );
+    let text = "Dana Whitfield says the harbor plan, while costly, was worth it.";
+    assert_eq!(
+        first_content(text),
+        "the harbor plan, while costly, was worth it"
+    );
+    // After a clause with a verb of its own, the comma still ends it.
+    let text = "Dana Whitfield says the plan failed, while the old one, the mayor's, was fine.";
+    assert_eq!(first_content(text), "the plan failed");
+}
+
+#[test]
+fn the_comma_after_an_opening_subordinate_clause_does_not_end_the_content() {
+    // ", he will look" would otherwise read as a new speech frame.
+    let text = "Tom Okafor said that even after he steps down, he will look for ways to help.";
+    assert_eq!(
+        first_content(text),
+        "that even after he steps down, he will look for ways to help"
+    );
+}
+
+#[test]
 fn and_before_a_verb_of_the_content_does_not() {
     let text = "Ana Ruiz said the budget was balanced and taxes would not rise this year.";
     assert_eq!(
@@ -289,6 +333,17 @@ fn a_clause_or_a_quotation_after_an_object_cue_is_not_cut() {
 fn a_cue_not_learned_to_take_an_object_keeps_its_adjunct() {
     let text = "Mayor Ana Ruiz said the new bridge in the harbor district.";
     assert_eq!(first_content(text), "the new bridge in the harbor district");
+}
+
+#[test]
+fn support_back_focus_and_seek_take_a_noun_phrase_object() {
+    // Learned in the tenth session; none of them introduces a bare clause.
+    let text = "Mayor Ana Ruiz supported the harbor plan at a council meeting on Monday.";
+    assert_eq!(first_content(text), "the harbor plan");
+    let text = "Senator Dana Whitfield backed Tom Okafor in the primary.";
+    assert_eq!(first_content(text), "Tom Okafor");
+    let text = "Tom Okafor sought a recount after the vote.";
+    assert_eq!(first_content(text), "a recount");
 }
 
 #[test]
