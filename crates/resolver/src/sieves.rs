@@ -792,10 +792,49 @@ fn speaker_cue_content_at(doc: &Doc, claims: &mut Claims, sieve: &'static str, c
         );
         return;
     }
-    if closed_by_later_frame(doc, claims, c, unit) || closes_content_before(doc, claims, c) {
+    if closed_by_later_frame(doc, claims, c, unit)
+        || closes_content_before(doc, claims, c)
+        || subordinate_frame_after(doc, claims, c, unit)
+    {
         return;
     }
     claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
+}
+
+/// Whether a subordinate clause after cue `c` has a frame of its own that
+/// is more often a cue than `c` is, and quotes: "X decided not to indict
+/// *even though he found "evidence"*", "Democrats blocked the bill
+/// *because they said* the language was "a poison pill"". The quotation is
+/// the later speaker's, whose cue [`speaker_cue_content`] reaches next;
+/// `c` (often no verb of saying at all) would swallow it with its clause
+/// and give it to the wrong speaker. Not when a "that" or a quotation
+/// comes first ("X charged *that* C because they said…"): the subordinate
+/// clause is then inside what `c` reports.
+fn subordinate_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
+    let cue = &doc.cues()[c];
+    let later_cues = doc.cues_in(Span::new(cue.span.end, unit.end));
+    later_cues
+        .filter(|&d| doc.cues()[d].precision > cue.precision)
+        .any(|d| {
+            let Some(subject) = doc.source_of_cue(d, unit.start) else {
+                return false;
+            };
+            let subject = doc.mentions()[subject].span;
+            if subject.start < cue.span.end || open_finite_speech_cue(doc, claims, d).is_none() {
+                return false;
+            }
+            let between = doc.tokens(Span::new(cue.span.end, subject.start));
+            let Some((opener, before)) = between.split_last() else {
+                return false;
+            };
+            words::is_in(&words::SUBORDINATORS, doc.word(opener))
+                && !before
+                    .iter()
+                    .any(|t| t.kind == TokenKind::QuoteMark || doc.word(t) == "that")
+                && doc
+                    .quotes_in(Span::new(doc.cues()[d].span.end, unit.end))
+                    .any(|q| doc.is_speech_like(q))
+        })
 }
 
 /// When cue `c` sits in a restrictive relative clause whose subject is

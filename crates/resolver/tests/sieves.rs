@@ -1253,3 +1253,15 @@ fn participial_cue_with_a_subject_of_its_own() {
         Some("a statement".into())
     );
 }
+
+#[test]
+fn a_quoting_frame_in_a_subordinate_clause_is_its_subjects() {
+    // "blocked" is seldom a cue, "said" nearly always: the quotation after
+    // "because they said" is theirs, not the whole clause "blocked" heads.
+    let text = "The council members blocked the zoning bill on Tuesday because they said \
+                the plan was \"a gift to developers.\"\n";
+    assert_eq!(
+        who_said(text, "gift"),
+        Some(("speaker_cue_content", "they".into()))
+    );
+}
