@@ -1724,10 +1724,45 @@ fn opens_without_object(doc: &Doc, c: usize, content: Span) -> bool {
         }
 }
 
+/// Where the dateline that opens `unit` ends: "WASHINGTON — X said",
+/// "Washington (AFP) – X said", "ATLANTIC CITY, N.J., Dec. 8 (UPI) — X
+/// said". The place is a mention, but the story's, not the clause's
+/// subject, which comes after the dash. A dateline is a capitalized place
+/// in capitals or followed by a parenthesized news agency, then only
+/// capitalized words, numbers, commas and full stops up to the dash.
+fn dateline_end(doc: &Doc, unit: Span) -> Option<usize> {
+    let opening = doc.tokens(unit);
+    let dash = opening
+        .iter()
+        .take(MAX_DATELINE_TOKENS + 1)
+        .position(|t| is_punct(doc, t, &["\u{2014}", "\u{2013}", "-", "--"]))?;
+    let (place, rest) = opening[..dash].split_first()?;
+    let in_capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let agency = opening[..dash]
+        .windows(3)
+        .any(|w| doc.word(&w[0]) == "(" && in_capitals(doc.word(&w[1])) && doc.word(&w[2]) == ")");
+    let dateline_token = |t: &Token| match t.kind {
+        TokenKind::Word => doc.word(t).starts_with(char::is_uppercase),
+        TokenKind::Number => true,
+        _ => matches!(doc.word(t), "," | "." | "(" | ")"),
+    };
+    ((in_capitals(doc.word(place)) || agency) && rest.iter().all(dateline_token))
+        .then(|| opening[dash].span.end)
+}
+
+/// The most tokens a dateline has before its dash ("ATLANTIC CITY , N.J.
+/// , Dec. 8 ( UPI )").
+const MAX_DATELINE_TOKENS: usize = 12;
+
 /// The mention among the first words of a unit, before `limit`: the
 /// clause's subject.
 fn opening_mention(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
-    let opening = doc.tokens(Span::new(unit.start, limit));
+    let start = dateline_end(doc, unit)
+        .filter(|&end| end <= limit)
+        .unwrap_or(unit.start);
+    let opening = doc.tokens(Span::new(start, limit));
     opening
         .iter()
         .take(4)

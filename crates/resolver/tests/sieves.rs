@@ -1265,3 +1265,13 @@ fn a_quoting_frame_in_a_subordinate_clause_is_its_subjects() {
         Some(("speaker_cue_content", "they".into()))
     );
 }
+
+#[test]
+fn a_dateline_is_not_the_opening_subject() {
+    // The participle's speaker is the clause's subject after the dash, not
+    // the dateline's place.
+    let text = "BRISTOL — Mayor Ana Ruiz opened the new harbor bridge on Monday, \
+                saying that \"nobody will wait for the ferry again.\"\n";
+    let found = who_said(text, "ferry");
+    assert_eq!(found.map(|(_, m)| m), Some("Mayor Ana Ruiz".into()));
+}
