@@ -1724,6 +1724,62 @@ fn opens_without_object(doc: &Doc, c: usize, content: Span) -> bool {
         }
 }
 
+/// The subject of a clause that opens with a fronted adjunct or subordinate
+/// clause, before `limit`: "*Before the Paris attacks*, Trump took a
+/// hands-off approach, suggesting C", "*At a rally in Ames, Iowa, on
+/// Sunday*, Mrs. Clinton tried…, saying C", "*As they met*, Trump was in
+/// Maine, promising C". The mention in the adjunct is a scene or another
+/// clause's subject; the clause's own is the first mention right after a
+/// comma of the adjunct that a lowercase word (its verb) or an apposition
+/// (", a columnist,") follows.
+fn subject_after_fronted_adjunct(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
+    let opening = doc.tokens(Span::new(unit.start, limit));
+    let first = opening
+        .iter()
+        .find(|t| !is_one_of(doc, t, &["And", "But", "Yet", "Still", ","]))?;
+    if !(words::is_in(&words::SUBORDINATORS, doc.word(first))
+        || is_one_of(doc, first, &FRONTING_WORDS))
+    {
+        return None;
+    }
+    let mut commas = opening
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| is_punct(doc, t, &[","]) && !doc.is_quoted(t.span));
+    commas.find_map(|(i, _)| {
+        let next = opening.get(i + 1)?;
+        let m = doc.mention_starting_at_token(next.span.start, limit)?;
+        let mention = doc.mentions()[m].span;
+        let after = doc.tokens(Span::new(mention.end, limit));
+        let verb_next = after.first().is_some_and(|t| {
+            t.kind == TokenKind::Word && doc.word(t).starts_with(char::is_lowercase)
+        });
+        let apposition_next = matches!(after, [comma, article, ..]
+            if doc.word(comma) == "," && matches!(doc.word(article), "a" | "an" | "the"));
+        (verb_next || apposition_next).then_some(m)
+    })
+}
+
+/// First words of a fronted adjunct other than the
+/// subordinators ("*In* London, X walked off", "*Speaking to* the
+/// coalition, X wavered").
+const FRONTING_WORDS: [&str; 14] = [
+    "in",
+    "at",
+    "during",
+    "on",
+    "like",
+    "unlike",
+    "despite",
+    "amid",
+    "with",
+    "here",
+    "even",
+    "speaking",
+    "following",
+    "for",
+];
+
 /// Where the dateline that opens `unit` ends: "WASHINGTON — X said",
 /// "Washington (AFP) – X said", "ATLANTIC CITY, N.J., Dec. 8 (UPI) — X
 /// said". The place is a mention, but the story's, not the clause's
@@ -1759,6 +1815,9 @@ const MAX_DATELINE_TOKENS: usize = 12;
 /// The mention among the first words of a unit, before `limit`: the
 /// clause's subject.
 fn opening_mention(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
+    if let Some(m) = subject_after_fronted_adjunct(doc, unit, limit) {
+        return Some(m);
+    }
     let start = dateline_end(doc, unit)
         .filter(|&end| end <= limit)
         .unwrap_or(unit.start);

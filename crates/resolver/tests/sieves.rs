@@ -1275,3 +1275,13 @@ fn a_dateline_is_not_the_opening_subject() {
     let found = who_said(text, "ferry");
     assert_eq!(found.map(|(_, m)| m), Some("Mayor Ana Ruiz".into()));
 }
+
+#[test]
+fn a_fronted_adjunct_is_not_the_participles_subject() {
+    // The mention in the opening adjunct is a scene; the participle's
+    // speaker is the subject after the adjunct's comma.
+    let text = "Before the Dover floods, Senator Ana Ruiz took a cautious line on the budget, \
+                saying it would \"keep every library open.\"\n";
+    let found = who_said(text, "library");
+    assert_eq!(found.map(|(_, m)| m), Some("Senator Ana Ruiz".into()));
+}
