@@ -2505,7 +2505,19 @@ fn earlier_source(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
         (cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund && !doc.is_quoted(cue.span))
             .then(|| doc.source_of_cue(c, unit.start))
             .flatten()
+            .filter(|&m| !is_modifier_of_noun_cue(doc, m))
     })
+}
+
+/// Whether mention `m` is a lone lowercase word that is no pronoun, an
+/// article or quantifier before a cue that is a noun there ("Cruz made
+/// *an* unprompted call", "X deflected *numerous* questions"): no subject.
+fn is_modifier_of_noun_cue(doc: &Doc, m: usize) -> bool {
+    let mention = &doc.mentions()[m];
+    let text = mention.span.text(doc.text);
+    mention.kind != MentionKind::Pronoun
+        && doc.tokens(mention.span).len() == 1
+        && text.starts_with(char::is_lowercase)
 }
 
 /// A quote opening right after a frame, past a comma: `, "Q2."`.

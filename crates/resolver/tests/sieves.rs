@@ -1285,3 +1285,13 @@ fn a_fronted_adjunct_is_not_the_participles_subject() {
     let found = who_said(text, "library");
     assert_eq!(found.map(|(_, m)| m), Some("Senator Ana Ruiz".into()));
 }
+
+#[test]
+fn an_article_before_a_noun_cue_is_not_the_participles_subject() {
+    // "call" is a noun here; its "subject" "an" is no speaker, the
+    // clause's subject is.
+    let text = "On Tuesday, Senator Ana Ruiz made an unprompted call for an end to fare \
+                subsidies, calling them \"a gift to commuters.\"\n";
+    let found = who_said(text, "commuters");
+    assert_eq!(found.map(|(_, m)| m), Some("Senator Ana Ruiz".into()));
+}
