@@ -827,15 +827,45 @@ fn subordinate_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> 
             let Some((opener, before)) = between.split_last() else {
                 return false;
             };
-            words::is_in(&words::SUBORDINATORS, doc.word(opener))
+            let d_end = doc.cues()[d].span.end;
+            let quoting_subordinate = words::is_in(&words::SUBORDINATORS, doc.word(opener))
+                && doc
+                    .quotes_in(Span::new(d_end, unit.end))
+                    .any(|q| doc.is_speech_like(q));
+            // "When I ask him C, he says C2": the comma closes a fronted
+            // clause, and "he says" is the main clause, not an aside.
+            let parenthetical = doc.word(opener) == ","
+                && !opens_with_subordinator(doc, unit)
+                && doc.cues()[d].precision >= PARENTHETICAL_CUE_MIN_PRECISION
+                && closes_parenthesis(doc, d_end, unit.end);
+            (quoting_subordinate || parenthetical)
                 && !before
                     .iter()
                     .any(|t| t.kind == TokenKind::QuoteMark || doc.word(t) == "that")
-                && doc
-                    .quotes_in(Span::new(doc.cues()[d].span.end, unit.end))
-                    .any(|q| doc.is_speech_like(q))
         })
 }
+
+/// Whether `unit` opens with a subordinate clause ("While X claimed C, …").
+fn opens_with_subordinator(doc: &Doc, unit: Span) -> bool {
+    doc.tokens(Span::new(content_start(doc, unit), unit.end))
+        .first()
+        .is_some_and(|t| words::is_in(&words::SUBORDINATORS, doc.word(t)))
+}
+
+/// Whether a comma follows `offset` within a short adjunct ("*,*", " in a
+/// telephone interview*,*"), with no quotation mark before it: the end of a
+/// parenthetical frame, `C1, he said, C2`.
+fn closes_parenthesis(doc: &Doc, offset: usize, limit: usize) -> bool {
+    doc.tokens(Span::new(offset, limit))
+        .iter()
+        .take(MAX_ADJUNCT_TOKENS)
+        .take_while(|t| t.kind != TokenKind::QuoteMark)
+        .any(|t| is_punct(doc, t, &[","]))
+}
+
+/// The lowest lexicon precision of the cue of a parenthetical frame that
+/// takes a clause from an earlier cue ("said", "added", "explained").
+const PARENTHETICAL_CUE_MIN_PRECISION: f32 = 0.8;
 
 /// When cue `c` sits in a restrictive relative clause whose subject is
 /// the relative pronoun `m` and a later finite cue closes the subject
@@ -1488,11 +1518,7 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
 fn closed_by_later_frame(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
     // "While X claimed C, *the engineers disagreed*": after a subordinate
     // clause, the words after the comma are the main clause, not a frame.
-    let opening = doc.tokens(Span::new(content_start(doc, unit), unit.end));
-    if opening
-        .first()
-        .is_some_and(|t| words::is_in(&words::SUBORDINATORS, doc.word(t)))
-    {
+    if opens_with_subordinator(doc, unit) {
         return false;
     }
     let cue_end = doc.cues()[c].span.end;

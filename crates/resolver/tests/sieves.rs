@@ -1295,3 +1295,13 @@ fn an_article_before_a_noun_cue_is_not_the_participles_subject() {
     let found = who_said(text, "commuters");
     assert_eq!(found.map(|(_, m)| m), Some("Senator Ana Ruiz".into()));
 }
+
+#[test]
+fn a_parenthetical_frame_takes_the_clause_from_an_earlier_cue() {
+    // "indicate" would take "he said, that …" whole; the aside "he said"
+    // frames the sentence.
+    let text = "The ledgers indicate, Tom Okafor said in an interview, that the fund \
+                \"was never audited at all.\"\n";
+    let found = who_said(text, "audited");
+    assert_eq!(found.map(|(_, m)| m), Some("Tom Okafor".into()));
+}
