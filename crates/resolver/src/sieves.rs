@@ -798,7 +798,30 @@ fn speaker_cue_content_at(doc: &Doc, claims: &mut Claims, sieve: &'static str, c
     {
         return;
     }
+    let unit = match absolute_gerund_after(doc, c, unit) {
+        Some(with) => Span::new(unit.start, with),
+        None => unit,
+    };
     claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
+}
+
+/// Where an absolute construction with a quoting gerund of its own starts
+/// after cue `c`: "The attack sparked a debate, *with McCain telling*
+/// reporters he was "directly responsible"", "the campaign has denied it,
+/// *with Lewandowski taking* to Twitter to call her "delusional"". The
+/// clause of `c` ends there; `participial_cue` gives the rest to the
+/// gerund's subject ([`subject_of_gerund`]).
+fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
+    let cue_end = doc.cues()[c].span.end;
+    doc.cues_in(Span::new(cue_end, unit.end)).find_map(|d| {
+        let gerund = &doc.cues()[d];
+        if gerund.frame != CueFrame::Verb || gerund.form != VerbForm::Gerund {
+            return None;
+        }
+        let subject = doc.mentions()[subject_of_gerund(doc, unit, d)?].span;
+        let with = doc.tokens(Span::new(cue_end, subject.start)).last()?;
+        (subject.start >= cue_end && doc.word(with) == "with").then_some(with.span.start)
+    })
 }
 
 /// Whether a subordinate clause after cue `c` has a frame of its own that

@@ -1305,3 +1305,13 @@ fn a_parenthetical_frame_takes_the_clause_from_an_earlier_cue() {
     let found = who_said(text, "audited");
     assert_eq!(found.map(|(_, m)| m), Some("Tom Okafor".into()));
 }
+
+#[test]
+fn an_absolute_gerund_with_a_subject_ends_the_earlier_clause() {
+    // "sparked" would take the whole rest of the sentence; "with Ana Ruiz
+    // telling" opens a clause of her own, and the quotation is hers.
+    let text = "The closure sparked a fierce debate in the council, with Ana Ruiz telling \
+                reporters the plan was \"a betrayal of the harbor.\"\n";
+    let found = who_said(text, "betrayal");
+    assert_eq!(found.map(|(_, m)| m), Some("Ana Ruiz".into()));
+}
