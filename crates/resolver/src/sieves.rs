@@ -2730,7 +2730,26 @@ fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize>
     {
         return None;
     }
-    opening_mention(doc, unit, cue_start)
+    later_coordinated_pronoun(doc, &before[..end - 1])
+        .or_else(|| opening_mention(doc, unit, cue_start))
+}
+
+/// The subject pronoun of the last clause coordinated before a verb: "He
+/// pledged C1 *and he*, once again, pledged C2 and said C3" → the second
+/// "he", whose clause the last verb continues.
+fn later_coordinated_pronoun(doc: &Doc, before: &[Token]) -> Option<usize> {
+    before.windows(2).rev().find_map(|pair| {
+        let [conjunction, pronoun] = pair else {
+            return None;
+        };
+        if !is_one_of(doc, conjunction, &["and", "but"])
+            || !words::is_in(&SUBJECT_PRONOUNS, doc.word(pronoun))
+        {
+            return None;
+        }
+        let m = doc.mention_starting_at_token(pronoun.span.start, pronoun.span.end)?;
+        (doc.mentions()[m].kind == MentionKind::Pronoun).then_some(m)
+    })
 }
 
 pub(crate) fn word_count(doc: &Doc, span: Span) -> usize {

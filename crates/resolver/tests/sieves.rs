@@ -1315,3 +1315,23 @@ fn an_absolute_gerund_with_a_subject_ends_the_earlier_clause() {
     let found = who_said(text, "betrayal");
     assert_eq!(found.map(|(_, m)| m), Some("Ana Ruiz".into()));
 }
+
+#[test]
+fn a_coordinated_cue_continues_the_nearest_coordinated_subject() {
+    // The last "and said" continues the clause of the second "she"; the
+    // quotation's speaker mention is that pronoun, not the opening one.
+    let text = "She pledged to enact port reform, fix the ferry system and she, once again, \
+                pledged a \"harbor revolution\" and said that she would stand up to the \
+                \"shipping class\" that runs the port.\n";
+    let found = attribute(text);
+    let row = found
+        .iter()
+        .find(|a| {
+            a.content
+                .iter()
+                .any(|s| s.text(text).contains("shipping class"))
+        })
+        .expect("a row for the quotation");
+    let mention = row.speaker_mention.expect("a speaker mention");
+    assert_eq!(mention.start, text.find("she, once").unwrap());
+}
