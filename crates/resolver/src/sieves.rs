@@ -862,11 +862,103 @@ fn speaker_cue_content_at(doc: &Doc, claims: &mut Claims, sieve: &'static str, c
         );
         return;
     }
-    if closed_by_later_frame(doc, claims, c, unit) || closes_content_before(doc, claims, c) {
+    if closed_by_later_frame(doc, claims, c, unit)
+        || closes_content_before(doc, claims, c)
+        || subordinate_frame_after(doc, claims, c, unit)
+    {
         return;
     }
+    let unit = match absolute_gerund_after(doc, c, unit) {
+        Some(with) => Span::new(unit.start, with),
+        None => unit,
+    };
     claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
 }
+
+/// Where an absolute construction with a quoting gerund of its own starts
+/// after cue `c`: "The attack sparked a debate, *with McCain telling*
+/// reporters he was "directly responsible"", "the campaign has denied it,
+/// *with Lewandowski taking* to Twitter to call her "delusional"". The
+/// clause of `c` ends there; `participial_cue` gives the rest to the
+/// gerund's subject ([`subject_of_gerund`]).
+fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
+    let cue_end = doc.cues()[c].span.end;
+    doc.cues_in(Span::new(cue_end, unit.end)).find_map(|d| {
+        let gerund = &doc.cues()[d];
+        if gerund.frame != CueFrame::Verb || gerund.form != VerbForm::Gerund {
+            return None;
+        }
+        let subject = doc.mentions()[subject_of_gerund(doc, unit, d)?].span;
+        let with = doc.tokens(Span::new(cue_end, subject.start)).last()?;
+        (subject.start >= cue_end && doc.word(with) == "with").then_some(with.span.start)
+    })
+}
+
+/// Whether a subordinate clause after cue `c` has a frame of its own that
+/// is more often a cue than `c` is, and quotes: "X decided not to indict
+/// *even though he found "evidence"*", "Democrats blocked the bill
+/// *because they said* the language was "a poison pill"". The quotation is
+/// the later speaker's, whose cue [`speaker_cue_content`] reaches next;
+/// `c` (often no verb of saying at all) would swallow it with its clause
+/// and give it to the wrong speaker. Not when a "that" or a quotation
+/// comes first ("X charged *that* C because they said…"): the subordinate
+/// clause is then inside what `c` reports.
+fn subordinate_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
+    let cue = &doc.cues()[c];
+    let later_cues = doc.cues_in(Span::new(cue.span.end, unit.end));
+    later_cues
+        .filter(|&d| doc.cues()[d].precision > cue.precision)
+        .any(|d| {
+            let Some(subject) = doc.source_of_cue(d, unit.start) else {
+                return false;
+            };
+            let subject = doc.mentions()[subject].span;
+            if subject.start < cue.span.end || open_finite_speech_cue(doc, claims, d).is_none() {
+                return false;
+            }
+            let between = doc.tokens(Span::new(cue.span.end, subject.start));
+            let Some((opener, before)) = between.split_last() else {
+                return false;
+            };
+            let d_end = doc.cues()[d].span.end;
+            let quoting_subordinate = words::is_in(&words::SUBORDINATORS, doc.word(opener))
+                && doc
+                    .quotes_in(Span::new(d_end, unit.end))
+                    .any(|q| doc.is_speech_like(q));
+            // "When I ask him C, he says C2": the comma closes a fronted
+            // clause, and "he says" is the main clause, not an aside.
+            let parenthetical = doc.word(opener) == ","
+                && !opens_with_subordinator(doc, unit)
+                && doc.cues()[d].precision >= PARENTHETICAL_CUE_MIN_PRECISION
+                && closes_parenthesis(doc, d_end, unit.end);
+            (quoting_subordinate || parenthetical)
+                && !before
+                    .iter()
+                    .any(|t| t.kind == TokenKind::QuoteMark || doc.word(t) == "that")
+        })
+}
+
+/// Whether `unit` opens with a subordinate clause ("While X claimed C, …").
+fn opens_with_subordinator(doc: &Doc, unit: Span) -> bool {
+    doc.tokens(Span::new(content_start(doc, unit), unit.end))
+        .first()
+        .is_some_and(|t| words::is_in(&words::SUBORDINATORS, doc.word(t)))
+}
+
+/// Whether a comma follows `offset` within a short adjunct ("*,*", " in a
+/// telephone interview*,*"), with no quotation mark before it: the end of a
+/// parenthetical frame, `C1, he said, C2`.
+fn closes_parenthesis(doc: &Doc, offset: usize, limit: usize) -> bool {
+    doc.tokens(Span::new(offset, limit))
+        .iter()
+        .take(MAX_ADJUNCT_TOKENS)
+        .take_while(|t| t.kind != TokenKind::QuoteMark)
+        .any(|t| is_punct(doc, t, &[","]))
+}
+
+/// The lowest lexicon precision of the cue of a parenthetical frame that
+/// takes a clause from an earlier cue ("said", "added", "explained").
+const PARENTHETICAL_CUE_MIN_PRECISION: f32 = 0.8;
 
 /// When cue `c` sits in a restrictive relative clause whose subject is
 /// the relative pronoun `m` and a later finite cue closes the subject
@@ -1592,11 +1684,7 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
 fn closed_by_later_frame(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
     // "While X claimed C, *the engineers disagreed*": after a subordinate
     // clause, the words after the comma are the main clause, not a frame.
-    let opening = doc.tokens(Span::new(content_start(doc, unit), unit.end));
-    if opening
-        .first()
-        .is_some_and(|t| words::is_in(&words::SUBORDINATORS, doc.word(t)))
-    {
+    if opens_with_subordinator(doc, unit) {
         return false;
     }
     let cue_end = doc.cues()[c].span.end;
@@ -1899,10 +1987,104 @@ fn opens_without_object(doc: &Doc, c: usize, content: Span) -> bool {
         }
 }
 
+/// The subject of a clause that opens with a fronted adjunct or subordinate
+/// clause, before `limit`: "*Before the Paris attacks*, Trump took a
+/// hands-off approach, suggesting C", "*At a rally in Ames, Iowa, on
+/// Sunday*, Mrs. Clinton tried…, saying C", "*As they met*, Trump was in
+/// Maine, promising C". The mention in the adjunct is a scene or another
+/// clause's subject; the clause's own is the first mention right after a
+/// comma of the adjunct that a lowercase word (its verb) or an apposition
+/// (", a columnist,") follows.
+fn subject_after_fronted_adjunct(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
+    let opening = doc.tokens(Span::new(unit.start, limit));
+    let first = opening
+        .iter()
+        .find(|t| !is_one_of(doc, t, &["And", "But", "Yet", "Still", ","]))?;
+    if !(words::is_in(&words::SUBORDINATORS, doc.word(first))
+        || is_one_of(doc, first, &FRONTING_WORDS))
+    {
+        return None;
+    }
+    let mut commas = opening
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| is_punct(doc, t, &[","]) && !doc.is_quoted(t.span));
+    commas.find_map(|(i, _)| {
+        let next = opening.get(i + 1)?;
+        let m = doc.mention_starting_at_token(next.span.start, limit)?;
+        let mention = doc.mentions()[m].span;
+        let after = doc.tokens(Span::new(mention.end, limit));
+        let verb_next = after.first().is_some_and(|t| {
+            t.kind == TokenKind::Word && doc.word(t).starts_with(char::is_lowercase)
+        });
+        let apposition_next = matches!(after, [comma, article, ..]
+            if doc.word(comma) == "," && matches!(doc.word(article), "a" | "an" | "the"));
+        (verb_next || apposition_next).then_some(m)
+    })
+}
+
+/// First words of a fronted adjunct other than the
+/// subordinators ("*In* London, X walked off", "*Speaking to* the
+/// coalition, X wavered").
+const FRONTING_WORDS: [&str; 14] = [
+    "in",
+    "at",
+    "during",
+    "on",
+    "like",
+    "unlike",
+    "despite",
+    "amid",
+    "with",
+    "here",
+    "even",
+    "speaking",
+    "following",
+    "for",
+];
+
+/// Where the dateline that opens `unit` ends: "WASHINGTON — X said",
+/// "Washington (AFP) – X said", "ATLANTIC CITY, N.J., Dec. 8 (UPI) — X
+/// said". The place is a mention, but the story's, not the clause's
+/// subject, which comes after the dash. A dateline is a capitalized place
+/// in capitals or followed by a parenthesized news agency, then only
+/// capitalized words, numbers, commas and full stops up to the dash.
+fn dateline_end(doc: &Doc, unit: Span) -> Option<usize> {
+    let opening = doc.tokens(unit);
+    let dash = opening
+        .iter()
+        .take(MAX_DATELINE_TOKENS + 1)
+        .position(|t| is_punct(doc, t, &["\u{2014}", "\u{2013}", "-", "--"]))?;
+    let (place, rest) = opening[..dash].split_first()?;
+    let in_capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let agency = opening[..dash]
+        .windows(3)
+        .any(|w| doc.word(&w[0]) == "(" && in_capitals(doc.word(&w[1])) && doc.word(&w[2]) == ")");
+    let dateline_token = |t: &Token| match t.kind {
+        TokenKind::Word => doc.word(t).starts_with(char::is_uppercase),
+        TokenKind::Number => true,
+        _ => matches!(doc.word(t), "," | "." | "(" | ")"),
+    };
+    ((in_capitals(doc.word(place)) || agency) && rest.iter().all(dateline_token))
+        .then(|| opening[dash].span.end)
+}
+
+/// The most tokens a dateline has before its dash ("ATLANTIC CITY , N.J.
+/// , Dec. 8 ( UPI )").
+const MAX_DATELINE_TOKENS: usize = 12;
+
 /// The mention among the first words of a unit, before `limit`: the
 /// clause's subject.
 fn opening_mention(doc: &Doc, unit: Span, limit: usize) -> Option<usize> {
-    let opening = doc.tokens(Span::new(unit.start, limit));
+    if let Some(m) = subject_after_fronted_adjunct(doc, unit, limit) {
+        return Some(m);
+    }
+    let start = dateline_end(doc, unit)
+        .filter(|&end| end <= limit)
+        .unwrap_or(unit.start);
+    let opening = doc.tokens(Span::new(start, limit));
     opening
         .iter()
         .take(4)
@@ -2586,7 +2768,19 @@ fn earlier_source(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
         (cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund && !doc.is_quoted(cue.span))
             .then(|| doc.source_of_cue(c, unit.start))
             .flatten()
+            .filter(|&m| !is_modifier_of_noun_cue(doc, m))
     })
+}
+
+/// Whether mention `m` is a lone lowercase word that is no pronoun, an
+/// article or quantifier before a cue that is a noun there ("Cruz made
+/// *an* unprompted call", "X deflected *numerous* questions"): no subject.
+fn is_modifier_of_noun_cue(doc: &Doc, m: usize) -> bool {
+    let mention = &doc.mentions()[m];
+    let text = mention.span.text(doc.text);
+    mention.kind != MentionKind::Pronoun
+        && doc.tokens(mention.span).len() == 1
+        && text.starts_with(char::is_lowercase)
 }
 
 /// A quote opening right after a frame, past a comma: `, "Q2."`.
@@ -2750,7 +2944,26 @@ fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize>
     {
         return None;
     }
-    opening_mention(doc, unit, cue_start)
+    later_coordinated_pronoun(doc, &before[..end - 1])
+        .or_else(|| opening_mention(doc, unit, cue_start))
+}
+
+/// The subject pronoun of the last clause coordinated before a verb: "He
+/// pledged C1 *and he*, once again, pledged C2 and said C3" → the second
+/// "he", whose clause the last verb continues.
+fn later_coordinated_pronoun(doc: &Doc, before: &[Token]) -> Option<usize> {
+    before.windows(2).rev().find_map(|pair| {
+        let [conjunction, pronoun] = pair else {
+            return None;
+        };
+        if !is_one_of(doc, conjunction, &["and", "but"])
+            || !words::is_in(&SUBJECT_PRONOUNS, doc.word(pronoun))
+        {
+            return None;
+        }
+        let m = doc.mention_starting_at_token(pronoun.span.start, pronoun.span.end)?;
+        (doc.mentions()[m].kind == MentionKind::Pronoun).then_some(m)
+    })
 }
 
 /// The subject of a cue coordinated with an earlier predicate whose

@@ -1294,6 +1294,18 @@ fn participial_cue_after_a_document_its_subject_issued() {
 }
 
 #[test]
+fn a_quoting_frame_in_a_subordinate_clause_is_its_subjects() {
+    // "blocked" is seldom a cue, "said" nearly always: the quotation after
+    // "because they said" is theirs, not the whole clause "blocked" heads.
+    let text = "The council members blocked the zoning bill on Tuesday because they said \
+                the plan was \"a gift to developers.\"\n";
+    assert_eq!(
+        who_said(text, "gift"),
+        Some(("speaker_cue_content", "they".into()))
+    );
+}
+
+#[test]
 fn a_cue_after_and_takes_the_subject_of_the_verb_it_joins() {
     // The subject stands after a fronted adjunct, and the first verb
     // ("doubled down") takes an object of its own.
@@ -1322,4 +1334,74 @@ fn according_to_takes_as_x_put_it() {
         who_said(text, "winter rains"),
         Some(("according_to", "Tom Okafor".into()))
     );
+}
+
+#[test]
+fn a_dateline_is_not_the_opening_subject() {
+    // The participle's speaker is the clause's subject after the dash, not
+    // the dateline's place.
+    let text = "BRISTOL — Mayor Ana Ruiz opened the new harbor bridge on Monday, \
+                saying that \"nobody will wait for the ferry again.\"\n";
+    let found = who_said(text, "ferry");
+    assert_eq!(found.map(|(_, m)| m), Some("Mayor Ana Ruiz".into()));
+}
+
+#[test]
+fn a_fronted_adjunct_is_not_the_participles_subject() {
+    // The mention in the opening adjunct is a scene; the participle's
+    // speaker is the subject after the adjunct's comma.
+    let text = "Before the Dover floods, Senator Ana Ruiz took a cautious line on the budget, \
+                saying it would \"keep every library open.\"\n";
+    let found = who_said(text, "library");
+    assert_eq!(found.map(|(_, m)| m), Some("Senator Ana Ruiz".into()));
+}
+
+#[test]
+fn an_article_before_a_noun_cue_is_not_the_participles_subject() {
+    // "call" is a noun here; its "subject" "an" is no speaker, the
+    // clause's subject is.
+    let text = "On Tuesday, Senator Ana Ruiz made an unprompted call for an end to fare \
+                subsidies, calling them \"a gift to commuters.\"\n";
+    let found = who_said(text, "commuters");
+    assert_eq!(found.map(|(_, m)| m), Some("Senator Ana Ruiz".into()));
+}
+
+#[test]
+fn a_parenthetical_frame_takes_the_clause_from_an_earlier_cue() {
+    // "indicate" would take "he said, that …" whole; the aside "he said"
+    // frames the sentence.
+    let text = "The ledgers indicate, Tom Okafor said in an interview, that the fund \
+                \"was never audited at all.\"\n";
+    let found = who_said(text, "audited");
+    assert_eq!(found.map(|(_, m)| m), Some("Tom Okafor".into()));
+}
+
+#[test]
+fn an_absolute_gerund_with_a_subject_ends_the_earlier_clause() {
+    // "sparked" would take the whole rest of the sentence; "with Ana Ruiz
+    // telling" opens a clause of her own, and the quotation is hers.
+    let text = "The closure sparked a fierce debate in the council, with Ana Ruiz telling \
+                reporters the plan was \"a betrayal of the harbor.\"\n";
+    let found = who_said(text, "betrayal");
+    assert_eq!(found.map(|(_, m)| m), Some("Ana Ruiz".into()));
+}
+
+#[test]
+fn a_coordinated_cue_continues_the_nearest_coordinated_subject() {
+    // The last "and said" continues the clause of the second "she"; the
+    // quotation's speaker mention is that pronoun, not the opening one.
+    let text = "She pledged to enact port reform, fix the ferry system and she, once again, \
+                pledged a \"harbor revolution\" and said that she would stand up to the \
+                \"shipping class\" that runs the port.\n";
+    let found = attribute(text);
+    let row = found
+        .iter()
+        .find(|a| {
+            a.content
+                .iter()
+                .any(|s| s.text(text).contains("shipping class"))
+        })
+        .expect("a row for the quotation");
+    let mention = row.speaker_mention.expect("a speaker mention");
+    assert_eq!(mention.start, text.find("she, once").unwrap());
 }
