@@ -86,7 +86,14 @@ pub struct Claims {
 
 impl Claims {
     pub fn new(cues: usize) -> Claims {
+        // Most attributions have a cue, each cue makes one at most, and most
+        // have one fragment: room for as many as there are cues, so that
+        // neither list grows a push at a time.
         Claims {
+            drafts: Vec::with_capacity(cues),
+            taken: Taken {
+                fragments: Vec::with_capacity(cues),
+            },
             used_cues: vec![false; cues],
             ..Claims::default()
         }

@@ -404,11 +404,13 @@ const PARTICIPLE_LEADS: [&str; 7] = ["by", "upon", "before", "after", "while", "
 /// The speaker of each cue an attribution was made with, as (cue, speaker)
 /// sorted by cue; should a cue have two, the later one is found.
 fn speakers_of_cues(claims: &Claims) -> Vec<(usize, usize)> {
-    let mut speakers: Vec<_> = claims
-        .drafts
-        .iter()
-        .filter_map(|d| Some((d.cue?, d.source?)))
-        .collect();
+    let mut speakers = Vec::with_capacity(claims.drafts.len());
+    speakers.extend(
+        claims
+            .drafts
+            .iter()
+            .filter_map(|d| Some((d.cue?, d.source?))),
+    );
     speakers.sort_by_key(|&(cue, _)| cue);
     speakers
 }
