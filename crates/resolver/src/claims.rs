@@ -7,8 +7,6 @@
 //! ([`Claims::enclose`]), and `nested_cue_content` adds rows inside another
 //! row's content ([`Claims::nested`]).
 
-use std::collections::BTreeMap;
-
 use whosaid_core::Span;
 
 /// An attribution before its speaker is resolved to a name.
@@ -77,8 +75,8 @@ impl Draft {
 #[derive(Default)]
 pub struct Claims {
     pub drafts: Vec<Draft>,
-    /// Claimed content: fragment start → (end, draft). Fragments never overlap.
-    taken: BTreeMap<usize, (usize, usize)>,
+    /// Claimed content. Fragments never overlap.
+    taken: Taken,
     used_cues: Vec<bool>,
     /// Attributions inside another one's content (`X said Y said C`: Y → C
     /// inside X's "Y said C"). They are made last, may overlap their
@@ -88,7 +86,14 @@ pub struct Claims {
 
 impl Claims {
     pub fn new(cues: usize) -> Claims {
+        // Most attributions have a cue, each cue makes one at most, and most
+        // have one fragment: room for as many as there are cues, so that
+        // neither list grows a push at a time.
         Claims {
+            drafts: Vec::with_capacity(cues),
+            taken: Taken {
+                fragments: Vec::with_capacity(cues),
+            },
             used_cues: vec![false; cues],
             ..Claims::default()
         }
@@ -96,8 +101,8 @@ impl Claims {
 
     /// The draft whose content overlaps `span`, if any.
     pub fn owner(&self, span: Span) -> Option<usize> {
-        let (_, &(end, draft)) = self.taken.range(..span.end).next_back()?;
-        (end > span.start).then_some(draft)
+        let (fragment, draft) = self.taken.last_starting_before(span.end)?;
+        (fragment.end > span.start).then_some(draft)
     }
 
     /// Where the first claimed content inside `span` starts, if any is.
@@ -105,14 +110,14 @@ impl Claims {
         if self.owner(Span::new(span.start, span.start + 1)).is_some() {
             return Some(span.start);
         }
-        let (&start, _) = self.taken.range(span.start..span.end).next()?;
-        Some(start)
+        let (fragment, _) = self.taken.starting_in(span).next()?;
+        Some(fragment.start)
     }
 
     /// The draft one of whose fragments holds the whole of `span`.
     pub fn holder(&self, span: Span) -> Option<usize> {
-        let (_, &(end, draft)) = self.taken.range(..=span.start).next_back()?;
-        (end >= span.end).then_some(draft)
+        let (fragment, draft) = self.taken.last_starting_before(span.start + 1)?;
+        (fragment.end >= span.end).then_some(draft)
     }
 
     /// Fresh claims for a search inside the content claimed so far: no
@@ -154,8 +159,8 @@ impl Claims {
             return false;
         }
         let index = self.drafts.len();
-        for s in &draft.content {
-            self.taken.insert(s.start, (s.end, index));
+        for &s in &draft.content {
+            self.taken.insert(s, index);
         }
         if let Some(c) = draft.cue {
             self.used_cues[c] = true;
@@ -178,7 +183,7 @@ impl Claims {
         let mut enclosed = Vec::new();
         for &f in &draft.content {
             let first = self.owner(Span::new(f.start, f.start + 1));
-            let rest = self.taken.range(f.start..f.end).map(|(_, &(_, d))| d);
+            let rest = self.taken.starting_in(f).map(|(_, d)| d);
             for d in first.into_iter().chain(rest) {
                 let e = &self.drafts[d];
                 if !e.content.iter().all(|&g| inside(g))
@@ -198,8 +203,8 @@ impl Claims {
         self.taken.clear();
         for (i, d) in drafts.into_iter().enumerate() {
             if !enclosed.contains(&i) {
-                for s in &d.content {
-                    self.taken.insert(s.start, (s.end, self.drafts.len()));
+                for &s in &d.content {
+                    self.taken.insert(s, self.drafts.len());
                 }
                 self.drafts.push(d);
             }
@@ -212,7 +217,7 @@ impl Claims {
         if fragment.is_empty() || !self.is_free(fragment) {
             return false;
         }
-        self.taken.insert(fragment.start, (fragment.end, draft));
+        self.taken.insert(fragment, draft);
         let content = &mut self.drafts[draft].content;
         let at = content.partition_point(|s| s.start < fragment.start);
         content.insert(at, fragment);
@@ -259,16 +264,15 @@ impl Claims {
                 };
                 let fragments = std::mem::take(&mut self.drafts[inner].content);
                 for f in &fragments {
-                    self.taken.remove(&f.start);
+                    self.taken.remove(f.start);
                 }
                 let content = &mut self.drafts[outer].content;
                 let last = content.len() - 1;
                 content[last] = content[last].cover(fragments[0]);
                 content.extend_from_slice(&fragments[1..]);
-                self.taken
-                    .insert(content[last].start, (content[last].end, outer));
-                for f in &fragments[1..] {
-                    self.taken.insert(f.start, (f.end, outer));
+                self.taken.insert(content[last], outer);
+                for &f in &fragments[1..] {
+                    self.taken.insert(f, outer);
                 }
                 *absorbed = true;
                 merged = true;
@@ -285,8 +289,8 @@ impl Claims {
             });
             self.taken.clear();
             for (i, d) in self.drafts.iter().enumerate() {
-                for s in &d.content {
-                    self.taken.insert(s.start, (s.end, i));
+                for &s in &d.content {
+                    self.taken.insert(s, i);
                 }
             }
         }
@@ -298,5 +302,62 @@ impl Claims {
         self.drafts
             .sort_by_key(|d| d.content.first().map(|s| (s.start, s.end)));
         self.drafts
+    }
+}
+
+/// The claimed fragments with their drafts, sorted by start, at most one
+/// per start (a fragment claimed at a taken start replaces it, as in a map).
+/// A sorted `Vec` rather than a `BTreeMap`: an article has a few dozen
+/// fragments, the sieves ask "who owns this span" hundreds of thousands of
+/// times, and a binary search over one array cost a fraction of the tree's
+/// two descents per range. Fragments mostly arrive in text order, so an
+/// insert seldom moves many.
+#[derive(Default)]
+struct Taken {
+    fragments: Vec<(Span, usize)>,
+}
+
+impl Taken {
+    /// The fragment that starts last before `offset`, with its draft.
+    fn last_starting_before(&self, offset: usize) -> Option<(Span, usize)> {
+        let i = self.fragments.partition_point(|(f, _)| f.start < offset);
+        i.checked_sub(1).map(|i| self.fragments[i])
+    }
+
+    /// The fragments that start inside `span`, in order.
+    fn starting_in(&self, span: Span) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let from = self
+            .fragments
+            .partition_point(|(f, _)| f.start < span.start);
+        self.fragments[from..]
+            .iter()
+            .take_while(move |(f, _)| f.start < span.end)
+            .copied()
+    }
+
+    fn insert(&mut self, fragment: Span, draft: usize) {
+        let at = self
+            .fragments
+            .partition_point(|(f, _)| f.start < fragment.start);
+        match self.fragments.get_mut(at) {
+            Some(taken) if taken.0.start == fragment.start => *taken = (fragment, draft),
+            _ => self.fragments.insert(at, (fragment, draft)),
+        }
+    }
+
+    /// Lets go of the fragment that starts at `start`, if one does.
+    fn remove(&mut self, start: usize) {
+        let at = self.fragments.partition_point(|(f, _)| f.start < start);
+        if self
+            .fragments
+            .get(at)
+            .is_some_and(|(f, _)| f.start == start)
+        {
+            self.fragments.remove(at);
+        }
+    }
+
+    fn clear(&mut self) {
+        self.fragments.clear();
     }
 }

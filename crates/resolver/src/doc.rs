@@ -57,20 +57,65 @@ pub struct Doc<'a> {
     options: &'a Options,
 }
 
+/// The memory of a [`Doc`]'s own tables, handed from one text's `Doc` to
+/// the next (see [`Doc::with_buffers`]) so that each text does not
+/// allocate them afresh.
+#[derive(Default)]
+pub struct DocBuffers {
+    units: Vec<Unit>,
+    outer_quotes: Vec<usize>,
+    outer_spans: Vec<Span>,
+    tokens_before: Vec<u32>,
+    sources_before: Vec<Cell<[SourceAnswer; 2]>>,
+    finite_speech_units: Vec<Cell<Option<Option<Span>>>>,
+    reported_speech_licenses: Vec<Cell<Option<bool>>>,
+    open_parentheses: Vec<usize>,
+}
+
 impl<'a> Doc<'a> {
+    #[cfg(test)]
     pub fn new(
         text: &'a str,
         segments: &'a Segments,
         candidates: &'a Candidates,
         options: &'a Options,
     ) -> Doc<'a> {
-        let outer_quotes: Vec<usize> = (0..segments.quotes.len())
-            .filter(|&i| segments.quotes[i].depth == 0)
-            .collect();
-        let outer_spans = outer_quotes
-            .iter()
-            .map(|&q| segments.quotes[q].span())
-            .collect();
+        Doc::with_buffers(text, segments, candidates, options, DocBuffers::default())
+    }
+
+    /// The view over the layers of `text`, its tables built in `buffers`
+    /// (whatever they held is cleared).
+    pub fn with_buffers(
+        text: &'a str,
+        segments: &'a Segments,
+        candidates: &'a Candidates,
+        options: &'a Options,
+        buffers: DocBuffers,
+    ) -> Doc<'a> {
+        let DocBuffers {
+            units,
+            mut outer_quotes,
+            mut outer_spans,
+            mut tokens_before,
+            mut sources_before,
+            mut finite_speech_units,
+            mut reported_speech_licenses,
+            mut open_parentheses,
+        } = buffers;
+        outer_quotes.clear();
+        outer_quotes.extend((0..segments.quotes.len()).filter(|&i| segments.quotes[i].depth == 0));
+        outer_spans.clear();
+        outer_spans.extend(outer_quotes.iter().map(|&q| segments.quotes[q].span()));
+        fill_tokens_before(text.len(), &segments.tokens, &mut tokens_before);
+        let cues = candidates.cues.len();
+        sources_before.clear();
+        sources_before.resize(cues, Cell::new([SourceAnswer::NONE; 2]));
+        finite_speech_units.clear();
+        finite_speech_units.resize(cues, Cell::new(None));
+        reported_speech_licenses.clear();
+        reported_speech_licenses.resize(cues, Cell::new(None));
+        open_parentheses.clear();
+        open_parentheses.extend(memchr::memchr_iter(b'(', text.as_bytes()));
         let mut doc = Doc {
             text,
             segments,
@@ -78,25 +123,41 @@ impl<'a> Doc<'a> {
             units: Vec::new(),
             outer_quotes,
             outer_spans,
-            tokens_before: tokens_before(text.len(), &segments.tokens),
-            sources_before: vec![Cell::new([SourceAnswer::NONE; 2]); candidates.cues.len()],
-            finite_speech_units: vec![Cell::new(None); candidates.cues.len()],
-            reported_speech_licenses: vec![Cell::new(None); candidates.cues.len()],
-            open_parentheses: memchr::memchr_iter(b'(', text.as_bytes()).collect(),
+            tokens_before,
+            sources_before,
+            finite_speech_units,
+            reported_speech_licenses,
+            open_parentheses,
             last_content_start: Cell::new(None),
             options,
         };
-        doc.units = doc.build_units();
+        doc.units = doc.build_units(units);
         doc
     }
 
-    fn build_units(&self) -> Vec<Unit> {
+    /// The memory of this view's tables, for the next text's.
+    pub fn into_buffers(self) -> DocBuffers {
+        DocBuffers {
+            units: self.units,
+            outer_quotes: self.outer_quotes,
+            outer_spans: self.outer_spans,
+            tokens_before: self.tokens_before,
+            sources_before: self.sources_before,
+            finite_speech_units: self.finite_speech_units,
+            reported_speech_licenses: self.reported_speech_licenses,
+            open_parentheses: self.open_parentheses,
+        }
+    }
+
+    /// The units of the text, in `units` (cleared first).
+    fn build_units(&self, mut units: Vec<Unit>) -> Vec<Unit> {
         let sentences: &[Span] = if self.segments.sentences.is_empty() {
             &self.segments.paragraphs
         } else {
             &self.segments.sentences
         };
-        let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
+        units.clear();
+        units.reserve(sentences.len());
         let mut quotes = self
             .outer_quotes
             .iter()
@@ -620,21 +681,21 @@ const BLOCK: usize = 8;
 /// shifted left by [`BLOCK`] bits, and in those bits which of the bytes
 /// `o..o + BLOCK` a token starts at (bit `k` for `o + k`). Empty when the
 /// counts would not fit.
-fn tokens_before(len: usize, tokens: &[Token]) -> Vec<u32> {
+fn fill_tokens_before(len: usize, tokens: &[Token], table: &mut Vec<u32>) {
+    table.clear();
     if len >= 1 << (32 - BLOCK) {
-        return Vec::new();
+        return;
     }
-    let mut table = vec![0u32; len / BLOCK + 2];
+    table.resize(len / BLOCK + 2, 0);
     for token in tokens {
         table[token.span.start / BLOCK] |= 1 << (token.span.start % BLOCK);
     }
     let mut before = 0;
-    for entry in &mut table {
+    for entry in table {
         let starts = *entry;
         *entry |= before << BLOCK;
         before += starts_in(starts) as u32;
     }
-    table
 }
 
 /// How many token starts the low byte of a `tokens_before` entry marks: a

@@ -25,12 +25,14 @@ mod entities;
 mod sieves;
 mod words;
 
+use std::cell::Cell;
+
 use whosaid_core::{Attribution, Candidates, QuoteHint, QuoteKind, Segments, Span};
 
 pub use sieves::{Sieve, SIEVES};
 
 use claims::Claims;
-use doc::Doc;
+use doc::{Doc, DocBuffers};
 use entities::Registry;
 
 /// Settings for [`resolve_with`].
@@ -63,7 +65,7 @@ pub fn resolve_with(
     candidates: &Candidates,
     options: &Options,
 ) -> Vec<Attribution> {
-    let doc = Doc::new(text, segments, candidates, options);
+    let doc = Doc::with_buffers(text, segments, candidates, options, DOC_BUFFERS.take());
     let mut claims = Claims::new(candidates.cues.len());
     for sieve in SIEVES {
         if !options.disabled.iter().any(|name| name == sieve.name) {
@@ -74,7 +76,7 @@ pub fn resolve_with(
     let drafts = claims.into_sorted();
     let registry = Registry::build(text, &candidates.mentions);
     let speakers = registry.speakers(text, &candidates.mentions, &drafts);
-    drafts
+    let attributions = drafts
         .into_iter()
         .zip(speakers)
         .map(|(draft, speaker)| Attribution {
@@ -90,7 +92,15 @@ pub fn resolve_with(
             confidence: sieves::confidence_of(draft.sieve),
             content: draft.content,
         })
-        .collect()
+        .collect();
+    DOC_BUFFERS.set(doc.into_buffers());
+    attributions
+}
+
+thread_local! {
+    /// The tables of the last text resolved on this thread, whose memory the
+    /// next text's [`Doc`] reuses (a panic leaves the next one fresh tables).
+    static DOC_BUFFERS: Cell<DocBuffers> = Cell::new(DocBuffers::default());
 }
 
 /// Direct when every word of the content is inside quotation marks, mixed

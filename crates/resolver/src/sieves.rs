@@ -13,8 +13,6 @@
 //! content (`X said that Y said C`). They are the only sieves whose rows may
 //! replace or overlap earlier ones.
 
-use std::collections::BTreeMap;
-
 use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::bounds::{
@@ -403,13 +401,18 @@ fn participial_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 /// saying", "*before* adding".
 const PARTICIPLE_LEADS: [&str; 7] = ["by", "upon", "before", "after", "while", "when", "then"];
 
-/// The speaker of each cue an attribution was made with.
-fn speakers_of_cues(claims: &Claims) -> BTreeMap<usize, usize> {
-    claims
-        .drafts
-        .iter()
-        .filter_map(|d| Some((d.cue?, d.source?)))
-        .collect()
+/// The speaker of each cue an attribution was made with, as (cue, speaker)
+/// sorted by cue; should a cue have two, the later one is found.
+fn speakers_of_cues(claims: &Claims) -> Vec<(usize, usize)> {
+    let mut speakers = Vec::with_capacity(claims.drafts.len());
+    speakers.extend(
+        claims
+            .drafts
+            .iter()
+            .filter_map(|d| Some((d.cue?, d.source?))),
+    );
+    speakers.sort_by_key(|&(cue, _)| cue);
+    speakers
 }
 
 /// The speaker of a participle's clause: the attribution already made in
@@ -417,7 +420,7 @@ fn speakers_of_cues(claims: &Claims) -> BTreeMap<usize, usize> {
 /// mention the unit opens with.
 fn clause_speaker(
     doc: &Doc,
-    speaker_of_cue: &BTreeMap<usize, usize>,
+    speaker_of_cue: &[(usize, usize)],
     unit: Span,
     c: usize,
 ) -> Option<usize> {
@@ -432,15 +435,13 @@ fn clause_speaker(
 /// `unit`.
 fn speaker_earlier_in_unit(
     doc: &Doc,
-    speaker_of_cue: &BTreeMap<usize, usize>,
+    speaker_of_cue: &[(usize, usize)],
     unit: Span,
     c: usize,
 ) -> Option<usize> {
-    speaker_of_cue
-        .range(..c)
-        .next_back()
-        .filter(|(&earlier, _)| unit.contains(doc.cues()[earlier].span))
-        .map(|(_, &m)| m)
+    let before = speaker_of_cue.partition_point(|&(cue, _)| cue < c);
+    let &(earlier, m) = speaker_of_cue.get(before.checked_sub(1)?)?;
+    unit.contains(doc.cues()[earlier].span).then_some(m)
 }
 
 fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {

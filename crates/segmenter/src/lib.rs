@@ -22,39 +22,58 @@ mod sentences;
 mod text;
 mod tokens;
 
+use std::cell::Cell;
+
 use whosaid_core::Segments;
 
 /// Segments `text` into paragraphs, sentences, tokens and quotes.
 pub fn segment(text: &str) -> Segments {
-    let paragraphs = paragraphs::split(text);
+    let mut segments = Segments::default();
+    segment_into(text, &mut segments);
+    segments
+}
 
-    let mut marks = Vec::new();
-    let mut pairer = quotes::Pairer::default();
-    for &para in &paragraphs {
+/// [`segment`] into `segments`, in place of what they held: a caller that
+/// segments text after text reuses their memory, rather than allocating
+/// and growing every layer afresh for each text.
+pub fn segment_into(text: &str, segments: &mut Segments) {
+    let Segments {
+        paragraphs,
+        sentences,
+        tokens,
+        quotes,
+    } = segments;
+    paragraphs::split_into(text, paragraphs);
+
+    // The marks are this function's own, kept per thread from text to text.
+    let mut marks = MARKS.take();
+    marks.clear();
+    let mut pairer = quotes::Pairer::with_quotes(std::mem::take(quotes));
+    for &para in paragraphs.iter() {
         let first = marks.len();
         marks::scan(text, para, &mut marks);
         pairer.paragraph(text, para, &mut marks, first);
     }
-    let mut quotes = pairer.finish();
+    *quotes = pairer.finish();
 
-    let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
-    sentences::split(text, &paragraphs, &mut sentences);
+    sentences.clear();
+    sentences.reserve(paragraphs.len() * 2);
+    sentences::split(text, paragraphs, sentences);
 
     // Double marks are quotation marks even when stray; a single mark is one
     // only when a quote uses it, and an apostrophe otherwise.
     // Filtered in place: a text of nothing but marks has one per byte.
     marks.retain(|m| m.used || !m.glyph.is_single());
-    let tokens = tokens::tokenize(text, &marks);
-    drop(marks);
+    *tokens = tokens::tokenize(text, &marks, std::mem::take(tokens));
+    MARKS.set(marks);
 
-    quotes::recover_unclosed(&mut quotes, &paragraphs, &sentences);
-    quotes::set_depths(&mut quotes);
-    quotes::set_hints(text, &mut quotes, &tokens);
+    quotes::recover_unclosed(quotes, paragraphs, sentences);
+    quotes::set_depths(quotes);
+    quotes::set_hints(text, quotes, tokens);
+}
 
-    Segments {
-        paragraphs,
-        sentences,
-        tokens,
-        quotes,
-    }
+thread_local! {
+    /// The quotation marks of the last text segmented on this thread, for
+    /// their memory.
+    static MARKS: Cell<Vec<marks::Mark>> = const { Cell::new(Vec::new()) };
 }

@@ -17,22 +17,30 @@ use crate::text::trim;
 static SEPARATORS: LazyLock<[Finder<'static>; 2]> =
     LazyLock::new(|| ["\u{2028}", "\u{2029}"].map(Finder::new));
 
+#[cfg(test)]
 pub(crate) fn split(text: &str) -> Vec<Span> {
+    let mut paragraphs = Vec::new();
+    split_into(text, &mut paragraphs);
+    paragraphs
+}
+
+/// The paragraphs of `text`, in place of what `paragraphs` held.
+pub(crate) fn split_into(text: &str, paragraphs: &mut Vec<Span>) {
+    paragraphs.clear();
     let bytes = text.as_bytes();
     // 0xE2 leads U+2028 and U+2029 (E2 80 A8/A9), and also the curly quotes
     // and dashes, which are then skipped: a text without either separator
     // (nearly every one) is scanned for `\n` and `\r` alone.
     if SEPARATORS.iter().any(|s| s.find(bytes).is_some()) {
-        split_at(text, memchr3_iter(b'\n', b'\r', 0xE2, bytes))
+        split_at(text, memchr3_iter(b'\n', b'\r', 0xE2, bytes), paragraphs)
     } else {
-        split_at(text, memchr2_iter(b'\n', b'\r', bytes))
+        split_at(text, memchr2_iter(b'\n', b'\r', bytes), paragraphs)
     }
 }
 
 /// The paragraphs of `text`, given the positions of `\n`, `\r` and 0xE2.
-fn split_at(text: &str, breaks: impl Iterator<Item = usize>) -> Vec<Span> {
+fn split_at(text: &str, breaks: impl Iterator<Item = usize>, paragraphs: &mut Vec<Span>) {
     let bytes = text.as_bytes();
-    let mut paragraphs = Vec::new();
     let mut line_start = 0;
     for i in breaks {
         let width = match bytes[i] {
@@ -52,7 +60,6 @@ fn split_at(text: &str, breaks: impl Iterator<Item = usize>) -> Vec<Span> {
     if let Some((start, end)) = trim(text, line_start, text.len()) {
         paragraphs.push(Span::new(start, end));
     }
-    paragraphs
 }
 
 #[cfg(test)]

@@ -59,6 +59,16 @@ pub(crate) struct Pairer {
 }
 
 impl Pairer {
+    /// A pairer that puts its quotes in `quotes`, cleared first (to reuse
+    /// its memory).
+    pub(crate) fn with_quotes(mut quotes: Vec<Quote>) -> Pairer {
+        quotes.clear();
+        Pairer {
+            quotes,
+            ..Pairer::default()
+        }
+    }
+
     /// Pairs the marks `marks[first..]` of paragraph `para`.
     pub(crate) fn paragraph(&mut self, text: &str, para: Span, marks: &mut [Mark], first: usize) {
         let mut next = first;

@@ -20,10 +20,10 @@
 //!
 //! Sentences never cross a paragraph and are trimmed of blanks.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use memchr::memchr3_iter;
+use rustc_hash::FxHashMap;
 use whosaid_core::Span;
 
 use crate::text::{char_at, is_blank, is_punct, trim};
@@ -37,8 +37,10 @@ enum Abbreviation {
 }
 
 /// The abbreviations, keyed without their final period ("U.S", "Sen").
-fn abbreviations() -> &'static HashMap<&'static str, Abbreviation> {
-    static ABBREVIATIONS: OnceLock<HashMap<&'static str, Abbreviation>> = OnceLock::new();
+/// FxHash rather than SipHash: the keys are our own data, not an
+/// attacker's, and the text's words are looked up at every period.
+fn abbreviations() -> &'static FxHashMap<&'static str, Abbreviation> {
+    static ABBREVIATIONS: OnceLock<FxHashMap<&'static str, Abbreviation>> = OnceLock::new();
     ABBREVIATIONS.get_or_init(|| {
         data_lines(include_str!("../data/abbreviations.txt"))
             .filter_map(|line| {
@@ -53,8 +55,8 @@ fn abbreviations() -> &'static HashMap<&'static str, Abbreviation> {
     })
 }
 
-fn sentence_starters() -> &'static HashMap<&'static str, ()> {
-    static STARTERS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+fn sentence_starters() -> &'static FxHashMap<&'static str, ()> {
+    static STARTERS: OnceLock<FxHashMap<&'static str, ()>> = OnceLock::new();
     STARTERS.get_or_init(|| {
         data_lines(include_str!("../data/sentence-starters.txt"))
             .map(|w| (w, ()))

@@ -123,11 +123,14 @@ fn class(b: u8) -> Class {
     CLASSES[usize::from(b)]
 }
 
-/// The tokens of `text`; `marks` are the quotation marks, in text order.
-pub(crate) fn tokenize(text: &str, marks: &[Mark]) -> Vec<Token> {
+/// The tokens of `text`, in `tokens` (cleared first: the caller's vector,
+/// so that its memory is reused); `marks` are the quotation marks, in text
+/// order.
+pub(crate) fn tokenize(text: &str, marks: &[Mark], mut tokens: Vec<Token>) -> Vec<Token> {
     // News text has a token every five or six bytes. A local vector, not a
     // `&mut` one, keeps its length and capacity in registers.
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokens.clear();
+    tokens.reserve(text.len() / 5);
     let mut t = Tokenizer {
         text,
         marks,

@@ -468,16 +468,54 @@ impl<'de> Visitor<'de> for ArticleFields<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ArticleRecord, A::Error> {
         let mut record = ArticleRecord::default();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == self.0.text {
-                record.text = Some(map.next_value()?);
-            } else if key == self.0.id {
-                record.id = Some(map.next_value()?);
-            } else {
-                map.next_value::<IgnoredAny>()?;
+        while let Some(key) = map.next_key_seed(FieldKey(self.0))? {
+            match key {
+                Field::Text => record.text = Some(map.next_value()?),
+                Field::Id => record.id = Some(map.next_value()?),
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
         Ok(record)
+    }
+}
+
+/// Which of the fields wanted a key names (the text's first, should the
+/// two be the same).
+enum Field {
+    Text,
+    Id,
+    Other,
+}
+
+/// Reads a key as a [`Field`], comparing it where the parser has it rather
+/// than copying it into a `String` first.
+struct FieldKey<'a>(&'a Fields);
+
+impl<'de> DeserializeSeed<'de> for FieldKey<'_> {
+    type Value = Field;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Field, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldKey<'_> {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Field, E> {
+        Ok(if key == self.0.text {
+            Field::Text
+        } else if key == self.0.id {
+            Field::Id
+        } else {
+            Field::Other
+        })
     }
 }
 

@@ -12,7 +12,9 @@ pub mod resolver {
 pub mod input;
 pub mod output;
 
-use whosaid_core::Attribution;
+use std::cell::Cell;
+
+use whosaid_core::{Attribution, Segments};
 
 /// Runs the whole pipeline over one article's text: segments, candidates,
 /// attributions, in text order.
@@ -41,9 +43,18 @@ pub fn analyze_with(text: &str, options: &resolver::Options) -> Vec<Attribution>
 }
 
 fn analyze_piece(text: &str, options: &resolver::Options) -> Vec<Attribution> {
-    let segments = whosaid_segmenter::segment(text);
+    // The layers of the last piece analysed on this thread lend their memory
+    // to this one's (a panic in a stage leaves the next piece fresh ones).
+    let mut segments = SEGMENTS.take();
+    whosaid_segmenter::segment_into(text, &mut segments);
     let candidates = whosaid_speakers::candidates(text, &segments);
-    whosaid_resolver::resolve_with(text, &segments, &candidates, options)
+    let attributions = whosaid_resolver::resolve_with(text, &segments, &candidates, options);
+    SEGMENTS.set(segments);
+    attributions
+}
+
+thread_local! {
+    static SEGMENTS: Cell<Segments> = Cell::new(Segments::default());
 }
 
 /// The most text analysed at once. The stages' memory grows with the number
