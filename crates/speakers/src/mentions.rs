@@ -34,7 +34,7 @@
 use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind, VerbForm};
 
 use crate::lexicon::{
-    self, Lookup, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
+    self, Lookup, Shape, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
 };
 use crate::surnames::{is_suffix, word_hash};
 use crate::text::{char_before, has_newline, is_capitalized, is_whole_word, is_word_char};
@@ -318,10 +318,7 @@ fn build_items(
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
                 let info = &infos[t];
-                if lowercase
-                    && matches!((info.cue, info.entry), (Lookup::None, Lookup::None))
-                    && !info.syntax.any(Syntax::AUXILIARY)
-                {
+                if lowercase && info.shape.any(Shape::QUIET) {
                     // The common word: lowercase, where no cue or lexicon
                     // entry may start, and so no name by its context.
                     let end = token.span.end;
@@ -336,11 +333,9 @@ fn build_items(
                         let bare = &text[start..end - item.possessive as usize];
                         capitalised.push(word_hash(bare));
                     }
-                    let opens = match info.class {
-                        WordClass::Plain => item.cap,
-                        WordClass::Stop | WordClass::Day | WordClass::Month => false,
-                        _ => true,
-                    };
+                    // As `may_start_mention` decides, from the table's bit.
+                    let opens =
+                        info.shape.any(Shape::OPENER) || item.cap && info.class == WordClass::Plain;
                     if opens {
                         starts.push(items.len() as u32);
                     }
