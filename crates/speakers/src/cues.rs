@@ -85,8 +85,8 @@ pub fn find(
                 VerbForm::Present | VerbForm::Past | VerbForm::Base
             ) && title_case.at(text, start)
         };
-        if !is_whole_word(text, start, end)
-            || (looks_like_name(text, start, end) && !headline_verb(&mut title_case))
+        // `start..end` is a whole word by now.
+        if (looks_like_name(text, start, end) && !headline_verb(&mut title_case))
             || is_capitalized(token.span.text(text))
                 && end == token.span.end
                 && (lexicon::after_honorific(text, tokens, infos, t)
