@@ -318,7 +318,10 @@ fn build_items(
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
                 let info = &infos[t];
-                if lowercase && info.shape.any(Shape::QUIET) {
+                // One branch for both tests (`&`, not `&&`): the case and
+                // the word are the text's to decide, and each branch on
+                // them is mispredicted often.
+                if lowercase & info.shape.any(Shape::QUIET) {
                     // The common word: lowercase, where no cue or lexicon
                     // entry may start, and so no name by its context.
                     let end = token.span.end;
@@ -334,8 +337,8 @@ fn build_items(
                         capitalised.push(word_hash(bare));
                     }
                     // As `may_start_mention` decides, from the table's bit.
-                    let opens =
-                        info.shape.any(Shape::OPENER) || item.cap && info.class == WordClass::Plain;
+                    let opens = info.shape.any(Shape::OPENER)
+                        | (item.cap & (info.class == WordClass::Plain));
                     if opens {
                         starts.push(items.len() as u32);
                     }
