@@ -14,7 +14,9 @@
 //!   lexicon entry starts with it: a one-word entry is known at once, and
 //!   the tables are searched only where a longer entry may start. Where that word
 //!   stands as written, the few patterns it starts ([`PhraseStarts`]) are
-//!   compared with the text instead.
+//!   compared with the text instead. The answers the mention pass asks of
+//!   every word are also kept as bits ([`Shape`]), decided when the table
+//!   is built.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
