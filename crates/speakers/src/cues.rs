@@ -91,8 +91,8 @@ pub fn find(
                 VerbForm::Present | VerbForm::Past | VerbForm::Base
             ) && title_case.at(text, start)
         };
-        if !is_whole_word(text, start, end)
-            || (looks_like_name(text, start, end) && !headline_verb(&mut title_case))
+        // `start..end` is a whole word by now.
+        if (looks_like_name(text, start, end) && !headline_verb(&mut title_case))
             || is_capitalized(token.span.text(text))
                 && end == token.span.end
                 && (lexicon::after_honorific(text, tokens, infos, t)
@@ -230,6 +230,16 @@ fn is_title_case(line: &str) -> bool {
             if chars >= 4 {
                 long += 1;
                 capitalized += usize::from(upper);
+                // Title case needs nine capitalised long words for each
+                // lowercase one. Once the rest of the line, all in long
+                // capitalised words (four bytes and a break each), could
+                // not make up for these, stop: a paragraph is no headline,
+                // and its cues would otherwise scan it whole.
+                let lowercase = long - capitalized;
+                let at_most_more = (bytes.len() - i) / 4 + 2;
+                if 9 * lowercase > capitalized + at_most_more {
+                    return false;
+                }
             }
             chars = 0;
         }
@@ -466,6 +476,11 @@ mod tests {
             "a-b-c-d Dddd-Eeee-Ffff-Gggg",
             "Naïve Café Owners Protest Loudly",
             "ÉCOLE école Ecole ÉCOLE",
+            "once Twoo Thre Four Five Sixx Seve Eigh Nine Tenn",
+            "once Twoo Thre Four Five Sixx Seve Eigh Nine",
+            "Once Twoo Thre Four Five Sixx Seve Eigh Nine Tenn Elev Twel twel",
+            "the senator said that nothing would change before the vote, \
+             then Left Town Quickly Again And Again Over Many Long Years",
         ];
         for line in lines {
             assert_eq!(

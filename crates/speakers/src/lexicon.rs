@@ -14,7 +14,9 @@
 //!   lexicon entry starts with it: a one-word entry is known at once, and
 //!   the tables are searched only where a longer entry may start. Where that word
 //!   stands as written, the few patterns it starts ([`PhraseStarts`]) are
-//!   compared with the text instead.
+//!   compared with the text instead. The answers the mention pass asks of
+//!   every word are also kept as bits ([`Shape`]), decided when the table
+//!   is built.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -435,6 +437,41 @@ pub struct WordInfo {
     pub syntax: Syntax,
     /// A place that is also a first name, or an honorific.
     pub tag: WordTag,
+    /// The table's answers to what the mention pass asks of every word.
+    pub shape: Shape,
+}
+
+/// What the mention pass needs to know of every word, decided when the
+/// table is built, in one byte that fits the padding of [`WordInfo`]: a
+/// lowercase word takes the common path on one test of it, instead of three
+/// on the other fields, and whether its class may start a mention is a bit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shape(u8);
+
+impl Shape {
+    /// From the table: no cue form and no lexicon entry starts with the
+    /// word, and it is no auxiliary.
+    pub const QUIET: Shape = Shape(1);
+    /// From the table: the word's class may start a mention whatever its
+    /// case (a determiner, pronoun or particle; see
+    /// `mentions::may_start_mention`).
+    pub const OPENER: Shape = Shape(1 << 1);
+
+    #[inline]
+    pub fn any(self, other: Shape) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The table's bits of a word with this info.
+    fn of_table(info: &WordInfo) -> Shape {
+        let quiet = matches!((info.cue, info.entry), (Lookup::None, Lookup::None))
+            && !info.syntax.any(Syntax::AUXILIARY);
+        let opener = !matches!(
+            info.class,
+            WordClass::Plain | WordClass::Stop | WordClass::Day | WordClass::Month
+        );
+        Shape((u8::from(quiet) * Self::QUIET.0) | (u8::from(opener) * Self::OPENER.0))
+    }
 }
 
 /// What a word is beyond its class, for names. One field for both keeps
@@ -703,6 +740,7 @@ pub const PLAIN: WordInfo = WordInfo {
     given: Gender::Unknown,
     syntax: Syntax(0),
     tag: WordTag::None,
+    shape: Shape::QUIET,
 };
 
 /// The closed-class words.
@@ -1021,6 +1059,9 @@ fn word_table() -> &'static WordTable {
                 *index = add_starts(&mut entry_starts, key, &words.matcher, &words.patterns);
             }
         }
+        for info in table.values_mut() {
+            info.shape = Shape::of_table(info);
+        }
         WordTable::new(table, cue_starts, entry_starts)
     });
     &TABLE
@@ -1285,6 +1326,29 @@ pub fn match_at(
 
 #[cfg(test)]
 mod tests {
+    /// The table's [`Shape`] bits say what the fields say, for every word.
+    #[test]
+    fn shapes_agree_with_the_fields() {
+        use super::*;
+        let table = word_table();
+        let infos = table.entries.iter().map(|e| &e.1);
+        let mut checked = 0;
+        for info in infos.chain(table.long.values()) {
+            let quiet = info.cue == Lookup::None
+                && info.entry == Lookup::None
+                && !info.syntax.any(Syntax::AUXILIARY);
+            assert_eq!(info.shape.any(Shape::QUIET), quiet, "{info:?}");
+            let opener = matches!(
+                info.class,
+                WordClass::Determiner | WordClass::Pronoun(_) | WordClass::Particle
+            );
+            assert_eq!(info.shape.any(Shape::OPENER), opener, "{info:?}");
+            checked += 1;
+        }
+        assert!(checked > 10_000, "{checked}");
+        assert!(PLAIN.shape.any(Shape::QUIET) && !PLAIN.shape.any(Shape::OPENER));
+    }
+
     use super::*;
 
     /// Texts that put a lexicon pattern in the places a matcher can go

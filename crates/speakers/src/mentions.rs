@@ -34,27 +34,42 @@
 use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind, VerbForm};
 
 use crate::lexicon::{
-    self, Lookup, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
+    self, Lookup, Shape, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
 };
 use crate::surnames::{is_suffix, word_hash};
 use crate::text::{char_before, has_newline, is_capitalized, is_whole_word, is_word_char};
 
+/// One token, or a phrase of several, for the mention pass. Its span is
+/// held in `u32` offsets (see [`find`]), which keeps it at 20 bytes instead
+/// of 32: one is written for every token of the text.
 #[derive(Clone, Copy, Debug)]
 struct Item {
-    span: Span,
+    start: u32,
+    end: u32,
+    /// The index of the item's first token.
+    token: u32,
     kind: ItemKind,
     /// Starts with an uppercase letter, or is a particle-led name ("al-Assad").
     cap: bool,
     /// Bytes of a possessive ending ("'s", "’s", "s'") at the end of the span.
     possessive: u8,
-    /// The index of the item's first token.
-    token: u32,
 }
 
+const _: () = assert!(std::mem::size_of::<Item>() <= 20);
+
 impl Item {
+    #[inline]
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The span without its possessive ending.
+    #[inline]
     fn bare(&self) -> Span {
-        Span::new(self.span.start, self.span.end - self.possessive as usize)
+        Span::new(
+            self.start as usize,
+            self.end as usize - self.possessive as usize,
+        )
     }
 
     fn flags(&self) -> WordFlags {
@@ -267,12 +282,14 @@ fn build_items(
         let token = tokens[t];
         let start = token.span.start;
         let first_token = t as u32;
+        // Offsets fit in `u32`: `find` takes no longer text.
         let mut item = Item {
-            span: token.span,
+            start: start as u32,
+            end: token.span.end as u32,
+            token: first_token,
             kind: ItemKind::Break,
             cap: false,
             possessive: 0,
-            token: first_token,
         };
         // A cue item or a lexicon item may cover several tokens.
         let covered = |end: usize, t: &mut usize| {
@@ -301,10 +318,10 @@ fn build_items(
                     .get(start)
                     .is_some_and(u8::is_ascii_lowercase);
                 let info = &infos[t];
-                if lowercase
-                    && matches!((info.cue, info.entry), (Lookup::None, Lookup::None))
-                    && !info.syntax.any(Syntax::AUXILIARY)
-                {
+                // One branch for both tests (`&`, not `&&`): the case and
+                // the word are the text's to decide, and each branch on
+                // them is mispredicted often.
+                if lowercase & info.shape.any(Shape::QUIET) {
                     // The common word: lowercase, where no cue or lexicon
                     // entry may start, and so no name by its context.
                     let end = token.span.end;
@@ -319,11 +336,9 @@ fn build_items(
                         let bare = &text[start..end - item.possessive as usize];
                         capitalised.push(word_hash(bare));
                     }
-                    let opens = match info.class {
-                        WordClass::Plain => item.cap,
-                        WordClass::Stop | WordClass::Day | WordClass::Month => false,
-                        _ => true,
-                    };
+                    // As `may_start_mention` decides, from the table's bit.
+                    let opens = info.shape.any(Shape::OPENER)
+                        | (item.cap & (info.class == WordClass::Plain));
                     if opens {
                         starts.push(items.len() as u32);
                     }
@@ -354,7 +369,7 @@ fn build_items(
                     let joined =
                         info.syntax.any(Syntax::AUXILIARY) && cue.span.end > token.span.end;
                     let end = covered(cue.span.end, &mut t);
-                    item.span = Span::new(start, end);
+                    item.end = end as u32;
                     item.kind = ItemKind::Cue(cue.form, joined);
                     cue_items.push(items.len() as u32);
                 } else if let Some((end, entry)) = (!matches!(info.entry, Lookup::None))
@@ -366,7 +381,7 @@ fn build_items(
                 {
                     let end = covered(end, &mut t);
                     let whole = &text[start..end];
-                    item.span = Span::new(start, end);
+                    item.end = end as u32;
                     item.kind = ItemKind::Lex(entry);
                     item.cap = is_capitalized(whole);
                     item.possessive = possessive_len(whole);
@@ -383,8 +398,8 @@ fn build_items(
                     if bare.len() == 1 && bare[0].is_ascii_uppercase() {
                         // Absorb the initial's period when it is its own token.
                         if let Some(dot) = tokens.get(t) {
-                            if dot.span.start == item.span.end && dot.span.text(text) == "." {
-                                item.span.end = dot.span.end;
+                            if dot.span.start == token.span.end && dot.span.text(text) == "." {
+                                item.end = dot.span.end as u32;
                                 t += 1;
                             }
                         }
@@ -525,6 +540,9 @@ fn next_to_verb_cue(tokens: &[Token], infos: &[WordInfo], cues: &[Cue], t: usize
 }
 
 /// The mentions of `text`, in text order, never overlapping.
+///
+/// The items hold `u32` offsets: a text of 4 GiB or more (no article is)
+/// gets no mentions rather than wrong ones.
 pub fn find(
     text: &str,
     tokens: &[Token],
@@ -533,6 +551,9 @@ pub fn find(
     surnames: &[u64],
     scratch: &mut Items,
 ) -> Vec<Mention> {
+    if u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
     build_items(text, tokens, infos, cues, surnames, scratch);
     let Items {
         items,
@@ -714,18 +735,18 @@ impl Finder<'_> {
     fn subject_before(&self, k: usize, bare_base: bool) -> Option<Mention> {
         let items = self.items;
         let last = items[k];
-        if self.is_covered(last.span) {
+        if self.is_covered(last.span()) {
             return None;
         }
         if let ItemKind::Word(WordClass::Stop) = last.kind {
             // "a report that found": the relative "that".
-            let word = last.span.text(self.text);
+            let word = last.span().text(self.text);
             if !word.eq_ignore_ascii_case("that") {
                 return None;
             }
             return Some(Mention {
-                span: last.span,
-                head: last.span,
+                span: last.span(),
+                head: last.span(),
                 kind: MentionKind::Pronoun,
                 gender: Gender::Unknown,
                 plural: false,
@@ -771,7 +792,7 @@ impl Finder<'_> {
             // said"): the resolver passes over it to the subject.
             return None;
         }
-        let span = Span::new(items[a].span.start, last.span.end);
+        let span = Span::new(items[a].span().start, last.span().end);
         if self.is_covered(span) {
             return None;
         }
@@ -794,7 +815,7 @@ impl Finder<'_> {
         if k == a || !closed {
             return None;
         }
-        let span = Span::new(self.items[a].span.start, self.items[k].span.end);
+        let span = Span::new(self.items[a].span().start, self.items[k].span().end);
         (!self.is_covered(span)).then(|| self.phrase_mention(a, k))
     }
 
@@ -815,7 +836,7 @@ impl Finder<'_> {
             (MentionKind::Nominal, plural_form)
         };
         Mention {
-            span: Span::new(self.items[a].span.start, head.bare().end),
+            span: Span::new(self.items[a].span().start, head.bare().end),
             head: head.bare(),
             kind,
             gender: lex_gender(&head),
@@ -871,8 +892,8 @@ impl Finder<'_> {
                 let before_cue = self.before_cue(i);
                 if before_cue {
                     self.push(Mention {
-                        span: item.span,
-                        head: item.span,
+                        span: item.span(),
+                        head: item.span(),
                         kind: MentionKind::Group,
                         gender: Gender::Unknown,
                         plural: true,
@@ -927,7 +948,7 @@ impl Finder<'_> {
         if let Some(mut m) = self.classify_run(i, end) {
             // "81-year-old Parker Eaton": the age belongs to the mention.
             if i > 0 && m.kind == MentionKind::Name && self.is_age(i - 1) {
-                m.span.start = self.items[i - 1].span.start;
+                m.span.start = self.items[i - 1].span().start;
             }
             self.push(m);
         }
@@ -949,7 +970,7 @@ impl Finder<'_> {
         };
         self.text
             .as_bytes()
-            .get(prev.span.end..item.span.start)
+            .get(prev.end as usize..item.start as usize)
             .is_some_and(|gap| gap.iter().copied().any(|b| b == b'\n'))
     }
 
@@ -957,14 +978,15 @@ impl Finder<'_> {
     fn is_age(&self, i: usize) -> bool {
         self.item(i).is_some_and(|it| {
             matches!(it.kind, ItemKind::Word(WordClass::Plain))
-                && it.span.text(self.text).ends_with("-year-old")
+                && it.span().text(self.text).ends_with("-year-old")
         })
     }
 
     /// Whether item `i` is a comma.
     fn is_comma(&self, i: usize) -> bool {
-        self.item(i)
-            .is_some_and(|it| matches!(it.kind, ItemKind::Break) && it.span.text(self.text) == ",")
+        self.item(i).is_some_and(|it| {
+            matches!(it.kind, ItemKind::Break) && it.span().text(self.text) == ","
+        })
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -990,7 +1012,7 @@ impl Finder<'_> {
         if b == a {
             return None;
         }
-        let span = Span::new(items[a].span.start, items[b - 1].span.end);
+        let span = Span::new(items[a].span().start, items[b - 1].span().end);
         let last = items[b - 1];
         // "Martin Luther King III": a role before nothing but suffixes is
         // the surname.
@@ -1099,7 +1121,7 @@ impl Finder<'_> {
     /// A name mention: `span`, with the name itself in items `h..b`.
     fn name(&self, a: usize, h: usize, b: usize, span: Span) -> Mention {
         let items = self.items;
-        let head = Span::new(items[h].span.start, items[b - 1].bare().end);
+        let head = Span::new(items[h].span().start, items[b - 1].bare().end);
         let titled = (a..h)
             .rev()
             .map(|k| lex_gender(&items[k]))
@@ -1147,7 +1169,7 @@ impl Finder<'_> {
         }
         let h = head?;
         let head_item = items[h];
-        let start = items[a].span.start;
+        let start = items[a].span().start;
         // "the State Department spokesman John Kirby": a title, then a name.
         if head_item.is(WordFlags::TITLE)
             && head_item.possessive == 0
@@ -1161,7 +1183,7 @@ impl Finder<'_> {
                     break;
                 }
             }
-            let span = Span::new(start, items[end - 1].span.end);
+            let span = Span::new(start, items[end - 1].span().end);
             let m = self.name(a, h + 1, end, span);
             self.push(m);
             return Some(end);
@@ -1190,7 +1212,7 @@ impl Finder<'_> {
             let named = (m..h).find(|&k| items[k].cap).unwrap_or(h);
             Mention {
                 span,
-                head: Span::new(items[named].span.start, head_item.bare().end),
+                head: Span::new(items[named].span().start, head_item.bare().end),
                 kind: MentionKind::Organization,
                 gender: Gender::Unknown,
                 plural: false,

@@ -41,13 +41,13 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 /// Whether `start..end` is a whole word: no word character touches it.
 pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     // ASCII on both sides, nearly always: the bytes answer without decoding.
+    // No character-boundary checks are needed there: in UTF-8 a byte after
+    // an ASCII one starts a character, and so does an ASCII byte.
     let bytes = text.as_bytes();
     let ascii_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii);
     if start > 0
         && ascii_at(start - 1)
-        && text.is_char_boundary(start)
         && (end == bytes.len() || ascii_at(end) && bytes[end] != b'-')
-        && text.is_char_boundary(end)
     {
         let before = bytes[start - 1];
         let before_ok = !(before.is_ascii_alphanumeric() || before == b'-');
