@@ -1663,10 +1663,16 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
     } else {
         8
     };
-    if coda.iter().filter(|t| t.kind == TokenKind::Word).count() > reach
-        || coda.iter().any(|t| t.kind == TokenKind::QuoteMark)
-    {
-        return None;
+    // Stops at the first word past the reach: the coda of an early cue in
+    // a unit of megabytes is the whole rest of it.
+    let mut coda_words = 0;
+    for t in coda {
+        match t.kind {
+            TokenKind::QuoteMark => return None,
+            TokenKind::Word if coda_words == reach => return None,
+            TokenKind::Word => coda_words += 1,
+            _ => {}
+        }
     }
     let content = trim(
         doc,
