@@ -1130,8 +1130,8 @@ fn is_bare_determiner(doc: &Doc, m: usize) -> bool {
 }
 
 /// `X's claim that C`, `his insistence that C`, `Sanders's point was that
-/// C`, `her refusal to V`: a noun cue after a possessive, the possessor its
-/// speaker and the that-clause or infinitive its content (PolNeAR marks
+/// C`, `her refusal to V`, `the suggestion by X that C`: a noun cue after a
+/// possessive or before a by-phrase, the possessor or agent its speaker and the that-clause or infinitive its content (PolNeAR marks
 /// these as attributions, the possessive as source).
 fn possessive_noun_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
@@ -1144,6 +1144,18 @@ fn possessive_noun_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         let unit = doc.units[u].span;
         let rest = doc.tokens(Span::new(cue.span.end, unit.end));
+        // "the suggestion by X that C", "the decision by X to V": the agent
+        // of the by-phrase is the speaker, and the clause follows it.
+        let (rest, agent) = match rest {
+            [by, ..] if doc.word(by) == "by" => {
+                let Some(m) = doc.mention_starting_at_token(by.span.end, unit.end) else {
+                    continue;
+                };
+                let after = doc.mentions()[m].span.end;
+                (doc.tokens(Span::new(after, unit.end)), Some(m))
+            }
+            _ => (rest, None),
+        };
         let that = match rest {
             [t, ..] if doc.word(t).eq_ignore_ascii_case("that") => t,
             [be, t, ..]
@@ -1162,7 +1174,7 @@ fn possessive_noun_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             }
             _ => continue,
         };
-        let Some(m) = possessor_before(doc, unit, cue.span.start) else {
+        let Some(m) = agent.or_else(|| possessor_before(doc, unit, cue.span.start)) else {
             continue;
         };
         let mut end = claims

@@ -135,6 +135,22 @@ fn a_possessive_owns_the_that_clause_of_a_noun_cue() {
 }
 
 #[test]
+fn the_agent_of_a_by_phrase_owns_the_that_clause_of_a_noun_cue() {
+    let text = "The suggestion by Mayor Ana Ruiz that the budget is balanced drew criticism. \
+                A report by the council that the bridge would open in May was wrong. \
+                The bridge was built by the council that the mayor chose.";
+    assert_eq!(
+        who_said(text, "budget is balanced"),
+        Some(("possessive_noun_that", "Mayor Ana Ruiz".into()))
+    );
+    assert_eq!(
+        who_said(text, "bridge would open"),
+        Some(("possessive_noun_that", "the council".into()))
+    );
+    assert_eq!(who_said(text, "the mayor chose"), None);
+}
+
+#[test]
 fn possessive_noun_with_an_infinitive() {
     let text = "Mayor Ana Ruiz's refusal to raise the sales tax was popular with farmers. \
                 His promise to rebuild the old bridge by May was welcome. \

@@ -20,6 +20,10 @@
 //!   and "that" ("they were *adamant* that", "she was *hopeful* that"), is
 //!   a predicative adjective and takes a subject as "confident" does: a
 //!   [`CueFrame::Verb`].
+//! - **A copula joins the adjective after it.** "she *seemed hopeful* that",
+//!   "they *remain confident* that": an adjective cue (a form without
+//!   tense) between a copular verb cue and "that" takes the copula's span
+//!   and form, as an auxiliary joins a verb, so its subject is the source.
 //! - **A noun before a verb cue is its subject.** "The statement read",
 //!   "the report has found": the noun cue is dropped, the verb kept.
 //! - **Names are not verbs.** A capitalised cue inside a sentence, or one
@@ -103,10 +107,18 @@ pub fn find(
         if entry.frame == LexFrame::VerbOrNoun && in_compound_noun(text, tokens, t, end) {
             continue;
         }
+        // "seemed hopeful that", "remain confident that": the copular verb
+        // cue right before an adjective cue, which joins it.
+        let copula = copula_before(text, &cues, start).filter(|_| {
+            entry.form == VerbForm::None
+                && word_after(text, end)
+                    .text(text)
+                    .eq_ignore_ascii_case("that")
+        });
         let frame = match entry.frame {
             LexFrame::Fixed(CueFrame::Noun)
                 if entry.lemma.eq_ignore_ascii_case(&text[start..end])
-                    && is_predicative(text, tokens, infos, t, end) =>
+                    && (copula.is_some() || is_predicative(text, tokens, infos, t, end)) =>
             {
                 CueFrame::Verb
             }
@@ -131,6 +143,16 @@ pub fn find(
             },
             precision: entry.precision,
         };
+        if let Some(copula) = copula.filter(|_| frame == CueFrame::Verb) {
+            // The adjective takes the copula's place: its span, auxiliaries
+            // included, and its form, so the subject stands right before.
+            cue.span.start = copula.span.start;
+            cue.form = copula.form;
+            cues.pop();
+            cues.push(cue);
+            pos = end;
+            continue;
+        }
         let floor = cues.last().map_or(0, |c| c.span.end);
         if matches!(frame, CueFrame::Verb | CueFrame::QuotedAsSaying) {
             join_auxiliary(text, tokens, infos, t, &mut cue, floor);
@@ -379,6 +401,20 @@ const PLURAL_QUANTIFIERS: [&str; 11] = [
     "four",
 ];
 
+/// The copular verb cue ("seem", "appear", "remain", "sound") that ends
+/// right before `start`, with only spaces between: "she *seemed* hopeful
+/// that", "they *remain* confident that". An adjective cue after it
+/// takes its subject as after "be".
+fn copula_before<'c>(text: &str, cues: &'c [Cue], start: usize) -> Option<&'c Cue> {
+    cues.last().filter(|last| {
+        last.frame == CueFrame::Verb
+            && matches!(last.lemma, "seem" | "appear" | "remain" | "sound")
+            && text
+                .get(last.span.end..start)
+                .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
+    })
+}
+
 /// Whether a determiner or possessive stands right before token `t`.
 fn after_determiner(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) -> bool {
     let Some(p) = word_before(text, tokens, t) else {
@@ -622,6 +658,17 @@ mod tests {
         assert_eq!(got[0].2, CueFrame::Verb);
         let noun = got.iter().rev().find(|c| c.0 == "adamant").map(|c| c.2);
         assert_eq!(noun, Some(CueFrame::Noun));
+    }
+
+    #[test]
+    fn an_adjective_cue_after_a_copular_verb_joins_it() {
+        let got = cues("Lee seemed hopeful that the bill would pass. The aides remain confident that it will. It seemed hopeful.");
+        assert_eq!(got[0].0, "seemed hopeful");
+        assert_eq!((got[0].2, got[0].3), (CueFrame::Verb, VerbForm::Past));
+        assert_eq!(got[1].0, "remain confident");
+        assert_eq!(got[1].2, CueFrame::Verb);
+        // Without "that" after it, the adjective is no clause's cue.
+        assert!(got[2..].iter().any(|c| c.0 == "seemed"));
     }
 
     #[test]
