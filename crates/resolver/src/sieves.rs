@@ -884,7 +884,7 @@ fn speaker_cue_content_at(doc: &Doc, claims: &mut Claims, sieve: &'static str, c
 /// gerund's subject ([`subject_of_gerund`]).
 fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
     let cue_end = doc.cues()[c].span.end;
-    doc.cues_in(Span::new(cue_end, unit.end)).find_map(|d| {
+    doc.cues_after(c, unit.end).find_map(|d| {
         let gerund = &doc.cues()[d];
         if gerund.frame != CueFrame::Verb || gerund.form != VerbForm::Gerund {
             return None;
@@ -906,7 +906,7 @@ fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
 /// clause is then inside what `c` reports.
 fn subordinate_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
     let cue = &doc.cues()[c];
-    let later_cues = doc.cues_in(Span::new(cue.span.end, unit.end));
+    let later_cues = doc.cues_after(c, unit.end);
     later_cues
         .filter(|&d| doc.cues()[d].precision > cue.precision)
         .any(|d| {
