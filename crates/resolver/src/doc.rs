@@ -237,6 +237,19 @@ impl<'a> Doc<'a> {
         from..to.max(from)
     }
 
+    /// The cues after cue `c` that end by `end`: [`Doc::cues_in`] from
+    /// the end of `c`, found by stepping from `c` (a unit holds few cues)
+    /// rather than by searching all the document's cues twice.
+    pub fn cues_after(&self, c: usize, end: usize) -> Range<usize> {
+        let cues = self.cues();
+        // Cues never overlap, so every cue after `c` starts after it ends.
+        let count = cues[c + 1..]
+            .iter()
+            .take_while(|d| d.span.end <= end)
+            .count();
+        c + 1..c + 1 + count
+    }
+
     /// How many tokens start before `offset`: the count before its block
     /// and the starts within the block before it, with no branch on the
     /// data (a loop stepping over the block's tokens mispredicted often).

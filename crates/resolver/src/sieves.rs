@@ -884,7 +884,7 @@ fn speaker_cue_content_at(doc: &Doc, claims: &mut Claims, sieve: &'static str, c
 /// gerund's subject ([`subject_of_gerund`]).
 fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
     let cue_end = doc.cues()[c].span.end;
-    doc.cues_in(Span::new(cue_end, unit.end)).find_map(|d| {
+    doc.cues_after(c, unit.end).find_map(|d| {
         let gerund = &doc.cues()[d];
         if gerund.frame != CueFrame::Verb || gerund.form != VerbForm::Gerund {
             return None;
@@ -906,7 +906,7 @@ fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
 /// clause is then inside what `c` reports.
 fn subordinate_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
     let cue = &doc.cues()[c];
-    let later_cues = doc.cues_in(Span::new(cue.span.end, unit.end));
+    let later_cues = doc.cues_after(c, unit.end);
     later_cues
         .filter(|&d| doc.cues()[d].precision > cue.precision)
         .any(|d| {
@@ -1644,12 +1644,7 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 /// report them, still free: the speaker mention and the content.
 fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> {
     let cue = &doc.cues()[c];
-    if cue.frame != CueFrame::Verb
-        || !matches!(
-            cue.form,
-            VerbForm::Past | VerbForm::Present | VerbForm::Participle | VerbForm::Base
-        )
-    {
+    if !has_closing_frame_form(doc, c) {
         return None;
     }
     // Ruled out before its unit and speaker are sought, when the cue may
@@ -1696,20 +1691,35 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
     .then_some((m, content))
 }
 
+/// Whether cue `c` is a finite verb or a participle, the forms of the
+/// cue of a [`closing_frame`] ("said", "says", "has said", "say").
+fn has_closing_frame_form(doc: &Doc, c: usize) -> bool {
+    let cue = &doc.cues()[c];
+    cue.frame == CueFrame::Verb
+        && matches!(
+            cue.form,
+            VerbForm::Past | VerbForm::Present | VerbForm::Participle | VerbForm::Base
+        )
+}
+
 /// Whether a later cue closes the unit of cue `c` as `…, X said`, after the
 /// clause `c` would report: the whole sentence before that frame is then
 /// the later speaker's ("Y acknowledged that C, *the paper reported*"),
 /// and `c`'s subject only a part of it.
 fn closed_by_later_frame(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
-    // "While X claimed C, *the engineers disagreed*": after a subordinate
-    // clause, the words after the comma are the main clause, not a frame.
-    if opens_with_subordinator(doc, unit) {
-        return false;
-    }
     let cue_end = doc.cues()[c].span.end;
     let in_unit = doc.cues()[c + 1..].partition_point(|later| later.span.start < unit.end);
     let last = c + 1 + in_unit;
-    (last.saturating_sub(MAX_CUES_AFTER_CLOSING_FRAME).max(c + 1)..last).any(|later| {
+    let mut candidates = (last.saturating_sub(MAX_CUES_AFTER_CLOSING_FRAME).max(c + 1)..last)
+        .filter(|&later| has_closing_frame_form(doc, later))
+        .peekable();
+    // The cheap test first: most units have no later cue of the form.
+    // "While X claimed C, *the engineers disagreed*": after a subordinate
+    // clause, the words after the comma are the main clause, not a frame.
+    if candidates.peek().is_none() || opens_with_subordinator(doc, unit) {
+        return false;
+    }
+    candidates.any(|later| {
         closing_frame(doc, claims, later).is_some_and(|(_, content)| content.end > cue_end)
     })
 }
