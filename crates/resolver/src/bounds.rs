@@ -796,6 +796,17 @@ pub(crate) fn clause_before(doc: &Doc, span: Span) -> Span {
     }
 }
 
+/// Where the longest clause that may follow `from` ends: `limit`, or the
+/// start of the [`MAX_CLAUSE_TOKENS`]th token after `from`. A frame past it
+/// lies outside any content a cue ending at `from` reports, so the checks
+/// for a later frame need look no further (and stay linear in a unit of
+/// thousands of cues).
+pub(crate) fn clause_reach(doc: &Doc, from: usize, limit: usize) -> usize {
+    doc.tokens(Span::new(from, limit))
+        .get(MAX_CLAUSE_TOKENS)
+        .map_or(limit, |t| t.span.start)
+}
+
 /// No reported clause runs longer than this: a bound that keeps a sentence
 /// of megabytes (scraped text without whitespace) linear.
 pub(crate) const MAX_CLAUSE_TOKENS: usize = 400;

@@ -16,8 +16,8 @@
 use whosaid_core::{CueFrame, MentionKind, QuoteHint, Span, Token, TokenKind, VerbForm};
 
 use crate::bounds::{
-    clause, clause_before, comma_before, content_after_cue, content_before_frame, content_start,
-    content_start_after_cue, first_kept_token, starts_unit, trim, MAX_CLAUSE_TOKENS,
+    clause, clause_before, clause_reach, comma_before, content_after_cue, content_before_frame,
+    content_start, content_start_after_cue, first_kept_token, starts_unit, trim, MAX_CLAUSE_TOKENS,
 };
 use crate::claims::{Claims, Draft};
 use crate::doc::{Doc, MAX_ROLE_WORDS};
@@ -884,15 +884,16 @@ fn speaker_cue_content_at(doc: &Doc, claims: &mut Claims, sieve: &'static str, c
 /// gerund's subject ([`subject_of_gerund`]).
 fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
     let cue_end = doc.cues()[c].span.end;
-    doc.cues_after(c, unit.end).find_map(|d| {
-        let gerund = &doc.cues()[d];
-        if gerund.frame != CueFrame::Verb || gerund.form != VerbForm::Gerund {
-            return None;
-        }
-        let subject = doc.mentions()[subject_of_gerund(doc, unit, d)?].span;
-        let with = doc.tokens(Span::new(cue_end, subject.start)).last()?;
-        (subject.start >= cue_end && doc.word(with) == "with").then_some(with.span.start)
-    })
+    doc.cues_after(c, clause_reach(doc, cue_end, unit.end))
+        .find_map(|d| {
+            let gerund = &doc.cues()[d];
+            if gerund.frame != CueFrame::Verb || gerund.form != VerbForm::Gerund {
+                return None;
+            }
+            let subject = doc.mentions()[subject_of_gerund(doc, unit, d)?].span;
+            let with = doc.tokens(Span::new(cue_end, subject.start)).last()?;
+            (subject.start >= cue_end && doc.word(with) == "with").then_some(with.span.start)
+        })
 }
 
 /// Whether a subordinate clause after cue `c` has a frame of its own that
@@ -906,7 +907,7 @@ fn absolute_gerund_after(doc: &Doc, c: usize, unit: Span) -> Option<usize> {
 /// clause is then inside what `c` reports.
 fn subordinate_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> bool {
     let cue = &doc.cues()[c];
-    let later_cues = doc.cues_after(c, unit.end);
+    let later_cues = doc.cues_after(c, clause_reach(doc, cue.span.end, unit.end));
     later_cues
         .filter(|&d| doc.cues()[d].precision > cue.precision)
         .any(|d| {
