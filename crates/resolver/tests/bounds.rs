@@ -474,3 +474,13 @@ fn a_dash_before_and_a_cue_ends_the_content() {
     let text = "Ana Ruiz said the tunnel was safe — and arguing that the city had paid for it.";
     assert_eq!(first_content(text), "the tunnel was safe");
 }
+
+#[test]
+fn in_ends_an_object_only_before_a_time_or_an_occasion() {
+    let text = "Senator Dana Whitfield praised the new jobs in Ohio and the harbor.";
+    assert_eq!(first_content(text), "the new jobs in Ohio and the harbor");
+    let text = "Senator Dana Whitfield praised the new jobs in a speech on Monday.";
+    assert_eq!(first_content(text), "the new jobs");
+    let text = "Senator Dana Whitfield praised the new jobs in March.";
+    assert_eq!(first_content(text), "the new jobs");
+}
