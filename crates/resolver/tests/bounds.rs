@@ -444,3 +444,43 @@ fn a_gerund_adjunct_right_after_a_quote_ends_the_content() {
     let text = "Tom Okafor said the ruling had \"kept us safe\" before claiming that the bridge was a failure.";
     assert_eq!(first_content(text), "the ruling had \"kept us safe\"");
 }
+
+#[test]
+fn a_dash_before_and_does_not_end_the_content() {
+    let text = "Ana Ruiz said the new bridge would cut traffic — and save the city money.";
+    assert_eq!(
+        first_content(text),
+        "the new bridge would cut traffic — and save the city money"
+    );
+    // "and" before a subject pronoun opens a clause of its own.
+    let text = "Ana Ruiz said the new bridge would cut traffic — and then she thanked the council.";
+    assert_eq!(first_content(text), "the new bridge would cut traffic");
+}
+
+#[test]
+fn a_dash_before_and_a_second_that_clause_does_not_end_the_content() {
+    let text = "Ana Ruiz said the tunnel was safe — and that the city had paid for it.";
+    assert_eq!(
+        first_content(text),
+        "the tunnel was safe — and that the city had paid for it"
+    );
+    // A clause with a subject of its own after "— and" ends it.
+    let text = "Ana Ruiz said the tunnel was safe — and the council was pleased.";
+    assert_eq!(first_content(text), "the tunnel was safe");
+}
+
+#[test]
+fn a_dash_before_and_a_cue_ends_the_content() {
+    let text = "Ana Ruiz said the tunnel was safe — and arguing that the city had paid for it.";
+    assert_eq!(first_content(text), "the tunnel was safe");
+}
+
+#[test]
+fn in_ends_an_object_only_before_a_time_or_an_occasion() {
+    let text = "Senator Dana Whitfield praised the new jobs in Ohio and the harbor.";
+    assert_eq!(first_content(text), "the new jobs in Ohio and the harbor");
+    let text = "Senator Dana Whitfield praised the new jobs in a speech on Monday.";
+    assert_eq!(first_content(text), "the new jobs");
+    let text = "Senator Dana Whitfield praised the new jobs in March.";
+    assert_eq!(first_content(text), "the new jobs");
+}
