@@ -55,7 +55,7 @@ pub(crate) fn confidence_of(sieve: &str) -> f32 {
 pub const SIEVES: &[Sieve] = &[
     Sieve {
         name: "quote_then_speaker",
-        pattern: r#""Q," X said / "Q," said X / "Q," X, a doctor, said / "Q1," X said, "Q2.""#,
+        pattern: r#""Q," X said / "Q," said X / "Q," X, a doctor, said / "Q1," X said, "Q2." / "Q1," X said, that C2"#,
         run: quote_then_speaker,
         confidence: 0.95,
     },
@@ -295,6 +295,10 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // "Q1," he said, "Q2." — the second half, in the same unit.
         if let Some(second) = quote_after(doc, frame_end, area.end) {
             content.push(second);
+        } else if let Some(rest) =
+            interrupted_rest(doc, claims, span, doc.mentions()[m].span, c, area, unit)
+        {
+            content.push(rest);
         }
         claims.add(match credited {
             Some(Credited::Mention(source)) => Draft::new(content, source, Some(c), sieve),
@@ -1486,6 +1490,8 @@ fn quote_then_phrase(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         let mut content = vec![span];
         if let Some(second) = quote_after(doc, frame_end, area.end) {
             content.push(second);
+        } else if let Some(rest) = interrupted_rest(doc, claims, span, phrase, c, area, unit) {
+            content.push(rest);
         }
         claims.add(Draft::phrase_sourced(content, phrase, c, sieve));
     }
@@ -2845,6 +2851,68 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
     let span = doc.quote(q).span();
     (span.start == opener.span.start && doc.is_speech_like(q)).then_some(span)
 }
+
+/// `"Q1," he said, that C2` / `"Q1," she said, would C2`: the quoted words
+/// stop mid-sentence at a comma and the sentence goes on unquoted after a
+/// frame of speaker then cue. Not after `said X`, where what follows X is
+/// an apposition (`said X, a lawyer who…`).
+fn interrupted_rest(
+    doc: &Doc,
+    claims: &Claims,
+    quote: Span,
+    speaker: Span,
+    cue: usize,
+    area: Span,
+    unit: Span,
+) -> Option<Span> {
+    let cue = doc.cues()[cue].span;
+    if area.end > unit.end || !closes_with(doc, quote, &[","]) || speaker.end > cue.start {
+        return None;
+    }
+    unquoted_rest_after(doc, claims, cue.end, unit.end)
+}
+
+/// The rest of an interrupted sentence after its frame, past a comma:
+/// `"Q1," he said, *that C2*`. PolNeAR takes it into the quote's content.
+/// Only a clause that goes on with what was said: the frame must not run
+/// on to a cue of its own (`he said, adding that C2`), and the rest must
+/// open with one of [`INTERRUPTED_REST_OPENERS`], not with an adjunct of
+/// the frame (`he said, as the crowd cheered`, `he said, without…`).
+fn unquoted_rest_after(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<Span> {
+    let rest = doc.tokens(Span::new(offset, limit));
+    // A short circumstance of the frame may come before the comma: `the
+    // members wrote in a letter to the president, that C2`.
+    let comma = rest
+        .iter()
+        .take(10)
+        .position(|t| is_punct(doc, t, &[","]))?;
+    let circumstance = &rest[..comma];
+    if !doc
+        .cues_in(Span::new(offset, rest[comma].span.end))
+        .is_empty()
+        || circumstance.iter().any(|t| t.kind != TokenKind::Word)
+        || circumstance
+            .first()
+            .is_some_and(|t| !matches!(doc.word(t), "in" | "on" | "at" | "during"))
+    {
+        return None;
+    }
+    let first = rest.get(comma + 1)?;
+    if !is_one_of(doc, first, &INTERRUPTED_REST_OPENERS) {
+        return None;
+    }
+    let content = trim(doc, Span::new(first.span.start, limit));
+    (word_count(doc, content) >= 3 && claims.is_free(content)).then_some(content)
+}
+
+/// Words that open the unquoted rest of an interrupted quote's sentence
+/// (`"Q1," he said, *that* C2 / *to* C2 / *would* C2`); after `"Q1," X
+/// said,` most other words open an adjunct of the frame (`without…`,
+/// `though…`, `a hint of…`, `dressed as…`).
+const INTERRUPTED_REST_OPENERS: [&str; 20] = [
+    "that", "to", "would", "will", "could", "can", "should", "may", "might", "must", "is", "are",
+    "was", "were", "has", "have", "had", "does", "do", "did",
+];
 
 /// A quote opening after a cue, past its addressee and a comma or colon.
 fn quote_opening_after_cue(doc: &Doc, offset: usize, limit: usize) -> Option<usize> {

@@ -1421,3 +1421,26 @@ fn a_coordinated_cue_continues_the_nearest_coordinated_subject() {
     let mention = row.speaker_mention.expect("a speaker mention");
     assert_eq!(mention.start, text.find("she, once").unwrap());
 }
+
+#[test]
+fn quote_then_speaker_takes_the_unquoted_rest_of_an_interrupted_sentence() {
+    let text = "“It is a poor season,” Kowalski said, that the orchard lost half its pears.\n";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "quote_then_speaker",
+            "Kowalski".into(),
+            "“It is a poor season,” | that the orchard lost half its pears".into()
+        )]
+    );
+    // An adjunct of the frame is not what was said.
+    let text = "“It is a poor season,” Kowalski said, without naming the orchard.\n";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "quote_then_speaker",
+            "Kowalski".into(),
+            "“It is a poor season,”".into()
+        )]
+    );
+}
