@@ -3033,17 +3033,16 @@ fn last_quoting_drafts(doc: &Doc, claims: &Claims, spans: &[Span]) -> Vec<Option
 /// unit.
 fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     let before = doc.tokens(Span::new(unit.start, cue_start));
-    let mut end = before.len();
-    while end > 0 && words::is_gap(doc.word(&before[end - 1])) {
-        end -= 1;
-    }
-    let conjunction = end.checked_sub(1).map(|i| doc.word(&before[i]));
-    if !conjunction.is_some_and(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
-    {
-        return None;
-    }
-    later_coordinated_pronoun(doc, &before[..end - 1])
-        .or_else(|| opening_mention(doc, unit, cue_start))
+    let and = conjunction_before(doc, before)?;
+    later_coordinated_pronoun(doc, &before[..and]).or_else(|| opening_mention(doc, unit, cue_start))
+}
+
+/// The index in `before` of the "and" or "but" that ends it, gap words
+/// (listed ones and "-ly" adverbs) aside: "X pledged C *and* quickly said".
+fn conjunction_before(doc: &Doc, before: &[Token]) -> Option<usize> {
+    let last_word = before.iter().rposition(|t| !words::is_gap(doc.word(t)))?;
+    let word = doc.word(&before[last_word]);
+    (word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("but")).then_some(last_word)
 }
 
 /// The subject pronoun of the last clause coordinated before a verb: "He
@@ -3075,20 +3074,12 @@ fn later_coordinated_pronoun(doc: &Doc, before: &[Token]) -> Option<usize> {
 /// F1 +0.0006; dev level).
 fn subject_across_coordination(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     let before = doc.tokens(Span::new(unit.start, cue_start));
-    let mut end = before.len();
-    while end > 0 && words::is_gap(doc.word(&before[end - 1])) {
-        end -= 1;
-    }
-    let conjunction = end.checked_sub(1).map(|i| doc.word(&before[i]));
-    if !conjunction.is_some_and(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("but"))
-    {
-        return None;
-    }
-    if let Some(m) = joined_verb_source(doc, unit, before[end - 1].span.start) {
+    let and = conjunction_before(doc, before)?;
+    if let Some(m) = joined_verb_source(doc, unit, before[and].span.start) {
         return Some(m);
     }
     // The first comma of the unit closes a fronted adjunct.
-    let comma = before[..end]
+    let comma = before[..=and]
         .iter()
         .position(|t| is_punct(doc, t, &[","]))?;
     if before[..comma]
