@@ -599,7 +599,7 @@ fn dash_runs_on(doc: &Doc, rest: &[Token]) -> bool {
         .take_while(|t| t.kind == TokenKind::Word);
     !phrase.enumerate().any(|(i, t)| {
         let word = doc.word(t);
-        (i >= 1 && FINITE_AUXILIARIES.contains(&word))
+        (i >= 1 && words::FINITE_AUXILIARIES.contains(&word))
             || (i <= 1 && words::is_in(&SUBJECT_PRONOUNS, word))
     })
 }
@@ -719,16 +719,10 @@ fn opens_with_finite_verb(doc: &Doc, tokens: &[Token]) -> bool {
         }
     }
     let word = doc.word(verb);
-    FINITE_AUXILIARIES.contains(&word)
+    words::FINITE_AUXILIARIES.contains(&word)
         || (word.len() > 4 && word.ends_with("ed"))
         || (after_adverb && word.ends_with('s'))
 }
-
-/// Auxiliaries that open a finite predicate.
-const FINITE_AUXILIARIES: [&str; 18] = [
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "may", "might", "must", "does", "did", "do",
-];
 
 /// Whether the words after a comma in a reported clause are a clause of
 /// their own, which PolNeAR leaves out of the content (or makes a second

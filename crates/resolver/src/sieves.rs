@@ -1210,7 +1210,7 @@ fn infinitive_end(doc: &Doc, span: Span) -> usize {
         if CLAUSE_INSIDE_INFINITIVE.contains(&word) {
             break;
         }
-        if FINITE_AUXILIARIES.contains(&word) {
+        if words::FINITE_AUXILIARIES.contains(&word) {
             return t.span.start;
         }
     }
@@ -1237,12 +1237,6 @@ fn opens_infinitive(doc: &Doc, token: &Token) -> bool {
 /// plans and decisions ("plan", "decision", "proposal", below 0.15) are
 /// mostly not attributions in PolNeAR.
 const MIN_INFINITIVE_NOUN_PRECISION: f32 = 0.15;
-
-/// Finite auxiliaries and modals, lowercase: [`infinitive_end`].
-const FINITE_AUXILIARIES: [&str; 22] = [
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "may", "might", "must", "does", "did", "isn't", "wasn't", "won't", "didn't", "doesn't",
-];
 
 /// Words that open a clause of its own inside an infinitive: the
 /// auxiliaries after them are that clause's ([`infinitive_end`]).

@@ -80,6 +80,14 @@ fn parse(list: &'static str) -> WordSet {
     )
 }
 
+/// Finite auxiliaries and modals, lowercase, negated forms too: a word
+/// that opens a finite predicate (a new clause after a subject, the main
+/// verb after an infinitive).
+pub const FINITE_AUXILIARIES: [&str; 23] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "do", "isn't", "wasn't", "won't", "didn't", "doesn't",
+];
+
 /// Words allowed between a speaker and its cue ("Kirby *also* said").
 pub static GAP: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/gap-words.txt")));
