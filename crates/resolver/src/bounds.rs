@@ -409,7 +409,6 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
     let mut words = 0;
     let tokens = doc.tokens(span);
     let mut i = 0;
-    let mut passed_subordinate = false;
     while i < tokens.len() {
         let t = &tokens[i];
         if i >= MAX_CLAUSE_TOKENS {
@@ -439,21 +438,6 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
         } else if words >= 1 && closing_comma_ends_clause(doc, tokens, i) {
             return Span::new(span.start, t.span.end);
         } else if is_punct(doc, t, &CLAUSE_MARKS) && !doc.is_quoted(t.span) {
-            if !passed_subordinate
-                && is_punct(doc, t, &[","])
-                && words::is_in(&SUBORDINATORS, doc.word(&tokens[0]))
-                && !doc.word(&tokens[0]).eq_ignore_ascii_case("as")
-            {
-                // `X said if Y wins, he would "Q"`: the first comma closes
-                // the subordinate clause the content opens with, and the
-                // main clause after it is content too (PolNeAR). Not "as":
-                // "said as much in an interview, arguing…".
-                // Train attribution F1 0.6888 -> 0.6889, mixed recall
-                // 0.7558 -> 0.7565; dev level.
-                passed_subordinate = true;
-                i += 1;
-                continue;
-            }
             if let Some(close) =
                 aside_end(doc, tokens, i).or_else(|| subject_aside_end(doc, tokens, i))
             {
@@ -478,8 +462,10 @@ pub(crate) fn clause(doc: &Doc, span: Span) -> Span {
 /// Whether `tokens[i]` is the first comma of a reported clause that opens
 /// with a subordinate clause, after "that" and an adverb at most ("said
 /// *that even after he steps down*, he will…", "said *if Y wins*, Z
-/// would…"): the comma closes the subordinate clause, and the main clause
-/// after it is the content's too, whatever it opens with.
+/// would…", `X said if Y wins, he would "Q"`): the comma closes the
+/// subordinate clause, and the main clause after it is the content's too,
+/// whatever it opens with (PolNeAR; train attribution F1 +0.0005, dev
+/// +0.0004).
 fn closes_opening_subordinate(doc: &Doc, tokens: &[Token], i: usize) -> bool {
     let before = &tokens[..i];
     let opener = before
