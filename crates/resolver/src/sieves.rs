@@ -1136,8 +1136,9 @@ fn is_bare_determiner(doc: &Doc, m: usize) -> bool {
 
 /// `X's claim that C`, `his insistence that C`, `Sanders's point was that
 /// C`, `her refusal to V`, `the suggestion by X that C`: a noun cue after a
-/// possessive or before a by-phrase, the possessor or agent its speaker and the that-clause or infinitive its content (PolNeAR marks
-/// these as attributions, the possessive as source).
+/// possessive or before a by-phrase, the possessor or agent its speaker
+/// and the that-clause or infinitive its content (PolNeAR marks these as
+/// attributions, the possessive as source).
 fn possessive_noun_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (c, cue) in doc.cues().iter().enumerate() {
         let noun = cue.frame == CueFrame::Noun || cue.form == VerbForm::Gerund;
