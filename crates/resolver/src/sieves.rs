@@ -873,8 +873,10 @@ fn speaker_cue_content_at(doc: &Doc, claims: &mut Claims, sieve: &'static str, c
     {
         return;
     }
-    let unit = match absolute_gerund_after(doc, c, unit) {
-        Some(with) => Span::new(unit.start, with),
+    let unit = match absolute_gerund_after(doc, c, unit)
+        .or_else(|| quoting_frame_after(doc, claims, c, unit))
+    {
+        Some(end) => Span::new(unit.start, end),
         None => unit,
     };
     claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
@@ -943,6 +945,69 @@ fn subordinate_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> 
                     .any(|t| t.kind == TokenKind::QuoteMark || doc.word(t) == "that")
         })
 }
+
+/// Where a later clause in the unit of cue `c` starts that has a named
+/// subject and a finite verb of saying of its own, and quotes: "Clinton
+/// weighed in on Tuesday, hours after *Sanders said* he was "encouraged"",
+/// "Even people who backed the plan were lukewarm: *Harman called* it "the
+/// least bad option"". The quotation is that later speaker's, whose cue
+/// [`speaker_cue_content`] reaches next; `c`'s clause ends where the later
+/// one opens, or it would swallow the quotation and give it to the wrong
+/// speaker. The later subject must open a clause: right after a comma,
+/// colon, subordinator, relative word or "and" (not after a preposition
+/// or verb, whose object it would be), with no "that" or quotation mark
+/// between the cues ("X said *that* Y called it "Q"" is X's). A pronoun
+/// subject is left alone: "what he calls "Q"", "because he accepted "Q""
+/// stay the outer speaker's in PolNeAR.
+fn quoting_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> Option<usize> {
+    let cue_end = doc.cues()[c].span.end;
+    let reach = clause_reach(doc, cue_end, unit.end);
+    doc.cues_after(c, reach).find_map(|d| {
+        let later = &doc.cues()[d];
+        if later.frame != CueFrame::Verb
+            || !matches!(later.form, VerbForm::Past | VerbForm::Present)
+            || !doc.licenses_reported_speech(d)
+        {
+            return None;
+        }
+        let subject = doc.source_of_cue(d, unit.start)?;
+        if doc.mentions()[subject].kind != MentionKind::Name {
+            return None;
+        }
+        let subject = doc.mentions()[subject].span;
+        if subject.start < cue_end || open_finite_speech_cue(doc, claims, d).is_none() {
+            return None;
+        }
+        let between = doc.tokens(Span::new(cue_end, subject.start));
+        let opener = between.last()?;
+        let opens_clause = is_punct(doc, opener, &[",", ":"])
+            || words::is_in(&words::SUBORDINATORS, doc.word(opener))
+            || is_one_of(doc, opener, &CLAUSE_OPENING_WORDS);
+        let quotes = doc
+            .tokens(Span::new(later.span.end, reach))
+            .iter()
+            .take(QUOTING_FRAME_REACH)
+            .filter(|t| t.kind == TokenKind::QuoteMark)
+            .any(|t| {
+                doc.outer_quote_at(t.span.start).is_some_and(|q| {
+                    doc.quote(q).span().start == t.span.start && doc.is_speech_like(q)
+                })
+            });
+        (opens_clause
+            && quotes
+            && !between
+                .iter()
+                .any(|t| t.kind == TokenKind::QuoteMark || doc.word(t) == "that"))
+        .then_some(opener.span.start)
+    })
+}
+
+/// Words after which a mention opens a clause of its own ("and *Y* said",
+/// "in which *Y* declares", "what *Y* calls").
+const CLAUSE_OPENING_WORDS: [&str; 5] = ["and", "which", "what", "whom", "then"];
+
+/// How many tokens after a later frame's verb its quotation may open.
+const QUOTING_FRAME_REACH: usize = 12;
 
 /// Whether `unit` opens with a subordinate clause ("While X claimed C, …").
 fn opens_with_subordinator(doc: &Doc, unit: Span) -> bool {

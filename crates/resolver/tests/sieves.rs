@@ -1322,6 +1322,32 @@ fn a_quoting_frame_in_a_subordinate_clause_is_its_subjects() {
 }
 
 #[test]
+fn a_later_named_quoting_frame_is_its_subjects() {
+    // "weighed in" heads the sentence, but the quotation after "hours
+    // after Tom Okafor said" is his; "weighed in" keeps the words before.
+    let text = "Mayor Ana Ruiz weighed in with her support on Tuesday evening, hours after \
+                Tom Okafor said he was \"encouraged by the plan and its goals.\"\n";
+    assert_eq!(
+        who_said(text, "encouraged"),
+        Some(("speaker_cue_content", "Tom Okafor".into()))
+    );
+    assert_eq!(
+        summary(text)
+            .into_iter()
+            .find(|(_, mention, _)| mention == "Mayor Ana Ruiz")
+            .map(|(_, _, content)| content),
+        Some("with her support on Tuesday evening, hours".into())
+    );
+    // After a colon.
+    let text = "Even people who backed the plan sounded lukewarm: Dana Kent called it \
+                \"the least bad choice we have.\"\n";
+    assert_eq!(
+        who_said(text, "least bad"),
+        Some(("speaker_cue_content", "Dana Kent".into()))
+    );
+}
+
+#[test]
 fn a_cue_after_and_takes_the_subject_of_the_verb_it_joins() {
     // The subject stands after a fronted adjunct, and the first verb
     // ("doubled down") takes an object of its own.
