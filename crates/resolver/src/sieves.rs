@@ -347,6 +347,12 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_of_cue(c, unit.start)
             .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
+        // "X told the paper in *a written* statement, "Q"", "broke off with
+        // *a dismissive*, "Q"": after a bare article the cue is an
+        // adjective, not a verb of saying.
+        if is_bare_determiner(doc, m) {
+            continue;
+        }
         // "X was asked, "Q"" / "jobs that are considered "Q"": the subject
         // of a passive cue is who was addressed or described, not who spoke.
         if is_passive(doc, c) {

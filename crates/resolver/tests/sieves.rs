@@ -1322,6 +1322,18 @@ fn a_quoting_frame_in_a_subordinate_clause_is_its_subjects() {
 }
 
 #[test]
+fn a_bare_article_before_an_adjective_is_no_speaker() {
+    // "dismissive" follows "a": an adjective, whose "speaker" would be the
+    // article.
+    let text = "Then Ruiz broke off with a dismissive, \"no thanks.\"\n";
+    assert!(
+        summary(text).iter().all(|(_, mention, _)| mention != "a"),
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
 fn a_later_named_quoting_frame_is_its_subjects() {
     // "weighed in" heads the sentence, but the quotation after "hours
     // after Tom Okafor said" is his; "weighed in" keeps the words before.
