@@ -2870,9 +2870,39 @@ fn earlier_source(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
         (cue.frame == CueFrame::Verb && cue.form != VerbForm::Gerund && !doc.is_quoted(cue.span))
             .then(|| doc.source_of_cue(c, unit.start))
             .flatten()
-            .filter(|&m| !is_modifier_of_noun_cue(doc, m))
+            .filter(|&m| {
+                !is_modifier_of_noun_cue(doc, m) && !follows_verb_or_preposition(doc, m, unit)
+            })
     })
 }
+
+/// Whether mention `m` comes right after a verb cue, a preposition or a
+/// possessive: "posted *a Twitter* comment", "shared a syllabus for *a
+/// psychology class* called…", "clashed at Saturday's *GOP* debate",
+/// "wrote *the agents* knew…". It is then an object or a modifier, and the
+/// cue after it a noun or the verb of a clause inside the object; the
+/// subject of the clause is further back.
+fn follows_verb_or_preposition(doc: &Doc, m: usize, unit: Span) -> bool {
+    let mention = doc.mentions()[m].span;
+    doc.tokens(Span::new(unit.start, mention.start))
+        .last()
+        .is_some_and(|t| {
+            let word = doc.word(t);
+            OBJECT_TAKING_PREPOSITIONS.contains(&word)
+                || matches!(word, "'s" | "’s")
+                || word.ends_with("'s")
+                || word.ends_with("’s")
+                || doc
+                    .cue_at_token(t)
+                    .is_some_and(|c| doc.cues()[c].frame == CueFrame::Verb)
+        })
+}
+
+/// Prepositions whose object is no subject ("for", "at", "of"…).
+const OBJECT_TAKING_PREPOSITIONS: [&str; 14] = [
+    "for", "at", "of", "in", "on", "to", "with", "from", "by", "about", "against", "into", "over",
+    "than",
+];
 
 /// Whether mention `m` is a lone lowercase word that is no pronoun, an
 /// article or quantifier before a cue that is a noun there ("Cruz made

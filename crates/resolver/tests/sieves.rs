@@ -1322,6 +1322,19 @@ fn a_quoting_frame_in_a_subordinate_clause_is_its_subjects() {
 }
 
 #[test]
+fn a_participle_skips_an_object_for_the_clause_subject() {
+    // "a 2002 history class" is the object of "for", and "called" names
+    // it: the gerund's speaker is the clause's subject.
+    let text = "Later on Sunday, Tom Okafor shared a syllabus for a 2002 history class called \
+                \"Maps\" on his website, writing \"Here is the syllabus for the class you said \
+                never existed.\"\n";
+    assert_eq!(
+        who_said(text, "never existed"),
+        Some(("participial_quote", "Tom Okafor".into()))
+    );
+}
+
+#[test]
 fn a_bare_article_before_an_adjective_is_no_speaker() {
     // "dismissive" follows "a": an adjective, whose "speaker" would be the
     // article.
