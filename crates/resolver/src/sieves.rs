@@ -1026,14 +1026,41 @@ fn outer_frame_of_relative(
 const MAX_RELATIVE_OBJECT_TOKENS: usize = 6;
 
 /// Whether cue `c` is the frame of the words before it and only an adjunct
-/// follows it: `C, X said in a video message to the convention.` The
-/// content is C, which `content_then_speaker` takes, not the adjunct.
+/// follows it, perhaps after a day: `C, X said in a video message to the
+/// convention.`, `C, X said Tuesday in Paris.` The content is C, which
+/// `content_then_speaker` takes, not the adjunct (the day: train quoted
+/// F1 +0.0001, mixed recall +0.0004; dev level).
 fn closes_content_before(doc: &Doc, claims: &Claims, c: usize) -> bool {
-    let next = doc
-        .first_token_from(doc.cues()[c].span.end)
+    let cue_end = doc.cues()[c].span.end;
+    let after = doc.tokens(Span::new(cue_end, doc.text.len()));
+    // A day may come first: "X said *Tuesday* in Paris".
+    let next = after
+        .iter()
+        .take(2)
+        .find(|t| !is_day_word(doc.word(t)))
         .map(|t| doc.word(t));
     next.is_some_and(|w| ADJUNCT_OPENERS.contains(&w)) && closing_frame(doc, claims, c).is_some()
 }
+
+/// Whether `word` names a day ("Tuesday", "yesterday").
+fn is_day_word(word: &str) -> bool {
+    DAY_WORDS.contains(&word)
+}
+
+/// Words naming a day, which may stand between a closing frame's cue and
+/// its adjunct.
+const DAY_WORDS: [&str; 10] = [
+    "yesterday",
+    "today",
+    "tonight",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Words that open an adjunct of a frame rather than a reported clause
 /// ("she said *in* a video message", "X wrote *last* week").

@@ -236,6 +236,19 @@ fn content_before_a_frame_with_an_adjunct_after_it() {
 }
 
 #[test]
+fn content_before_a_frame_with_a_day_and_an_adjunct_after_it() {
+    let text = "The bridge's \"excesses\" are sickening, Ana Ruiz said Tuesday in Paris.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "content_then_speaker",
+            "Ana Ruiz".into(),
+            "The bridge's \"excesses\" are sickening".into()
+        )]
+    );
+}
+
+#[test]
 fn said_with_an_adjunct_before_the_quote() {
     let text = "Ana Ruiz said last week in Madrid, “We built many bridges.”";
     assert_eq!(
