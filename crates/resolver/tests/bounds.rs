@@ -484,3 +484,21 @@ fn in_ends_an_object_only_before_a_time_or_an_occasion() {
     let text = "Senator Dana Whitfield praised the new jobs in March.";
     assert_eq!(first_content(text), "the new jobs");
 }
+
+#[test]
+fn and_before_a_second_verb_right_after_a_quote_ends_the_content() {
+    let text = "Tom Okafor called the merger \"a terrible deal\" and ranked the bank among the worst in the state.";
+    assert_eq!(first_content(text), "the merger \"a terrible deal\"");
+    let text = "Ana Ruiz described the bridge as \"a gift\" and has promised another one by May.";
+    assert_eq!(first_content(text), "the bridge as \"a gift\"");
+}
+
+#[test]
+fn a_long_relative_clause_in_the_subject_runs_on_to_a_quoted_predicate() {
+    let text = "Tom Okafor argued the old stone bridge, which has been the subject of a long and bitter fight in the city council for nearly two years involving dozens of lawyers and engineers from both banks of the river, is \"a safe crossing.\"";
+    assert!(
+        first_content(text).ends_with("is \"a safe crossing.\""),
+        "{}",
+        first_content(text)
+    );
+}

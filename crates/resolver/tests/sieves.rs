@@ -84,6 +84,17 @@ fn a_quote_after_the_sentence_joins_the_speaker() {
 }
 
 #[test]
+fn a_quote_after_a_reported_clause_joins_it() {
+    let text = "Tom Okafor said the bridge would open in May. \"We tested it twice.\"";
+    let found = summary(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].2,
+        "the bridge would open in May | \"We tested it twice.\""
+    );
+}
+
+#[test]
 fn a_lead_in_at_the_end_of_a_paragraph() {
     let text =
         "Council member Rita Vance told reporters:\n\n\"This budget is a disgrace to the city.\"";
@@ -231,6 +242,19 @@ fn content_before_a_frame_with_an_adjunct_after_it() {
             "content_then_speaker",
             "Ana Ruiz".into(),
             "The bridges are a disgrace".into()
+        )]
+    );
+}
+
+#[test]
+fn content_before_a_frame_with_a_day_and_an_adjunct_after_it() {
+    let text = "The bridge's \"excesses\" are sickening, Ana Ruiz said Tuesday in Paris.";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "content_then_speaker",
+            "Ana Ruiz".into(),
+            "The bridge's \"excesses\" are sickening".into()
         )]
     );
 }
