@@ -1763,6 +1763,8 @@ fn participial_cue(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
                 subject_of_gerund(doc, unit, c).or_else(|| issuer_of_document(doc, unit, c));
             if let Some(m) = subject {
                 claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 2);
+            } else if let Some(source) = absolute_with_subject(doc, unit, c) {
+                claim_clause_after_cue(doc, claims, sieve, (source, c), unit, 3);
             }
             continue;
         }
@@ -1811,6 +1813,47 @@ fn subject_of_gerund(doc: &Doc, unit: Span, c: usize) -> Option<usize> {
         && next_quote.is_some_and(|q| doc.is_speech_like(q)))
     .then_some(m)
 }
+
+/// The subject of gerund cue `c` in an absolute construction after a
+/// comma or a dash, when the cue is learned to report a bare clause: "…,
+/// *with 22 percent* saying they would not support him", "…, *with Trump*
+/// calling for a ban". The subject is the mention that ends right before
+/// the cue, or else the phrase from "with" to the cue. (A quoted clause is
+/// [`subject_of_gerund`]'s.)
+fn absolute_with_subject(doc: &Doc, unit: Span, c: usize) -> Option<Source> {
+    if !doc.licenses_reported_speech(c) {
+        return None;
+    }
+    let lead = doc.tokens(Span::new(unit.start, doc.cues()[c].span.start));
+    let with = lead.iter().rposition(|t| doc.word(t) == "with")?;
+    let opener = lead.get(with.checked_sub(1)?)?;
+    if !is_punct(doc, opener, &[",", "—", "–", "--"]) {
+        return None;
+    }
+    let phrase = without_trailing_gap(doc, &lead[with + 1..]);
+    // A short noun phrase: "for" in "with such a precedent for opposing
+    // it" makes the gerund a preposition's object, and a gerund before it
+    // is the absolute's own verb ("with our candidates drawing… while
+    // showing").
+    if phrase.len() > MAX_ABSOLUTE_SUBJECT_TOKENS
+        || phrase
+            .last()
+            .is_some_and(|t| is_one_of(doc, t, &PHRASE_ENDS))
+        || phrase.iter().any(|t| doc.word(t).ends_with("ing"))
+        || !is_subject_phrase(doc, phrase)
+    {
+        return None;
+    }
+    let phrase = span_of(phrase);
+    Some(match doc.mention_ending_by(phrase.end, phrase.start) {
+        Some(m) if doc.mentions()[m].span.end == phrase.end => Source::Mention(m),
+        _ => Source::Phrase(phrase),
+    })
+}
+
+/// The longest subject of an [`absolute_with_subject`] ("47 percent of
+/// Cuban Americans", "DNC Chairwoman Debbie Wasserman Schultz").
+const MAX_ABSOLUTE_SUBJECT_TOKENS: usize = 8;
 
 /// The subject of a gerund of saying right after a document it issued:
 /// "X issued a statement *saying* C", "X put out a press release saying

@@ -1444,3 +1444,18 @@ fn quote_then_speaker_takes_the_unquoted_rest_of_an_interrupted_sentence() {
         )]
     );
 }
+
+#[test]
+fn an_absolute_with_a_subject_of_its_own_reports_a_bare_clause() {
+    let text = "The mayor's approval fell again in March, with 41 percent of residents \
+                saying the new bus lanes were a mistake. \
+                The council met for two hours, with Senator Paul Grant calling for a vote on the budget.";
+    assert_eq!(
+        who_said(text, "bus lanes were a mistake"),
+        Some(("participial_cue", "residents".into()))
+    );
+    assert_eq!(
+        who_said(text, "a vote on the budget"),
+        Some(("participial_cue", "Senator Paul Grant".into()))
+    );
+}
