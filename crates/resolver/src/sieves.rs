@@ -138,6 +138,12 @@ pub const SIEVES: &[Sieve] = &[
         confidence: 0.75,
     },
     Sieve {
+        name: "infinitive_that",
+        pattern: "X continued to insist that C / X is quick to point out that C / it led X to say that C",
+        run: infinitive_that,
+        confidence: 0.55,
+    },
+    Sieve {
         name: "participial_cue",
         pattern: "X …, adding that C / …, accusing Y of C / X … by warning that C (the speaker is the clause's)",
         run: participial_cue,
@@ -1640,6 +1646,57 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         }
     }
 }
+
+/// `X continued to insist that C`, `X are quick to point out that C`,
+/// `the timing led X to say that C`: an infinitive of saying with a
+/// "that" clause, whose speaker is the nearest mention before "to" across
+/// a few words of a verb group ("continued", "are quick", "has a rare
+/// chance") that `speaker_cue_content` does not cross.
+fn infinitive_that(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
+    for c in 0..doc.cues().len() {
+        let cue = &doc.cues()[c];
+        if cue.frame != CueFrame::Verb || cue.form != VerbForm::Base {
+            continue;
+        }
+        let Some(unit) = open_cue_unit(doc, claims, c) else {
+            continue;
+        };
+        let lead = doc.tokens(Span::new(unit.start, cue.span.start));
+        let Some((to, verb_group)) = lead.split_last() else {
+            continue;
+        };
+        if doc.word(to) != "to" {
+            continue;
+        }
+        let start = content_start_after_cue(doc, c, unit.end);
+        if !first_kept_token(doc, start, unit.end)
+            .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("that"))
+        {
+            continue;
+        }
+        let Some(m) = doc.mention_ending_by(to.span.start, unit.start) else {
+            continue;
+        };
+        let mention = &doc.mentions()[m];
+        let between = doc.tokens(Span::new(mention.span.end, to.span.start));
+        if between.len() > MAX_INFINITIVE_VERB_GROUP_TOKENS
+            || between.iter().any(|t| t.kind != TokenKind::Word)
+            || verb_group.len() < between.len()
+            || matches!(
+                mention.span.text(doc.text).to_ascii_lowercase().as_str(),
+                "it" | "that" | "this" | "what"
+            )
+            || follows_complementizer_or_object_preposition(doc, m, unit)
+        {
+            continue;
+        }
+        claim_clause_after_cue(doc, claims, sieve, (Source::Mention(m), c), unit, 3);
+    }
+}
+
+/// The most words between the speaker and the "to" of an
+/// [`infinitive_that`] ("has a rare chance to show").
+const MAX_INFINITIVE_VERB_GROUP_TOKENS: usize = 4;
 
 /// When free cue `c` closes its unit as the frame of the words before it,
 /// `C, X said` or `C, said X` (with at most a short coda after), and may

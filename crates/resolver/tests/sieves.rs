@@ -1459,3 +1459,19 @@ fn an_absolute_with_a_subject_of_its_own_reports_a_bare_clause() {
         Some(("participial_cue", "Senator Paul Grant".into()))
     );
 }
+
+#[test]
+fn an_infinitive_of_saying_with_a_that_clause() {
+    let text = "Mayor Ana Ruiz was careful to insist that the bridge was safe. \
+                Senator Paul Grant was quick to point out that the cables had rusted. \
+                Senator Paul Grant went to see the new bridge last week.";
+    assert_eq!(
+        who_said(text, "bridge was safe"),
+        Some(("infinitive_that", "Mayor Ana Ruiz".into()))
+    );
+    assert_eq!(
+        who_said(text, "cables had rusted"),
+        Some(("infinitive_that", "Senator Paul Grant".into()))
+    );
+    assert_eq!(summary(text).len(), 2);
+}
