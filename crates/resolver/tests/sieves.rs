@@ -1464,7 +1464,8 @@ fn an_absolute_with_a_subject_of_its_own_reports_a_bare_clause() {
 fn an_infinitive_of_saying_with_a_that_clause() {
     let text = "Mayor Ana Ruiz was careful to insist that the bridge was safe. \
                 Senator Paul Grant was quick to point out that the cables had rusted. \
-                Senator Paul Grant went to see the new bridge last week.";
+                Senator Paul Grant went to see the new bridge last week. \
+                Mayor Ana Ruiz was careful to argue the old road could wait.";
     assert_eq!(
         who_said(text, "bridge was safe"),
         Some(("infinitive_that", "Mayor Ana Ruiz".into()))
@@ -1473,5 +1474,9 @@ fn an_infinitive_of_saying_with_a_that_clause() {
         who_said(text, "cables had rusted"),
         Some(("infinitive_that", "Senator Paul Grant".into()))
     );
-    assert_eq!(summary(text).len(), 2);
+    assert_eq!(
+        who_said(text, "old road could wait"),
+        Some(("infinitive_that", "Mayor Ana Ruiz".into()))
+    );
+    assert_eq!(summary(text).len(), 3);
 }
