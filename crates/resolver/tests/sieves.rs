@@ -1519,3 +1519,39 @@ fn quote_then_speaker_takes_the_unquoted_rest_of_an_interrupted_sentence() {
         )]
     );
 }
+
+#[test]
+fn an_absolute_with_a_subject_of_its_own_reports_a_bare_clause() {
+    let text = "The mayor's approval fell again in March, with 41 percent of residents \
+                saying the new bus lanes were a mistake. \
+                The council met for two hours, with Senator Paul Grant calling for a vote on the budget.";
+    assert_eq!(
+        who_said(text, "bus lanes were a mistake"),
+        Some(("participial_cue", "residents".into()))
+    );
+    assert_eq!(
+        who_said(text, "a vote on the budget"),
+        Some(("participial_cue", "Senator Paul Grant".into()))
+    );
+}
+
+#[test]
+fn an_infinitive_of_saying_with_a_that_clause() {
+    let text = "Mayor Ana Ruiz was careful to insist that the bridge was safe. \
+                Senator Paul Grant was quick to point out that the cables had rusted. \
+                Senator Paul Grant went to see the new bridge last week. \
+                Mayor Ana Ruiz was careful to argue the old road could wait.";
+    assert_eq!(
+        who_said(text, "bridge was safe"),
+        Some(("infinitive_that", "Mayor Ana Ruiz".into()))
+    );
+    assert_eq!(
+        who_said(text, "cables had rusted"),
+        Some(("infinitive_that", "Senator Paul Grant".into()))
+    );
+    assert_eq!(
+        who_said(text, "old road could wait"),
+        Some(("infinitive_that", "Mayor Ana Ruiz".into()))
+    );
+    assert_eq!(summary(text).len(), 3);
+}
