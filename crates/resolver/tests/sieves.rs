@@ -418,6 +418,22 @@ fn a_name_after_an_organization_and_a_role() {
 }
 
 #[test]
+fn a_name_after_a_role_modified_by_a_noun_cue() {
+    // "opinion" is a noun cue; before "editor" it is part of the role.
+    let text = "“The column is over,” Harbor Times opinion editor Ida Voss told a radio host.";
+    assert_eq!(
+        who_said(text, "column"),
+        Some(("quote_then_speaker", "editor Ida Voss".into()))
+    );
+    // A noun cue before a pronoun is no role: "a document he drew up".
+    let text = "In her ''budget memo,'' a document she drew up, Voss wrote ''We cut.''";
+    assert_ne!(
+        who_said(text, "budget memo").map(|(sieve, _)| sieve),
+        Some("quote_then_speaker")
+    );
+}
+
+#[test]
 fn reported_clause_stops_at_a_quote_claimed_before() {
     let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
                 she said, \"We will fix it.\"";
