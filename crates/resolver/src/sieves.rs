@@ -291,6 +291,13 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // Words before the quote in its sentence are part of what was said:
         // `Trump's plan may be "strategic," said X` is one mixed content.
         let start = content_start(doc, unit).min(span.start);
+        if start < span.start && names_something(doc, q) {
+            // `Washington, star of "Scandal," thanked X` / `In a memo, Y, the
+            // executive in charge of "Today," reminded X`: a title or a name
+            // in quotation marks after words of the sentence is what the
+            // clause talks about, nobody's words.
+            continue;
+        }
         let mut content = vec![Span::new(start, span.end)];
         // "Q1," he said, "Q2." — the second half, in the same unit.
         if let Some(second) = quote_after(doc, frame_end, area.end) {
@@ -307,6 +314,27 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         });
     }
 }
+
+/// Whether quote `q` is a title or a name, not speech: judged no speech by
+/// the segmenter, and every word in it capitalized but for the small words
+/// of a title ("Scandal", "Trumpcare", "The Walking Dead").
+fn names_something(doc: &Doc, q: usize) -> bool {
+    let quote = doc.quote(q);
+    quote.hint != QuoteHint::Speech
+        && doc
+            .tokens(quote.span())
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .all(|t| {
+                let word = doc.word(t);
+                word.starts_with(char::is_uppercase) || TITLE_SMALL_WORDS.contains(&word)
+            })
+}
+
+/// Words a title leaves in lower case.
+const TITLE_SMALL_WORDS: [&str; 11] = [
+    "a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to",
+];
 
 /// Prepositions that open a circumstance after a frame rather than a
 /// reported clause of its own: `"Q?" X said *of* Apple in February, when…`.

@@ -434,6 +434,22 @@ fn a_name_after_a_role_modified_by_a_noun_cue() {
 }
 
 #[test]
+fn a_title_in_quotation_marks_after_words_is_nobodys_words() {
+    let text = "Several actors spoke. As for the mispronunciation of “Harbor,” Levine found \
+                comic relief in it.";
+    assert_ne!(
+        who_said(text, "Harbor").map(|(sieve, _)| sieve),
+        Some("quote_then_speaker")
+    );
+    // Speech after words of the sentence still is: `X may be "strategic," said Y`.
+    let text = "The plan may be \"rather strategic,\" said Dana Whitfield.";
+    assert_eq!(
+        who_said(text, "strategic"),
+        Some(("quote_then_speaker", "Dana Whitfield".into()))
+    );
+}
+
+#[test]
 fn reported_clause_stops_at_a_quote_claimed_before() {
     let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
                 she said, \"We will fix it.\"";
