@@ -534,6 +534,9 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         let Some(after) = rest.get(1) else { continue };
+        if is_byline(doc, unit, mention.span.start) {
+            continue;
+        }
         // A speaker opening its paragraph (a headline or a transcript), or
         // any speaker followed by a quotation.
         let paragraph = doc.segments.paragraphs[doc.paragraph_of(mention.span.start)];
@@ -567,6 +570,30 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         claims.add(Draft::new(vec![content], m, cue, sieve));
     }
 }
+
+/// Whether the mention at `start` is the author of a byline: `"Headline,"
+/// by The Post's X: "excerpt"`. The excerpt after the colon is the
+/// article's text, which PolNeAR does not take for anybody's words.
+fn is_byline(doc: &Doc, unit: Span, start: usize) -> bool {
+    let before = doc.tokens(Span::new(unit.start, start));
+    // Past the outlet's possessive: "The Wall Street Journal's", "Times'".
+    let outlet = before
+        .iter()
+        .rev()
+        .take(MAX_BYLINE_OUTLET_TOKENS + 1)
+        .take_while(|t| {
+            let word = doc.word(t);
+            word.starts_with(char::is_uppercase) || matches!(word, "'s" | "’s" | "'" | "’")
+        })
+        .count();
+    before
+        .len()
+        .checked_sub(outlet + 1)
+        .is_some_and(|by| doc.word(&before[by]) == "by")
+}
+
+/// Tokens of an outlet's name and possessive before a byline's author.
+const MAX_BYLINE_OUTLET_TOKENS: usize = 6;
 
 /// The source an "according to" names.
 enum Credited {

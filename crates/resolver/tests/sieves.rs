@@ -450,6 +450,19 @@ fn a_title_in_quotation_marks_after_words_is_nobodys_words() {
 }
 
 #[test]
+fn a_byline_before_a_colon_is_no_speaker() {
+    let text = "MUSEUM NEWS.\n\n\"Harbor museum to close in May,\" by The Ledger's Ida Voss: \
+                \"The small museum on Pier 4 will close its doors after forty years.\"";
+    assert_eq!(who_said(text, "forty years"), None);
+    // A speaker before a colon still is one.
+    let text = "MUSEUM NEWS.\n\nCurator Ida Voss: \"The small museum will close its doors.\"";
+    assert_eq!(
+        who_said(text, "small museum"),
+        Some(("speaker_colon", "Curator Ida Voss".into()))
+    );
+}
+
+#[test]
 fn reported_clause_stops_at_a_quote_claimed_before() {
     let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
                 she said, \"We will fix it.\"";
