@@ -2891,7 +2891,15 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
             return None;
         }
         let coda = Span::new(offset, rest[close].span.start);
-        if !doc.cues_in(coda).is_empty() {
+        // Unless the second quote goes on with the sentence the first broke
+        // off (`"Q1," X wrote, explaining why…, "but Q2"`): its first word
+        // is in lower case, so no new speaker opens it, and no that-clause
+        // of the coda's cue holds it (`X said, adding that C, "Q2"` is the
+        // gerund's content).
+        let goes_on = rest.get(close + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && doc.word(t).starts_with(char::is_lowercase)
+        }) && !rest[..close].iter().any(|t| doc.word(t) == "that");
+        if !goes_on && !doc.cues_in(coda).is_empty() {
             return None;
         }
         skip = close;

@@ -463,6 +463,27 @@ fn a_byline_before_a_colon_is_no_speaker() {
 }
 
 #[test]
+fn a_quote_going_on_after_a_frame_with_a_gerund_joins_the_first() {
+    let text = "\"The bridge is safe,\" Tom Okafor wrote, explaining why he voted for it, \
+                \"but the road needs work.\"";
+    let found = attribute(text);
+    let first = found
+        .iter()
+        .find(|a| a.sieve == "quote_then_speaker")
+        .expect("the first quote has a row");
+    assert_eq!(first.content.len(), 2, "{found:?}");
+    // A that-clause of the gerund holds the second quote.
+    let text = "\"The bridge is safe,\" Tom Okafor wrote, adding that if it rains, \
+                \"the road will flood.\"";
+    let found = attribute(text);
+    let first = found
+        .iter()
+        .find(|a| a.sieve == "quote_then_speaker")
+        .expect("the first quote has a row");
+    assert_eq!(first.content.len(), 1, "{found:?}");
+}
+
+#[test]
 fn reported_clause_stops_at_a_quote_claimed_before() {
     let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
                 she said, \"We will fix it.\"";
