@@ -204,12 +204,18 @@ fn free_quote_ending_clause_after(
 
 /// Where the frame after the quote `span` in unit `u` may stand: the rest of
 /// the unit, or the next unit of the paragraph when the segmenter ended a
-/// sentence at the quote ("Why?" he said). None when both are empty.
+/// sentence at the quote ("Why?" he said). None when both are empty, or
+/// when the quote ends with a full stop and only the next unit is left: `"…
+/// they are." Bills were introduced…` leaves the next sentence to itself.
 fn frame_area_after(doc: &Doc, span: Span, u: usize) -> Option<Span> {
     let mut area = Span::new(span.end, doc.units[u].span.end);
     if doc.tokens(area).is_empty() {
         match doc.units.get(u + 1) {
-            Some(next) if next.paragraph == doc.units[u].paragraph => area.end = next.span.end,
+            Some(next)
+                if next.paragraph == doc.units[u].paragraph && !closes_with(doc, span, &["."]) =>
+            {
+                area.end = next.span.end
+            }
             _ => return None,
         }
     }

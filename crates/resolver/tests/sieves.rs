@@ -484,6 +484,16 @@ fn a_quote_going_on_after_a_frame_with_a_gerund_joins_the_first() {
 }
 
 #[test]
+fn a_sentence_after_a_quote_ending_in_a_full_stop_is_no_frame() {
+    let text = "\"The bridge is safe,\" said Tom Okafor, who built it. \"It will stand for \
+                decades.\" Repairs were approved in May.";
+    assert_eq!(
+        who_said(text, "decades"),
+        Some(("quote_then_speaker", "Tom Okafor".into()))
+    );
+}
+
+#[test]
 fn reported_clause_stops_at_a_quote_claimed_before() {
     let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
                 she said, \"We will fix it.\"";
