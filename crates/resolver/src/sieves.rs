@@ -381,6 +381,12 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             .source_of_cue(c, unit.start)
             .or_else(|| coordinated_speaker(doc, unit, cue.span.start));
         let Some(m) = source else { continue };
+        if cue.lemma == "call" && after_relative(doc, unit, doc.mentions()[m].span.start) {
+            // `on what she called "real solutions"`, `the massacre, which
+            // he called "an evil act"`: the quote names a thing inside
+            // another clause, whose frame takes it.
+            continue;
+        }
         // "X was asked, "Q"" / "jobs that are considered "Q"": the subject
         // of a passive cue is who was addressed or described, not who spoke.
         if is_passive(doc, c) {
@@ -433,6 +439,13 @@ fn participial_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         claims.add(Draft::new(vec![span], m, Some(c), sieve));
     }
+}
+
+/// Whether "what" or "which" stands right before the mention at `start`.
+fn after_relative(doc: &Doc, unit: Span, start: usize) -> bool {
+    doc.tokens(Span::new(unit.start, start))
+        .last()
+        .is_some_and(|t| matches!(doc.word(t), "what" | "which"))
 }
 
 /// Words before a gerund cue that hang it off the clause: "began *by*

@@ -494,6 +494,15 @@ fn a_sentence_after_a_quote_ending_in_a_full_stop_is_no_frame() {
 }
 
 #[test]
+fn what_she_calls_names_a_thing_inside_another_clause() {
+    let text = "Voters are angry but hungry for what she calls \"real solutions.\"";
+    assert_ne!(
+        who_said(text, "real solutions").map(|(sieve, _)| sieve),
+        Some("speaker_then_quote")
+    );
+}
+
+#[test]
 fn reported_clause_stops_at_a_quote_claimed_before() {
     let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
                 she said, \"We will fix it.\"";
