@@ -517,7 +517,16 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // ends the paragraph ("told reporters:"); the scan stops at the
         // first other word, so it stays linear.
         let colon = rest.iter().position(|t| !is_object_word(doc, t));
-        if colon.is_none_or(|colon| colon + 1 != rest.len() || doc.word(&rest[colon]) != ":") {
+        let addressee_only =
+            colon.is_some_and(|colon| colon + 1 == rest.len() && doc.word(&rest[colon]) == ":");
+        // Or a short circumstance with no quotation or cue of its own
+        // ("said about the platform's draft:").
+        let circumstance = || {
+            rest.len() <= MAX_LEAD_IN_CIRCUMSTANCE_TOKENS
+                && rest.iter().all(|t| t.kind != TokenKind::QuoteMark)
+                && doc.cues_in(Span::new(cue.span.end, para.end)).is_empty()
+        };
+        if !addressee_only && !circumstance() {
             continue;
         }
         let Some(m) = doc.source_of_cue(c, unit.start) else {
@@ -533,6 +542,9 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         claims.add(Draft::new(content, m, Some(c), sieve));
     }
 }
+
+/// Tokens between a cue and the colon ending its paragraph, colon included.
+const MAX_LEAD_IN_CIRCUMSTANCE_TOKENS: usize = 16;
 
 fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (m, mention) in doc.mentions().iter().enumerate() {

@@ -503,6 +503,20 @@ fn what_she_calls_names_a_thing_inside_another_clause() {
 }
 
 #[test]
+fn a_lead_in_with_a_circumstance_before_the_colon() {
+    let text = "The town met on Monday.\n\nMayor Ana Ruiz said about the budget of the \
+                coming year:\n\n\"We will not raise taxes this year.\"";
+    assert_eq!(
+        summary(text),
+        vec![(
+            "colon_lead_in",
+            "Mayor Ana Ruiz".into(),
+            "\"We will not raise taxes this year.\"".into()
+        )]
+    );
+}
+
+#[test]
 fn reported_clause_stops_at_a_quote_claimed_before() {
     let text = "Mayor Ana Ruiz said the budget was balanced, and when asked about the pool, \
                 she said, \"We will fix it.\"";
