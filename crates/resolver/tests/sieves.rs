@@ -939,10 +939,12 @@ fn a_quote_after_a_colon_belongs_to_the_subject_of_the_lead_in() {
         who_said(text, "failure"),
         Some(("colon_subject_quote", "Senator Ana Ruiz".into()))
     );
+    // "listed" is a cue: colon_lead_in, which runs first, takes the quote
+    // that opens the next paragraph, for the same speaker.
     let text = "Tom Reed then listed his three rules:\n\n\"Never lie. Never quit.\"";
     assert_eq!(
         who_said(text, "Never lie"),
-        Some(("colon_subject_quote", "Tom Reed".into()))
+        Some(("colon_lead_in", "Tom Reed".into()))
     );
 }
 
