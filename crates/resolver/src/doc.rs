@@ -6,7 +6,8 @@ use std::cell::Cell;
 use std::ops::Range;
 
 use whosaid_core::{
-    Candidates, Cue, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token, TokenKind,
+    Candidates, Cue, CueFrame, Mention, MentionKind, Quote, QuoteHint, Segments, Span, Token,
+    TokenKind,
 };
 
 use crate::words::{self, GAP};
@@ -582,14 +583,30 @@ impl<'a> Doc<'a> {
 
     /// Whether `token` may be a word of a bare lowercase role ("curator",
     /// "portfolio manager"): not a function word, an addressee or a cue.
+    /// A noun cue may be one before another role word ("*opinion* editor",
+    /// "*statement* writer"): it modifies the role and reports nothing.
     pub fn is_role_word(&self, token: &Token) -> bool {
+        self.is_plain_role_word(token)
+            && self.cue_at_token(token).is_none_or(|c| {
+                self.cues()[c].frame == CueFrame::Noun
+                    && self.first_token_from(token.span.end).is_some_and(|next| {
+                        self.is_plain_role_word(next)
+                            && self.cue_at_token(next).is_none()
+                            && self
+                                .mention_containing(next.span)
+                                .is_none_or(|m| self.mentions()[m].kind != MentionKind::Pronoun)
+                    })
+            })
+    }
+
+    /// [`Doc::is_role_word`] before the cue test.
+    fn is_plain_role_word(&self, token: &Token) -> bool {
         let word = self.word(token);
         token.kind == TokenKind::Word
             && !word.starts_with(|c: char| c.is_uppercase())
             && !words::is_in(&GAP, word)
             && !words::is_in(&words::OBJECT, word)
             && !words::is_in(&words::NOT_ROLE, word)
-            && self.cue_at_token(token).is_none()
     }
 
     /// Whether cue `c` may introduce content without quotation marks: its

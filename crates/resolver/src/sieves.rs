@@ -210,12 +210,18 @@ fn free_quote_ending_clause_after(
 
 /// Where the frame after the quote `span` in unit `u` may stand: the rest of
 /// the unit, or the next unit of the paragraph when the segmenter ended a
-/// sentence at the quote ("Why?" he said). None when both are empty.
+/// sentence at the quote ("Why?" he said). None when both are empty, or
+/// when the quote ends with a full stop and only the next unit is left: `"…
+/// they are." Bills were introduced…` leaves the next sentence to itself.
 fn frame_area_after(doc: &Doc, span: Span, u: usize) -> Option<Span> {
     let mut area = Span::new(span.end, doc.units[u].span.end);
     if doc.tokens(area).is_empty() {
         match doc.units.get(u + 1) {
-            Some(next) if next.paragraph == doc.units[u].paragraph => area.end = next.span.end,
+            Some(next)
+                if next.paragraph == doc.units[u].paragraph && !closes_with(doc, span, &["."]) =>
+            {
+                area.end = next.span.end
+            }
             _ => return None,
         }
     }
@@ -297,6 +303,13 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // Words before the quote in its sentence are part of what was said:
         // `Trump's plan may be "strategic," said X` is one mixed content.
         let start = content_start(doc, unit).min(span.start);
+        if start < span.start && names_something(doc, q) {
+            // `Washington, star of "Scandal," thanked X` / `In a memo, Y, the
+            // executive in charge of "Today," reminded X`: a title or a name
+            // in quotation marks after words of the sentence is what the
+            // clause talks about, nobody's words.
+            continue;
+        }
         let mut content = vec![Span::new(start, span.end)];
         // "Q1," he said, "Q2." — the second half, in the same unit.
         if let Some(second) = quote_after(doc, frame_end, area.end) {
@@ -313,6 +326,27 @@ fn quote_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         });
     }
 }
+
+/// Whether quote `q` is a title or a name, not speech: judged no speech by
+/// the segmenter, and every word in it capitalized but for the small words
+/// of a title ("Scandal", "Trumpcare", "The Walking Dead").
+fn names_something(doc: &Doc, q: usize) -> bool {
+    let quote = doc.quote(q);
+    quote.hint != QuoteHint::Speech
+        && doc
+            .tokens(quote.span())
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .all(|t| {
+                let word = doc.word(t);
+                word.starts_with(char::is_uppercase) || TITLE_SMALL_WORDS.contains(&word)
+            })
+}
+
+/// Words a title leaves in lower case.
+const TITLE_SMALL_WORDS: [&str; 11] = [
+    "a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to",
+];
 
 /// Prepositions that open a circumstance after a frame rather than a
 /// reported clause of its own: `"Q?" X said *of* Apple in February, when…`.
@@ -357,6 +391,12 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // *a dismissive*, "Q"": after a bare article the cue is an
         // adjective, not a verb of saying.
         if is_bare_determiner(doc, m) {
+            continue;
+        }
+        if cue.lemma == "call" && after_relative(doc, unit, doc.mentions()[m].span.start) {
+            // `on what she called "real solutions"`, `the massacre, which
+            // he called "an evil act"`: the quote names a thing inside
+            // another clause, whose frame takes it.
             continue;
         }
         // "X was asked, "Q"" / "jobs that are considered "Q"": the subject
@@ -411,6 +451,13 @@ fn participial_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         };
         claims.add(Draft::new(vec![span], m, Some(c), sieve));
     }
+}
+
+/// Whether "what" or "which" stands right before the mention at `start`.
+fn after_relative(doc: &Doc, unit: Span, start: usize) -> bool {
+    doc.tokens(Span::new(unit.start, start))
+        .last()
+        .is_some_and(|t| matches!(doc.word(t), "what" | "which"))
 }
 
 /// Words before a gerund cue that hang it off the clause: "began *by*
@@ -482,7 +529,16 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // ends the paragraph ("told reporters:"); the scan stops at the
         // first other word, so it stays linear.
         let colon = rest.iter().position(|t| !is_object_word(doc, t));
-        if colon.is_none_or(|colon| colon + 1 != rest.len() || doc.word(&rest[colon]) != ":") {
+        let addressee_only =
+            colon.is_some_and(|colon| colon + 1 == rest.len() && doc.word(&rest[colon]) == ":");
+        // Or a short circumstance with no quotation or cue of its own
+        // ("said about the platform's draft:").
+        let circumstance = || {
+            rest.len() <= MAX_LEAD_IN_CIRCUMSTANCE_TOKENS
+                && rest.iter().all(|t| t.kind != TokenKind::QuoteMark)
+                && doc.cues_in(Span::new(cue.span.end, para.end)).is_empty()
+        };
+        if !addressee_only && !circumstance() {
             continue;
         }
         let Some(m) = doc.source_of_cue(c, unit.start) else {
@@ -498,6 +554,9 @@ fn colon_lead_in(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         claims.add(Draft::new(content, m, Some(c), sieve));
     }
 }
+
+/// Tokens between a cue and the colon ending its paragraph, colon included.
+const MAX_LEAD_IN_CIRCUMSTANCE_TOKENS: usize = 16;
 
 fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
     for (m, mention) in doc.mentions().iter().enumerate() {
@@ -518,6 +577,9 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
             continue;
         }
         let Some(after) = rest.get(1) else { continue };
+        if is_byline(doc, unit, mention.span.start) {
+            continue;
+        }
         // A speaker opening its paragraph (a headline or a transcript), or
         // any speaker followed by a quotation.
         let paragraph = doc.segments.paragraphs[doc.paragraph_of(mention.span.start)];
@@ -551,6 +613,30 @@ fn speaker_colon(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         claims.add(Draft::new(vec![content], m, cue, sieve));
     }
 }
+
+/// Whether the mention at `start` is the author of a byline: `"Headline,"
+/// by The Post's X: "excerpt"`. The excerpt after the colon is the
+/// article's text, which PolNeAR does not take for anybody's words.
+fn is_byline(doc: &Doc, unit: Span, start: usize) -> bool {
+    let before = doc.tokens(Span::new(unit.start, start));
+    // Past the outlet's possessive: "The Wall Street Journal's", "Times'".
+    let outlet = before
+        .iter()
+        .rev()
+        .take(MAX_BYLINE_OUTLET_TOKENS + 1)
+        .take_while(|t| {
+            let word = doc.word(t);
+            word.starts_with(char::is_uppercase) || matches!(word, "'s" | "’s" | "'" | "’")
+        })
+        .count();
+    before
+        .len()
+        .checked_sub(outlet + 1)
+        .is_some_and(|by| doc.word(&before[by]) == "by")
+}
+
+/// Tokens of an outlet's name and possessive before a byline's author.
+const MAX_BYLINE_OUTLET_TOKENS: usize = 6;
 
 /// The source an "according to" names.
 enum Credited {
@@ -3083,7 +3169,15 @@ fn quote_after(doc: &Doc, offset: usize, limit: usize) -> Option<Span> {
             return None;
         }
         let coda = Span::new(offset, rest[close].span.start);
-        if !doc.cues_in(coda).is_empty() {
+        // Unless the second quote goes on with the sentence the first broke
+        // off (`"Q1," X wrote, explaining why…, "but Q2"`): its first word
+        // is in lower case, so no new speaker opens it, and no that-clause
+        // of the coda's cue holds it (`X said, adding that C, "Q2"` is the
+        // gerund's content).
+        let goes_on = rest.get(close + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && doc.word(t).starts_with(char::is_lowercase)
+        }) && !rest[..close].iter().any(|t| doc.word(t) == "that");
+        if !goes_on && !doc.cues_in(coda).is_empty() {
             return None;
         }
         skip = close;

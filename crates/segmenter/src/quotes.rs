@@ -423,6 +423,7 @@ fn hint(text: &str, inside: &[Token]) -> QuoteHint {
     let mut all_capitalised = true;
     let mut sentence_punct = false;
     let mut has_verb = false;
+    let mut has_lowercase = false;
     for token in head {
         let word = token.span.text(text);
         match token.kind {
@@ -431,6 +432,7 @@ fn hint(text: &str, inside: &[Token]) -> QuoteHint {
                     first_capitalised = capitalised(word);
                 }
                 words += 1;
+                has_lowercase |= word.contains(char::is_lowercase);
                 all_capitalised =
                     all_capitalised && (capitalised(word) || TITLE_MINOR_WORDS.contains(&word));
                 let may_be_title = first_capitalised && all_capitalised;
@@ -454,7 +456,10 @@ fn hint(text: &str, inside: &[Token]) -> QuoteHint {
             _ => sentence_punct |= matches!(word, "." | "?" | "!" | "," | ";"),
         }
     }
-    let title_shaped = first_capitalised && all_capitalised && !has_verb && !sentence_punct;
+    // Words all in capitals are shouted (a chant, a sign, a tweet: "LOCK
+    // HER UP"), not a title's capitalization.
+    let title_shaped =
+        first_capitalised && all_capitalised && has_lowercase && !has_verb && !sentence_punct;
     if (2..=MAX_TITLE_WORDS).contains(&words) && title_shaped {
         return QuoteHint::Title;
     }
@@ -751,6 +756,14 @@ mod tests {
         assert_eq!(
             hints("\"First.\n\n\"Second,\" he said."),
             [QuoteHint::Speech]
+        );
+    }
+
+    #[test]
+    fn words_all_in_capitals_are_no_title() {
+        assert_eq!(
+            hints("\"BIG WIN TONIGHT,\" he wrote, and \"The Harbor Lights\" aired."),
+            [QuoteHint::Speech, QuoteHint::Title]
         );
     }
 
