@@ -842,6 +842,37 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Lines made of JSON's tokens in any order: whatever the scanner
+        /// takes, serde_json reads the same.
+        #[test]
+        fn the_scanner_never_takes_what_serde_json_reads_otherwise(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "{", "}", "\"", "\\", ":", ",", " ", "\t", "u", "d83d", "de00", "00e9",
+                "n", "text", "id", "x", "é", "“", "1", "[", "]", "\u{1}",
+                "{\"text\": \"", "\", \"id\": \"", "\"}", "\", \"x\": \"",
+                r"\n", r#"\""#, r"\\", r"\/", r"\u00e9", r"\ud83d\ude00", r"\ud83d",
+                r"\ude00", r"\u12", r"\x", r"\u0000", "plain words ",
+            ][..]), 0..24)
+        ) {
+            // Half the lines inside a valid frame, so that many are taken.
+            let line = if parts.len() % 2 == 0 {
+                format!("{{\"text\": \"{}\"}}", parts.concat())
+            } else {
+                parts.concat()
+            };
+            let fields = Fields::default();
+            if let Some((id, text)) = scan_string_object(line.as_bytes(), &fields) {
+                let serde = lines(fields).parse_with_serde(line.as_bytes());
+                let serde = serde.map_err(|e| e.message);
+                proptest::prop_assert!(serde.is_ok(), "{line:?}: {serde:?}");
+                let serde = serde.unwrap();
+                proptest::prop_assert_eq!(text, serde.text);
+                proptest::prop_assert_eq!(id.unwrap_or_else(|| "in.jsonl:0".into()), serde.id);
+            }
+        }
+    }
+
     /// The scanner reads every line it takes as serde_json does, and leaves
     /// every other line to serde_json.
     #[test]
