@@ -741,8 +741,13 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 fn as_x_put_it(doc: &Doc, claims: &mut Claims, sieve: &'static str, unit: Span) {
     let tokens = doc.tokens(unit);
     for (i, t) in tokens.iter().enumerate() {
+        // Every token of the text comes here: the test of its length first,
+        // the comma before it only for an "as".
+        if t.span.len() != 2 || !doc.word(t).eq_ignore_ascii_case("as") {
+            continue;
+        }
         let after_comma = i > 0 && is_punct(doc, &tokens[i - 1], &[","]);
-        if !doc.word(t).eq_ignore_ascii_case("as") || (i > 0 && !after_comma) {
+        if i > 0 && !after_comma {
             continue;
         }
         let Some(m) = doc.mention_starting_at_token(t.span.end, unit.end) else {
