@@ -2573,11 +2573,10 @@ fn frame_ends_at(doc: &Doc, claims: &Claims, end: usize, floor: usize) -> bool {
 /// The unit of cue `c`, when the cue is still free and stands outside
 /// quotation marks: where every cue-driven sieve starts.
 fn open_cue_unit(doc: &Doc, claims: &Claims, c: usize) -> Option<Span> {
-    let cue = &doc.cues()[c];
-    if !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+    if !claims.cue_is_free(c) {
         return None;
     }
-    doc.unit_of(cue.span.start).map(|u| doc.units[u].span)
+    doc.open_unit_of_cue(c)
 }
 
 /// Whether a speech cue with a speaker of its own stands between
