@@ -325,14 +325,20 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // The quote first: most cues have none after them, and the search
         // for their speaker costs more.
         // "As X put it, "Q"".
-        let mut after_cue = doc.tokens(Span::new(cue.span.end, unit.end));
+        // The first token after the cue (after "put it"), within the unit:
+        // one look-up, not the slice of the rest of the unit.
+        let token_from = |offset: usize| {
+            doc.first_token_from(offset)
+                .filter(|t| t.span.end <= unit.end)
+        };
+        let mut first = token_from(cue.span.end);
         if cue.lemma == "put" {
-            match after_cue.split_first() {
-                Some((it, rest)) if doc.word(it) == "it" => after_cue = rest,
+            match first {
+                Some(it) if doc.word(it) == "it" => first = token_from(it.span.end),
                 _ => continue,
             }
         }
-        let Some(from) = after_cue.first().map(|t| t.span.start) else {
+        let Some(from) = first.map(|t| t.span.start) else {
             continue;
         };
         // A quote after an adjunct (`X said last week in Madrid, "Q"`) only

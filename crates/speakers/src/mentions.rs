@@ -1143,7 +1143,7 @@ impl Finder<'_> {
         let items = self.items;
         let mut head = None;
         let mut k = m;
-        while k < items.len() && k - m < MAX_PHRASE && !self.line_break_before(k) {
+        while k < items.len() && k - m < MAX_PHRASE {
             let it = &items[k];
             let word_like = matches!(
                 it.kind,
@@ -1152,7 +1152,9 @@ impl Finder<'_> {
                     | ItemKind::Number
                     | ItemKind::Word(WordClass::Plain | WordClass::Month | WordClass::Particle)
             );
-            if !word_like {
+            // The kind first: the gap before the item is read only for a
+            // word that would join the phrase.
+            if !word_like || self.line_break_before(k) {
                 break;
             }
             if it.is(WordFlags::HEAD) {
