@@ -341,6 +341,15 @@ impl<'a> Doc<'a> {
         self.segments.tokens.get(self.tokens_before(offset))
     }
 
+    /// The first token inside `span`: `self.tokens(span).first()` in one
+    /// table look-up instead of two.
+    pub fn first_token_in(&self, span: Span) -> Option<&'a Token> {
+        // Tokens do not overlap: the first token from the start is inside
+        // `span` exactly when it ends by its end.
+        self.first_token_from(span.start)
+            .filter(|t| t.span.end <= span.end)
+    }
+
     pub fn word(&self, token: &Token) -> &'a str {
         token.span.text(self.text)
     }
@@ -376,7 +385,7 @@ impl<'a> Doc<'a> {
 
     /// The mention that starts at the first token at or after `offset`.
     pub fn mention_starting_at_token(&self, offset: usize, limit: usize) -> Option<usize> {
-        let next = self.tokens(Span::new(offset, limit)).first()?;
+        let next = self.first_token_in(Span::new(offset, limit))?;
         let mentions = self.mentions();
         let i = mentions.partition_point(|m| m.span.start < next.span.start);
         (i < mentions.len()
@@ -889,6 +898,11 @@ mod tests {
                 assert_eq!(
                     doc.tokens(span),
                     tokens_by_search(&segments.tokens, span),
+                    "{span:?}"
+                );
+                assert_eq!(
+                    doc.first_token_in(span),
+                    doc.tokens(span).first(),
                     "{span:?}"
                 );
             }

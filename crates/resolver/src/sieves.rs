@@ -816,7 +816,7 @@ fn frame_closing_quote(doc: &Doc, claims: &Claims, quote: Span) -> Option<(usize
         return None;
     }
     let unit = doc.units[doc.unit_of(quote.start)?].span;
-    let next = doc.tokens(Span::new(quote.end, unit.end)).first()?;
+    let next = doc.first_token_in(Span::new(quote.end, unit.end))?;
     speech_cues(doc, claims, next.span.start, unit.end)
         .take(3)
         .find_map(|c| {
@@ -2377,7 +2377,7 @@ pub(crate) fn is_object_word(doc: &Doc, token: &Token) -> bool {
 
 /// The free cue that starts at the first token at or after `offset`.
 fn cue_at(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usize> {
-    let token = doc.tokens(Span::new(offset, limit)).first()?;
+    let token = doc.first_token_in(Span::new(offset, limit))?;
     doc.cue_at_token(token)
         .filter(|&c| is_finite_speech_cue(doc, claims, c))
 }
@@ -2985,7 +2985,7 @@ const MAX_ADJUNCT_TOKENS: usize = 10;
 
 /// The quote that opens a span's first token.
 fn quote_starting(doc: &Doc, start: usize, end: usize) -> Option<usize> {
-    let first = doc.tokens(Span::new(start, end)).first()?;
+    let first = doc.first_token_in(Span::new(start, end))?;
     spoken_quote_opened_by(doc, first)
 }
 
