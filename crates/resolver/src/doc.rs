@@ -51,6 +51,9 @@ pub struct Doc<'a> {
     /// [`Doc::in_appositive_parenthesis`] asks of every speech cue whether
     /// one stands before it in its unit, and most units have none.
     open_parentheses: Vec<usize>,
+    /// [`Doc::open_unit_of_cue`]'s answers by cue: most sieves start from
+    /// it for every cue, which cost two binary searches each time.
+    open_cue_units: Vec<Option<Span>>,
     /// [`Doc::content_start`]'s last answer, with the span it was for: the
     /// sieves ask it of the same unit for cue after cue.
     last_content_start: Cell<Option<(Span, usize)>>,
@@ -71,6 +74,7 @@ pub struct DocBuffers {
     finite_speech_units: Vec<Cell<Option<Option<Span>>>>,
     reported_speech_licenses: Vec<Cell<Option<bool>>>,
     open_parentheses: Vec<usize>,
+    open_cue_units: Vec<Option<Span>>,
 }
 
 impl<'a> Doc<'a> {
@@ -102,6 +106,7 @@ impl<'a> Doc<'a> {
             mut finite_speech_units,
             mut reported_speech_licenses,
             mut open_parentheses,
+            open_cue_units,
         } = buffers;
         outer_quotes.clear();
         outer_quotes.extend((0..segments.quotes.len()).filter(|&i| segments.quotes[i].depth == 0));
@@ -129,10 +134,12 @@ impl<'a> Doc<'a> {
             finite_speech_units,
             reported_speech_licenses,
             open_parentheses,
+            open_cue_units: Vec::new(),
             last_content_start: Cell::new(None),
             options,
         };
         doc.units = doc.build_units(units);
+        doc.open_cue_units = doc.build_open_cue_units(open_cue_units);
         doc
     }
 
@@ -147,7 +154,54 @@ impl<'a> Doc<'a> {
             finite_speech_units: self.finite_speech_units,
             reported_speech_licenses: self.reported_speech_licenses,
             open_parentheses: self.open_parentheses,
+            open_cue_units: self.open_cue_units,
         }
+    }
+
+    /// [`Doc::open_unit_of_cue`] for every cue, in `table` (cleared first):
+    /// what [`Doc::is_quoted`] and [`Doc::unit_of`] answer, found by moving
+    /// along the outer quotes and the units as the cues go (they come in
+    /// text order; a cue that does not is looked up).
+    fn build_open_cue_units(&self, mut table: Vec<Option<Span>>) -> Vec<Option<Span>> {
+        table.clear();
+        let (quotes, units) = (&self.outer_spans[..], &self.units[..]);
+        let (mut q, mut u, mut last_start) = (0, 0, 0);
+        table.extend(self.candidates.cues.iter().map(|cue| {
+            let start = cue.span.start;
+            if start < last_start {
+                return if self.is_quoted(cue.span) {
+                    None
+                } else {
+                    self.unit_of(start).map(|u| self.units[u].span)
+                };
+            }
+            last_start = start;
+            while quotes.get(q).is_some_and(|s| s.end <= start) {
+                q += 1;
+            }
+            let quoted = quotes
+                .get(q)
+                .is_some_and(|s| s.contains_offset(start) && s.contains(cue.span));
+            while units.get(u).is_some_and(|unit| unit.span.end <= start) {
+                u += 1;
+            }
+            let unit = units
+                .get(u)
+                .filter(|unit| unit.span.contains_offset(start))
+                .map(|unit| unit.span);
+            if quoted {
+                None
+            } else {
+                unit
+            }
+        }));
+        table
+    }
+
+    /// The unit of cue `c`, unless the cue stands inside quotation marks
+    /// (or in no unit).
+    pub fn open_unit_of_cue(&self, c: usize) -> Option<Span> {
+        self.open_cue_units.get(c).copied().flatten()
     }
 
     /// The units of the text, in `units` (cleared first).
@@ -288,6 +342,15 @@ impl<'a> Doc<'a> {
         self.segments.tokens.get(self.tokens_before(offset))
     }
 
+    /// The first token inside `span`: `self.tokens(span).first()` in one
+    /// table look-up instead of two.
+    pub fn first_token_in(&self, span: Span) -> Option<&'a Token> {
+        // Tokens do not overlap: the first token from the start is inside
+        // `span` exactly when it ends by its end.
+        self.first_token_from(span.start)
+            .filter(|t| t.span.end <= span.end)
+    }
+
     pub fn word(&self, token: &Token) -> &'a str {
         token.span.text(self.text)
     }
@@ -323,7 +386,7 @@ impl<'a> Doc<'a> {
 
     /// The mention that starts at the first token at or after `offset`.
     pub fn mention_starting_at_token(&self, offset: usize, limit: usize) -> Option<usize> {
-        let next = self.tokens(Span::new(offset, limit)).first()?;
+        let next = self.first_token_in(Span::new(offset, limit))?;
         let mentions = self.mentions();
         let i = mentions.partition_point(|m| m.span.start < next.span.start);
         (i < mentions.len()
@@ -811,6 +874,33 @@ mod tests {
         assert_eq!(doc.finite_speech_unit(1, || unreachable!()), None);
     }
 
+    /// The table of open cue units says what `is_quoted` and `unit_of`
+    /// say of each cue: cues inside and outside quotes, in units of one
+    /// sentence and of several joined by a quote.
+    #[test]
+    fn open_cue_units_match_the_searches() {
+        let text = "He said so. \"We said no. They told us,\" she added. Later, \
+            officials claimed it was \"what she said,\" and he wrote more.\n\n\
+            \"I said it,\" Kirby said. She asked why.";
+        let segments = whosaid_segmenter::segment(text);
+        let candidates = whosaid_speakers::candidates(text, &segments);
+        assert!(candidates.cues.len() >= 8, "{:?}", candidates.cues);
+        let options = Options::default();
+        let doc = Doc::new(text, &segments, &candidates, &options);
+        let mut quoted = 0;
+        for (c, cue) in candidates.cues.iter().enumerate() {
+            let expected = if doc.is_quoted(cue.span) {
+                quoted += 1;
+                None
+            } else {
+                doc.unit_of(cue.span.start).map(|u| doc.units[u].span)
+            };
+            assert_eq!(doc.open_unit_of_cue(c), expected, "{cue:?}");
+        }
+        assert!(quoted >= 3, "{quoted}");
+        assert_eq!(doc.open_unit_of_cue(candidates.cues.len()), None);
+    }
+
     #[test]
     fn tokens_of_any_span_match_a_binary_search() {
         let text =
@@ -825,6 +915,11 @@ mod tests {
                 assert_eq!(
                     doc.tokens(span),
                     tokens_by_search(&segments.tokens, span),
+                    "{span:?}"
+                );
+                assert_eq!(
+                    doc.first_token_in(span),
+                    doc.tokens(span).first(),
                     "{span:?}"
                 );
             }

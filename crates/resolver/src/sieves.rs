@@ -365,14 +365,20 @@ fn speaker_then_quote(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
         // The quote first: most cues have none after them, and the search
         // for their speaker costs more.
         // "As X put it, "Q"".
-        let mut after_cue = doc.tokens(Span::new(cue.span.end, unit.end));
+        // The first token after the cue (after "put it"), within the unit:
+        // one look-up, not the slice of the rest of the unit.
+        let token_from = |offset: usize| {
+            doc.first_token_from(offset)
+                .filter(|t| t.span.end <= unit.end)
+        };
+        let mut first = token_from(cue.span.end);
         if cue.lemma == "put" {
-            match after_cue.split_first() {
-                Some((it, rest)) if doc.word(it) == "it" => after_cue = rest,
+            match first {
+                Some(it) if doc.word(it) == "it" => first = token_from(it.span.end),
                 _ => continue,
             }
         }
-        let Some(from) = after_cue.first().map(|t| t.span.start) else {
+        let Some(from) = first.map(|t| t.span.start) else {
             continue;
         };
         // A quote after an adjunct (`X said last week in Madrid, "Q"`) only
@@ -839,8 +845,13 @@ fn according_to(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 fn as_x_put_it(doc: &Doc, claims: &mut Claims, sieve: &'static str, unit: Span) {
     let tokens = doc.tokens(unit);
     for (i, t) in tokens.iter().enumerate() {
+        // Every token of the text comes here: the test of its length first,
+        // the comma before it only for an "as".
+        if t.span.len() != 2 || !doc.word(t).eq_ignore_ascii_case("as") {
+            continue;
+        }
         let after_comma = i > 0 && is_punct(doc, &tokens[i - 1], &[","]);
-        if !doc.word(t).eq_ignore_ascii_case("as") || (i > 0 && !after_comma) {
+        if i > 0 && !after_comma {
             continue;
         }
         let Some(m) = doc.mention_starting_at_token(t.span.end, unit.end) else {
@@ -903,7 +914,7 @@ fn frame_closing_quote(doc: &Doc, claims: &Claims, quote: Span) -> Option<(usize
         return None;
     }
     let unit = doc.units[doc.unit_of(quote.start)?].span;
-    let next = doc.tokens(Span::new(quote.end, unit.end)).first()?;
+    let next = doc.first_token_in(Span::new(quote.end, unit.end))?;
     speech_cues(doc, claims, next.span.start, unit.end)
         .take(3)
         .find_map(|c| {
@@ -2669,7 +2680,7 @@ pub(crate) fn is_object_word(doc: &Doc, token: &Token) -> bool {
 
 /// The free cue that starts at the first token at or after `offset`.
 fn cue_at(doc: &Doc, claims: &Claims, offset: usize, limit: usize) -> Option<usize> {
-    let token = doc.tokens(Span::new(offset, limit)).first()?;
+    let token = doc.first_token_in(Span::new(offset, limit))?;
     doc.cue_at_token(token)
         .filter(|&c| is_finite_speech_cue(doc, claims, c))
 }
@@ -2871,11 +2882,10 @@ fn frame_ends_at(doc: &Doc, claims: &Claims, end: usize, floor: usize) -> bool {
 /// The unit of cue `c`, when the cue is still free and stands outside
 /// quotation marks: where every cue-driven sieve starts.
 fn open_cue_unit(doc: &Doc, claims: &Claims, c: usize) -> Option<Span> {
-    let cue = &doc.cues()[c];
-    if !claims.cue_is_free(c) || doc.is_quoted(cue.span) {
+    if !claims.cue_is_free(c) {
         return None;
     }
-    doc.unit_of(cue.span.start).map(|u| doc.units[u].span)
+    doc.open_unit_of_cue(c)
 }
 
 /// Whether a speech cue with a speaker of its own stands between
@@ -3316,7 +3326,7 @@ const MAX_ADJUNCT_TOKENS: usize = 10;
 
 /// The quote that opens a span's first token.
 fn quote_starting(doc: &Doc, start: usize, end: usize) -> Option<usize> {
-    let first = doc.tokens(Span::new(start, end)).first()?;
+    let first = doc.first_token_in(Span::new(start, end))?;
     spoken_quote_opened_by(doc, first)
 }
 

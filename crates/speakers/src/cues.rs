@@ -67,7 +67,7 @@ pub fn find(
             &lexicon.matcher,
             &lexicon.forms,
             lexicon::cue_starts(),
-            info.cue,
+            info.cue(),
             text,
             start,
             token.span.end,
@@ -376,7 +376,7 @@ const BROADCASTS: [&str; 9] = [
 /// *suggestions* that"), which the caller leaves out: an adjective is its
 /// own lemma.
 fn is_predicative(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize, end: usize) -> bool {
-    word_before(text, tokens, t).is_some_and(|p| infos[p].syntax.any(Syntax::HAVE_BE))
+    word_before(text, tokens, t).is_some_and(|p| infos[p].syntax().any(Syntax::HAVE_BE))
         && word_after(text, end)
             .text(text)
             .eq_ignore_ascii_case("that")
@@ -421,7 +421,7 @@ fn after_determiner(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) 
         return false;
     };
     let word = tokens[p].span.text(text);
-    infos[p].syntax.any(Syntax::NOUN_OPENER)
+    infos[p].syntax().any(Syntax::NOUN_OPENER)
         || word.ends_with("'s")
         || word.ends_with("\u{2019}s")
         || word.ends_with("s'")
@@ -451,7 +451,7 @@ fn join_auxiliary(
         if prev.start < floor {
             return;
         }
-        let syntax = infos[p].syntax;
+        let syntax = infos[p].syntax();
         // "he's said": the auxiliary is the clitic of the word before, which
         // the look-up would take for a possessive.
         let clitic = ["'s", "\u{2019}s", "'ve", "\u{2019}ve"]
@@ -682,7 +682,7 @@ mod tests {
             let tokens = crate::text::tokenize(first);
             let (infos, _) = lexicon::word_infos(first, &tokens);
             assert!(
-                infos.iter().all(|i| !i.syntax.any(Syntax::AUXILIARY)),
+                infos.iter().all(|i| !i.syntax().any(Syntax::AUXILIARY)),
                 "{form}"
             );
         }

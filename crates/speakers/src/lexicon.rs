@@ -413,92 +413,207 @@ pub enum WordClass {
     Month,
 }
 
+/// A pronoun's gender and, in one byte, its flags: with the gender's
+/// niche, [`WordClass`] stays two bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pronoun {
     pub gender: Gender,
-    pub plural: bool,
-    /// Could open a noun phrase ("his campaign").
-    pub possessive: bool,
-    /// "who", "which", "that": a mention only in a relative clause.
-    pub relative: bool,
+    flags: u8,
 }
 
-/// What the matcher knows of a word before looking further.
+impl Pronoun {
+    const PLURAL: u8 = 1;
+    const POSSESSIVE: u8 = 1 << 1;
+    const RELATIVE: u8 = 1 << 2;
+
+    pub const fn new(gender: Gender, plural: bool, possessive: bool, relative: bool) -> Pronoun {
+        let flags = (plural as u8 * Self::PLURAL)
+            | (possessive as u8 * Self::POSSESSIVE)
+            | (relative as u8 * Self::RELATIVE);
+        Pronoun { gender, flags }
+    }
+
+    #[inline]
+    pub fn plural(self) -> bool {
+        self.flags & Self::PLURAL != 0
+    }
+
+    /// Could open a noun phrase ("his campaign").
+    #[inline]
+    pub fn possessive(self) -> bool {
+        self.flags & Self::POSSESSIVE != 0
+    }
+
+    /// "who", "which", "that": a mention only in a relative clause.
+    #[inline]
+    pub fn relative(self) -> bool {
+        self.flags & Self::RELATIVE != 0
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<WordClass>() == 2);
+
+/// What the matcher knows of a word before looking further, in 8 bytes:
+/// one is kept for every token, and the cue, surname and mention passes
+/// read them all. The table is built from [`WordFacts`], the same fields
+/// unpacked. Aligned as a `u64`, it moves as one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, align(8))]
 pub struct WordInfo {
+    /// How a cue form may match at this word: a [`Lookup`] as
+    /// [`Lookup::code`] packs it.
+    cue: u16,
+    /// How a word-lexicon entry (titles, organizations, heads) may match
+    /// here, packed the same way.
+    entry: u16,
     pub class: WordClass,
-    /// How a cue form may match at this word.
-    pub cue: Lookup,
-    /// How a word-lexicon entry (titles, organizations, heads) may match here.
-    pub entry: Lookup,
     /// The gender of this word as a first name (`Unknown` if it is none).
     pub given: Gender,
+    /// [`Syntax`] in the low four bits, [`Shape`] in the next two, the
+    /// [`WordTag`] in the top two ([`WordInfo::TAG_SHIFT`]).
+    bits: u8,
+}
+
+const _: () = assert!(std::mem::size_of::<WordInfo>() == 8);
+
+/// What the table knows of a word, unpacked: the table is built from these
+/// and keeps each as a [`WordInfo`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordFacts {
+    class: WordClass,
+    cue: Lookup,
+    entry: Lookup,
+    given: Gender,
     /// How the word fits around a verb cue.
-    pub syntax: Syntax,
+    syntax: Syntax,
     /// A place that is also a first name, or an honorific.
-    pub tag: WordTag,
-    /// The table's answers to what the mention pass asks of every word.
-    pub shape: Shape,
+    tag: WordTag,
 }
 
 /// What the mention pass needs to know of every word, decided when the
-/// table is built, in one byte that fits the padding of [`WordInfo`]: a
-/// lowercase word takes the common path on one test of it, instead of three
-/// on the other fields, and whether its class may start a mention is a bit.
+/// table is built, in two bits of [`WordInfo`]: a lowercase word takes the
+/// common path on one test of it, instead of three on the other fields, and
+/// whether its class may start a mention is a bit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Shape(u8);
 
 impl Shape {
     /// From the table: no cue form and no lexicon entry starts with the
     /// word, and it is no auxiliary.
-    pub const QUIET: Shape = Shape(1);
+    pub const QUIET: Shape = Shape(1 << 4);
     /// From the table: the word's class may start a mention whatever its
     /// case (a determiner, pronoun or particle; see
     /// `mentions::may_start_mention`).
-    pub const OPENER: Shape = Shape(1 << 1);
+    pub const OPENER: Shape = Shape(1 << 5);
+    /// The bits of [`WordInfo::bits`] that are the shape.
+    const MASK: u8 = Self::QUIET.0 | Self::OPENER.0;
 
     #[inline]
     pub fn any(self, other: Shape) -> bool {
         self.0 & other.0 != 0
     }
 
-    /// The table's bits of a word with this info.
-    fn of_table(info: &WordInfo) -> Shape {
-        let quiet = matches!((info.cue, info.entry), (Lookup::None, Lookup::None))
-            && !info.syntax.any(Syntax::AUXILIARY);
+    /// The table's bits of a word with these facts.
+    const fn of_table(facts: &WordFacts) -> Shape {
+        let quiet = matches!((facts.cue, facts.entry), (Lookup::None, Lookup::None))
+            && facts.syntax.0 & Syntax::AUXILIARY.0 == 0;
         let opener = !matches!(
-            info.class,
+            facts.class,
             WordClass::Plain | WordClass::Stop | WordClass::Day | WordClass::Month
         );
-        Shape((u8::from(quiet) * Self::QUIET.0) | (u8::from(opener) * Self::OPENER.0))
+        Shape((quiet as u8 * Self::QUIET.0) | (opener as u8 * Self::OPENER.0))
     }
 }
 
-/// What a word is beyond its class, for names. One field for both keeps
-/// [`WordInfo`] at 16 bytes (checked below at compile time), which the word
-/// table's cache footprint depends on.
+/// What a word is beyond its class, for names: one of the two fits in two
+/// bits of [`WordInfo`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u8)]
 pub enum WordTag {
     #[default]
-    None,
+    None = 0,
     /// A place that is also a first name ("Geneva", "Virginia"): alone, a
     /// place, and so of no gender.
-    Place,
+    Place = 1,
     /// An honorific only with its period: "Sen." ("Sen" alone may be
     /// anything). The capitalised word after an honorific is a name,
     /// whatever else that word may be ("Ms. White").
-    DottedHonorific,
+    DottedHonorific = 2,
     /// An honorific with or without its period: "Mr", "Mrs", "Ms", "Dr".
-    Honorific,
+    Honorific = 3,
 }
 
-const _: () = assert!(std::mem::size_of::<WordInfo>() <= 16);
-
 impl WordInfo {
+    /// Where the [`WordTag`] starts in `bits`: its high bit is "an
+    /// honorific".
+    const TAG_SHIFT: u32 = 6;
+
+    /// The facts packed.
+    const fn pack(facts: &WordFacts) -> WordInfo {
+        let bits = (facts.syntax.0 & Syntax::MASK)
+            | Shape::of_table(facts).0
+            | (facts.tag as u8) << Self::TAG_SHIFT;
+        WordInfo {
+            cue: facts.cue.code(),
+            entry: facts.entry.code(),
+            class: facts.class,
+            given: facts.given,
+            bits,
+        }
+    }
+
+    /// How a cue form may match at this word.
+    #[inline]
+    pub fn cue(&self) -> Lookup {
+        Lookup::from_code(self.cue)
+    }
+
+    /// How a word-lexicon entry may match at this word.
+    #[inline]
+    pub fn entry(&self) -> Lookup {
+        Lookup::from_code(self.entry)
+    }
+
+    /// Whether some cue form starts with this word.
+    #[inline]
+    pub fn has_cue(&self) -> bool {
+        self.cue != 0
+    }
+
+    /// Whether some word-lexicon entry starts with this word.
+    #[inline]
+    pub fn has_entry(&self) -> bool {
+        self.entry != 0
+    }
+
+    /// How the word fits around a verb cue.
+    #[inline]
+    pub fn syntax(&self) -> Syntax {
+        Syntax(self.bits & Syntax::MASK)
+    }
+
+    /// The table's answers to what the mention pass asks of every word.
+    #[inline]
+    pub fn shape(&self) -> Shape {
+        Shape(self.bits & Shape::MASK)
+    }
+
+    /// A place that is also a first name, or an honorific.
+    #[inline]
+    pub fn tag(&self) -> WordTag {
+        match self.bits >> Self::TAG_SHIFT {
+            0 => WordTag::None,
+            1 => WordTag::Place,
+            2 => WordTag::DottedHonorific,
+            _ => WordTag::Honorific,
+        }
+    }
+
     /// Whether the word is an honorific, with its period if it needs one.
     #[inline]
     pub fn may_be_honorific(&self) -> bool {
-        matches!(self.tag, WordTag::Honorific | WordTag::DottedHonorific)
+        // Both honorific tags, and only they, have the tag's high bit.
+        self.bits & (2 << Self::TAG_SHIFT) != 0
     }
 
     /// Whether the word may open a full name: an honorific, or a first
@@ -510,7 +625,7 @@ impl WordInfo {
 
     /// Whether the word is a place that is also a first name.
     pub fn is_place(&self) -> bool {
-        self.tag == WordTag::Place
+        self.bits >> Self::TAG_SHIFT == WordTag::Place as u8
     }
 }
 
@@ -527,7 +642,7 @@ pub fn is_honorific(text: &str, tokens: &[Token], infos: &[WordInfo], t: usize) 
     let (Some(token), Some(info)) = (tokens.get(t), infos.get(t)) else {
         return false;
     };
-    match info.tag {
+    match info.tag() {
         WordTag::None | WordTag::Place => false,
         WordTag::Honorific => true,
         WordTag::DottedHonorific => {
@@ -579,6 +694,8 @@ impl Syntax {
     pub const NOUN_OPENER: Syntax = Syntax(1 << 3);
     /// What a verb cue takes in from its left: no cue form starts with it.
     pub const AUXILIARY: Syntax = Syntax(Self::HAVE_BE.0 | Self::MODAL_DO.0 | Self::INNER_ADVERB.0);
+    /// All the flags: four bits of [`WordInfo`].
+    const MASK: u8 = 0x0F;
 
     #[inline]
     pub fn any(self, other: Syntax) -> bool {
@@ -617,8 +734,8 @@ pub enum Lookup {
     /// No pattern starts with this word.
     None,
     /// This word alone is pattern `id`, and no longer pattern starts with it:
-    /// a plain token needs no search. (Ids fit in 16 bits, which keeps
-    /// [`WordInfo`] small; a larger one is noted as a phrase.)
+    /// a plain token needs no search. (Ids below [`MAX_WORD_ID`], which
+    /// keeps [`WordInfo`] small; a larger one is noted as a phrase.)
     Word(u16),
     /// Some pattern of several words (or with a period) starts with it; with
     /// the index of its [`PhraseStarts`] in [`cue_starts`] or
@@ -626,8 +743,34 @@ pub enum Lookup {
     Phrase(u16),
 }
 
-/// A [`Lookup::Phrase`] whose word has no [`PhraseStarts`].
-pub const NO_STARTS: u16 = u16::MAX;
+/// A [`Lookup::Phrase`] whose word has no [`PhraseStarts`]; the indices of
+/// the others are below it.
+pub const NO_STARTS: u16 = 0x7FFF;
+
+/// The [`Lookup::Word`] ids are below this.
+const MAX_WORD_ID: u16 = 0x7FFF;
+
+impl Lookup {
+    /// In 16 bits: 0 for `None`, `id + 1` for `Word(id)`, the index with
+    /// the high bit set for `Phrase`.
+    const fn code(self) -> u16 {
+        match self {
+            Lookup::None => 0,
+            Lookup::Word(id) => id + 1,
+            Lookup::Phrase(index) => 0x8000 | index,
+        }
+    }
+
+    /// The lookup of a [`Lookup::code`].
+    #[inline]
+    fn from_code(code: u16) -> Lookup {
+        match code {
+            0 => Lookup::None,
+            1..0x8000 => Lookup::Word(code - 1),
+            _ => Lookup::Phrase(code & 0x7FFF),
+        }
+    }
+}
 
 /// The patterns a phrase key can begin, so that a token spelled as the key
 /// needs no table search: the longest match there is either the longest
@@ -733,35 +876,25 @@ impl PhraseStarts {
 }
 
 /// What is known of a word the table does not hold.
-pub const PLAIN: WordInfo = WordInfo {
+pub const PLAIN: WordInfo = WordInfo::pack(&PLAIN_FACTS);
+
+/// [`PLAIN`] unpacked.
+const PLAIN_FACTS: WordFacts = WordFacts {
     class: WordClass::Plain,
     cue: Lookup::None,
     entry: Lookup::None,
     given: Gender::Unknown,
     syntax: Syntax(0),
     tag: WordTag::None,
-    shape: Shape::QUIET,
 };
 
 /// The closed-class words.
 fn closed_classes() -> Vec<(&'static str, WordClass)> {
     use Gender::{Female as F, Male as M, Unknown as U};
     let pronoun = |gender, plural, possessive| {
-        WordClass::Pronoun(Pronoun {
-            gender,
-            plural,
-            possessive,
-            relative: false,
-        })
+        WordClass::Pronoun(Pronoun::new(gender, plural, possessive, false))
     };
-    let relative = |possessive| {
-        WordClass::Pronoun(Pronoun {
-            gender: U,
-            plural: false,
-            possessive,
-            relative: true,
-        })
-    };
+    let relative = |possessive| WordClass::Pronoun(Pronoun::new(U, false, possessive, true));
     let mut classes = vec![
         ("he", pronoun(M, false, false)),
         ("him", pronoun(M, false, false)),
@@ -910,7 +1043,7 @@ pub fn fold<'b>(word: &[u8], buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
 fn note_pattern(lookup: &mut Lookup, id: usize, pattern: &str) {
     let single = !pattern.contains([' ', '.']) && !pattern.contains('\u{2019}');
     *lookup = match (*lookup, single, u16::try_from(id)) {
-        (Lookup::None, true, Ok(id)) => Lookup::Word(id),
+        (Lookup::None, true, Ok(id)) if id < MAX_WORD_ID => Lookup::Word(id),
         _ => Lookup::Phrase(NO_STARTS),
     };
 }
@@ -954,15 +1087,18 @@ pub fn word_infos_into(
     // The probe's slices in locals: read through `table` inside the loop,
     // they were loaded again for every word, the writes to `infos` being
     // possible aliases to the compiler.
+    // The infos as references into the table, copied once into `infos`:
+    // as values, the compiler took their fields apart and put them together
+    // again for every token.
     let probe = table.probe();
     for (t, token) in tokens.iter().enumerate() {
-        let info = match token.kind {
+        let info: &WordInfo = match token.kind {
             TokenKind::Word => {
                 let info = match pack_folded(bytes, token.span) {
                     Some(packed) => probe.get(packed),
                     None => table.get_unpacked(bytes, token.span),
                 };
-                if !matches!(info.cue, Lookup::None) {
+                if info.has_cue() {
                     starts.cues.push(t as u32);
                 }
                 if info.may_open_name() {
@@ -970,9 +1106,9 @@ pub fn word_infos_into(
                 }
                 info
             }
-            _ => PLAIN,
+            _ => &PLAIN,
         };
-        infos.push(info);
+        infos.push(*info);
     }
 }
 
@@ -984,22 +1120,22 @@ struct Probe<'a> {
     shift: u32,
 }
 
-impl Probe<'_> {
+impl<'a> Probe<'a> {
     /// The info of a packed key.
     #[inline(always)]
-    fn get(&self, packed: u128) -> WordInfo {
+    fn get(&self, packed: u128) -> &'a WordInfo {
         let (mut i, tag) = slot(self.shift, packed);
         let mask = self.tags.len() - 1;
         // The table is at most half full: an empty slot ends every probe.
         while let Some(&found) = self.tags.get(i).filter(|&&t| t != 0) {
             if found == tag {
-                if let Some(&(_, info)) = self.entries.get(i).filter(|e| e.0 == packed) {
+                if let Some((_, info)) = self.entries.get(i).filter(|e| e.0 == packed) {
                     return info;
                 }
             }
             i = (i + 1) & mask;
         }
-        PLAIN
+        &PLAIN
     }
 }
 
@@ -1015,56 +1151,67 @@ pub fn word_infos(text: &str, tokens: &[Token]) -> (Vec<WordInfo>, WordStarts) {
 /// The table of every word [`word_infos`] knows, built on first use.
 fn word_table() -> &'static WordTable {
     static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
-        // Sized for the ~11,000 keys of the lists, so that it never grows.
-        let mut table: FnvMap<Vec<u8>, WordInfo> =
-            FnvMap::with_capacity_and_hasher(16_384, Default::default());
-        for (word, class) in closed_classes() {
-            table.entry(word.as_bytes().to_vec()).or_insert(PLAIN).class = class;
-        }
-        for (flag, words) in SYNTAX_WORDS {
-            for word in words.split_whitespace() {
-                let info = table.entry(first_word(word)).or_insert(PLAIN);
-                info.syntax = Syntax(info.syntax.0 | flag.0);
-            }
-        }
-        for (id, form) in cues().forms.iter().enumerate() {
-            let info = table.entry(first_word(form)).or_insert(PLAIN);
-            note_pattern(&mut info.cue, id, form);
-        }
-        for (id, pattern) in words().patterns.iter().enumerate() {
-            let info = table.entry(first_word(pattern)).or_insert(PLAIN);
-            note_pattern(&mut info.entry, id, pattern);
-        }
-        for (name, gender) in first_names() {
-            table.entry(first_word(name)).or_insert(PLAIN).given = gender;
-        }
-        for place in PLACES.split_whitespace() {
-            table.entry(first_word(place)).or_insert(PLAIN).tag = WordTag::Place;
-        }
-        for word in HONORIFICS.split_whitespace() {
-            let bare = BARE_HONORIFICS.split_whitespace().any(|b| b == word);
-            table.entry(first_word(word)).or_insert(PLAIN).tag = if bare {
-                WordTag::Honorific
-            } else {
-                WordTag::DottedHonorific
-            };
-        }
-        let (cues, words) = (cues(), words());
-        let (mut cue_starts, mut entry_starts) = (Vec::new(), Vec::new());
-        for (key, info) in table.iter_mut() {
-            if let Lookup::Phrase(index) = &mut info.cue {
-                *index = add_starts(&mut cue_starts, key, &cues.matcher, &cues.forms);
-            }
-            if let Lookup::Phrase(index) = &mut info.entry {
-                *index = add_starts(&mut entry_starts, key, &words.matcher, &words.patterns);
-            }
-        }
-        for info in table.values_mut() {
-            info.shape = Shape::of_table(info);
-        }
-        WordTable::new(table, cue_starts, entry_starts)
+        let (facts, cue_starts, entry_starts) = word_facts();
+        WordTable::new(facts, cue_starts, entry_starts)
     });
     &TABLE
+}
+
+/// What the lists say of every word they hold, by its key, with the
+/// [`PhraseStarts`] of the cue and word lexicons.
+fn word_facts() -> (
+    FnvMap<Vec<u8>, WordFacts>,
+    Vec<PhraseStarts>,
+    Vec<PhraseStarts>,
+) {
+    // Sized for the ~11,000 keys of the lists, so that it never grows.
+    let mut table: FnvMap<Vec<u8>, WordFacts> =
+        FnvMap::with_capacity_and_hasher(16_384, Default::default());
+    for (word, class) in closed_classes() {
+        table
+            .entry(word.as_bytes().to_vec())
+            .or_insert(PLAIN_FACTS)
+            .class = class;
+    }
+    for (flag, words) in SYNTAX_WORDS {
+        for word in words.split_whitespace() {
+            let facts = table.entry(first_word(word)).or_insert(PLAIN_FACTS);
+            facts.syntax = Syntax(facts.syntax.0 | flag.0);
+        }
+    }
+    for (id, form) in cues().forms.iter().enumerate() {
+        let facts = table.entry(first_word(form)).or_insert(PLAIN_FACTS);
+        note_pattern(&mut facts.cue, id, form);
+    }
+    for (id, pattern) in words().patterns.iter().enumerate() {
+        let facts = table.entry(first_word(pattern)).or_insert(PLAIN_FACTS);
+        note_pattern(&mut facts.entry, id, pattern);
+    }
+    for (name, gender) in first_names() {
+        table.entry(first_word(name)).or_insert(PLAIN_FACTS).given = gender;
+    }
+    for place in PLACES.split_whitespace() {
+        table.entry(first_word(place)).or_insert(PLAIN_FACTS).tag = WordTag::Place;
+    }
+    for word in HONORIFICS.split_whitespace() {
+        let bare = BARE_HONORIFICS.split_whitespace().any(|b| b == word);
+        table.entry(first_word(word)).or_insert(PLAIN_FACTS).tag = if bare {
+            WordTag::Honorific
+        } else {
+            WordTag::DottedHonorific
+        };
+    }
+    let (cues, words) = (cues(), words());
+    let (mut cue_starts, mut entry_starts) = (Vec::new(), Vec::new());
+    for (key, facts) in table.iter_mut() {
+        if let Lookup::Phrase(index) = &mut facts.cue {
+            *index = add_starts(&mut cue_starts, key, &cues.matcher, &cues.forms);
+        }
+        if let Lookup::Phrase(index) = &mut facts.entry {
+            *index = add_starts(&mut entry_starts, key, &words.matcher, &words.patterns);
+        }
+    }
+    (table, cue_starts, entry_starts)
 }
 
 /// Adds the [`PhraseStarts`] of `key` to `starts`; its index, or
@@ -1079,7 +1226,7 @@ fn add_starts(
         return NO_STARTS;
     };
     match u16::try_from(starts.len()) {
-        Ok(index) if index != NO_STARTS => {
+        Ok(index) if index < NO_STARTS => {
             starts.push(found);
             index
         }
@@ -1123,7 +1270,7 @@ struct WordTable {
 
 impl WordTable {
     fn new(
-        all: FnvMap<Vec<u8>, WordInfo>,
+        all: FnvMap<Vec<u8>, WordFacts>,
         cue_starts: Vec<PhraseStarts>,
         entry_starts: Vec<PhraseStarts>,
     ) -> WordTable {
@@ -1137,7 +1284,8 @@ impl WordTable {
             entry_starts,
         };
         let mask = size - 1;
-        for (key, info) in all {
+        for (key, facts) in all {
+            let info = WordInfo::pack(&facts);
             match pack(&key) {
                 Some(packed) => {
                     let (mut i, tag) = slot(table.shift, packed);
@@ -1159,30 +1307,30 @@ impl WordTable {
     #[cfg(test)]
     fn get(&self, text: &[u8], span: Span) -> WordInfo {
         if let Some(packed) = pack_folded(text, span) {
-            return self.get_packed(packed);
+            return *self.get_packed(packed);
         }
-        self.get_unpacked(text, span)
+        *self.get_unpacked(text, span)
     }
 
     /// The info of a word that [`pack_folded`] does not pack: out of the
     /// common loop, whose registers it would take.
     #[inline(never)]
-    fn get_unpacked(&self, text: &[u8], span: Span) -> WordInfo {
+    fn get_unpacked(&self, text: &[u8], span: Span) -> &WordInfo {
         let Some(word) = text.get(span.range()) else {
-            return PLAIN;
+            return &PLAIN;
         };
         let mut buf = [0u8; MAX_KEY];
         match fold(word, &mut buf) {
             Some(key) => match pack(key) {
                 Some(packed) => self.get_packed(packed),
-                None => self.long.get(key).copied().unwrap_or(PLAIN),
+                None => self.long.get(key).unwrap_or(&PLAIN),
             },
-            None => PLAIN,
+            None => &PLAIN,
         }
     }
 
     #[inline]
-    fn get_packed(&self, packed: u128) -> WordInfo {
+    fn get_packed(&self, packed: u128) -> &WordInfo {
         self.probe().get(packed)
     }
 
@@ -1334,19 +1482,74 @@ mod tests {
         let infos = table.entries.iter().map(|e| &e.1);
         let mut checked = 0;
         for info in infos.chain(table.long.values()) {
-            let quiet = info.cue == Lookup::None
-                && info.entry == Lookup::None
-                && !info.syntax.any(Syntax::AUXILIARY);
-            assert_eq!(info.shape.any(Shape::QUIET), quiet, "{info:?}");
+            let quiet = info.cue() == Lookup::None
+                && info.entry() == Lookup::None
+                && !info.syntax().any(Syntax::AUXILIARY);
+            assert_eq!(info.shape().any(Shape::QUIET), quiet, "{info:?}");
             let opener = matches!(
                 info.class,
                 WordClass::Determiner | WordClass::Pronoun(_) | WordClass::Particle
             );
-            assert_eq!(info.shape.any(Shape::OPENER), opener, "{info:?}");
+            assert_eq!(info.shape().any(Shape::OPENER), opener, "{info:?}");
             checked += 1;
         }
         assert!(checked > 10_000, "{checked}");
-        assert!(PLAIN.shape.any(Shape::QUIET) && !PLAIN.shape.any(Shape::OPENER));
+        assert!(PLAIN.shape().any(Shape::QUIET) && !PLAIN.shape().any(Shape::OPENER));
+    }
+
+    /// A [`WordInfo`] gives back every fact it was packed from, for every
+    /// word of the table, and for pronouns, tags and lookups of each kind.
+    #[test]
+    fn word_infos_keep_their_facts() {
+        use super::*;
+        let unpack = |info: WordInfo| WordFacts {
+            class: info.class,
+            cue: info.cue(),
+            entry: info.entry(),
+            given: info.given,
+            syntax: info.syntax(),
+            tag: info.tag(),
+        };
+        let (table, _, _) = word_facts();
+        for facts in table.values() {
+            let info = WordInfo::pack(facts);
+            assert_eq!(unpack(info), *facts);
+            assert_eq!(info.has_cue(), facts.cue != Lookup::None);
+            assert_eq!(info.has_entry(), facts.entry != Lookup::None);
+            let honorific = matches!(facts.tag, WordTag::Honorific | WordTag::DottedHonorific);
+            assert_eq!(info.may_be_honorific(), honorific, "{facts:?}");
+            assert_eq!(info.is_place(), facts.tag == WordTag::Place, "{facts:?}");
+        }
+        let lookups = [
+            Lookup::None,
+            Lookup::Word(0),
+            Lookup::Word(MAX_WORD_ID - 1),
+            Lookup::Phrase(0),
+            Lookup::Phrase(NO_STARTS),
+        ];
+        let tags = [
+            WordTag::None,
+            WordTag::Place,
+            WordTag::DottedHonorific,
+            WordTag::Honorific,
+        ];
+        for (i, (&cue, &tag)) in lookups.iter().zip(tags.iter().cycle()).enumerate() {
+            let pronoun = Pronoun::new(Gender::Female, i % 2 == 0, i % 3 == 0, i % 4 == 0);
+            let facts = WordFacts {
+                class: WordClass::Pronoun(pronoun),
+                cue,
+                entry: lookups[lookups.len() - 1 - i],
+                given: Gender::Male,
+                syntax: Syntax(Syntax::MASK),
+                tag,
+            };
+            assert_eq!(unpack(WordInfo::pack(&facts)), facts);
+            let WordClass::Pronoun(p) = WordInfo::pack(&facts).class else {
+                panic!("{facts:?}");
+            };
+            let flags = (p.plural(), p.possessive(), p.relative());
+            assert_eq!(flags, (i % 2 == 0, i % 3 == 0, i % 4 == 0));
+        }
     }
 
     use super::*;
@@ -1431,7 +1634,7 @@ mod tests {
                         continue;
                     };
                     let info = table.get(text.as_bytes(), token.span);
-                    let lookup = if is_cue { info.cue } else { info.entry };
+                    let lookup = if is_cue { info.cue() } else { info.entry() };
                     let Lookup::Phrase(index) = lookup else {
                         continue;
                     };

@@ -33,9 +33,7 @@
 
 use whosaid_core::{Cue, CueFrame, Gender, Mention, MentionKind, Span, Token, TokenKind, VerbForm};
 
-use crate::lexicon::{
-    self, Lookup, Shape, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon,
-};
+use crate::lexicon::{self, Shape, Syntax, WordClass, WordEntry, WordFlags, WordInfo, WordLexicon};
 use crate::surnames::{is_suffix, word_hash};
 use crate::text::{char_before, has_newline, is_capitalized, is_whole_word, is_word_char};
 
@@ -164,7 +162,7 @@ fn lexicon_hit(
         &lexicon.matcher,
         &lexicon.patterns,
         lexicon::entry_starts(),
-        info.entry,
+        info.entry(),
         text,
         start,
         token.span.end,
@@ -321,7 +319,7 @@ fn build_items(
                 // One branch for both tests (`&`, not `&&`): the case and
                 // the word are the text's to decide, and each branch on
                 // them is mispredicted often.
-                if lowercase & info.shape.any(Shape::QUIET) {
+                if lowercase & info.shape().any(Shape::QUIET) {
                     // The common word: lowercase, where no cue or lexicon
                     // entry may start, and so no name by its context.
                     let end = token.span.end;
@@ -337,7 +335,7 @@ fn build_items(
                         capitalised.push(word_hash(bare));
                     }
                     // As `may_start_mention` decides, from the table's bit.
-                    let opens = info.shape.any(Shape::OPENER)
+                    let opens = info.shape().any(Shape::OPENER)
                         | (item.cap & (info.class == WordClass::Plain));
                     if opens {
                         starts.push(items.len() as u32);
@@ -351,8 +349,7 @@ fn build_items(
                 // A cue starts at a word some cue form starts with, or at
                 // the auxiliary it took in: only there is the next cue
                 // looked for (the search catches up from where it was).
-                let may_start_cue =
-                    !matches!(info.cue, Lookup::None) || info.syntax.any(Syntax::AUXILIARY);
+                let may_start_cue = info.has_cue() || info.syntax().any(Syntax::AUXILIARY);
                 let cue = if may_start_cue && !as_name {
                     while next_cue < cues.len() && cues[next_cue].span.start < start {
                         next_cue += 1;
@@ -367,12 +364,12 @@ fn build_items(
                     // checks): a cue that does, over more than its first
                     // token, took one in.
                     let joined =
-                        info.syntax.any(Syntax::AUXILIARY) && cue.span.end > token.span.end;
+                        info.syntax().any(Syntax::AUXILIARY) && cue.span.end > token.span.end;
                     let end = covered(cue.span.end, &mut t);
                     item.end = end as u32;
                     item.kind = ItemKind::Cue(cue.form, joined);
                     cue_items.push(items.len() as u32);
-                } else if let Some((end, entry)) = (!matches!(info.entry, Lookup::None))
+                } else if let Some((end, entry)) = (info.has_entry())
                     .then(|| lexicon_hit(lexicon, text, token, *info))
                     .flatten()
                     // A name by its context is a name, not the word it also
@@ -448,9 +445,7 @@ fn may_be_name_by_context(infos: &[WordInfo], surnames: &[u64], t: usize) -> boo
             matches!(
                 info.class,
                 WordClass::Plain | WordClass::Stop | WordClass::Month
-            ) && (info.class != WordClass::Plain
-                || !matches!(info.cue, Lookup::None)
-                || !matches!(info.entry, Lookup::None))
+            ) && (info.class != WordClass::Plain || info.has_cue() || info.has_entry())
         })
 }
 
@@ -483,9 +478,7 @@ fn is_name_by_context(
     // A word that is nothing else is a plain name word already. The cheap
     // tests come first: most capitalised words are no surname.
     let info = infos.get(t).copied().unwrap_or(lexicon::PLAIN);
-    let is_else = info.class != WordClass::Plain
-        || !matches!(info.cue, Lookup::None)
-        || !matches!(info.entry, Lookup::None);
+    let is_else = info.class != WordClass::Plain || info.has_cue() || info.has_entry();
     // Only plain, function and month words can be surnames, and only when
     // the text gives full names at all.
     let may_be_surname = matches!(
@@ -529,7 +522,7 @@ fn next_to_verb_cue(tokens: &[Token], infos: &[WordInfo], cues: &[Cue], t: usize
     let adverb_at = |k: usize| {
         infos
             .get(k)
-            .is_some_and(|i| i.syntax.any(Syntax::INNER_ADVERB))
+            .is_some_and(|i| i.syntax().any(Syntax::INNER_ADVERB))
     };
     let after = cue_at(t + 1) || adverb_at(t + 1) && cue_at(t + 2);
     let before = t
@@ -725,7 +718,7 @@ impl Finder<'_> {
     fn opens_phrase(&self, i: usize) -> bool {
         self.item(i).is_some_and(|it| match it.kind {
             ItemKind::Word(WordClass::Determiner) => true,
-            ItemKind::Word(WordClass::Pronoun(p)) => p.possessive && !p.relative,
+            ItemKind::Word(WordClass::Pronoun(p)) => p.possessive() && !p.relative(),
             ItemKind::Lex(e) => e.flags.any(WordFlags::QUANTIFIER),
             _ => false,
         })
@@ -865,13 +858,13 @@ impl Finder<'_> {
         match item.kind {
             ItemKind::Word(WordClass::Determiner) => self.phrase(i, i + 1),
             ItemKind::Word(WordClass::Pronoun(p)) => {
-                if p.possessive {
+                if p.possessive() {
                     if let Some(next) = self.phrase(i, i + 1) {
                         return Some(next);
                     }
                 }
                 // "which" and "that" speak only as subjects: ", which said".
-                if p.relative && !self.before_cue(i) {
+                if p.relative() && !self.before_cue(i) {
                     return None;
                 }
                 self.push(Mention {
@@ -879,7 +872,7 @@ impl Finder<'_> {
                     head: item.bare(),
                     kind: MentionKind::Pronoun,
                     gender: p.gender,
-                    plural: p.plural,
+                    plural: p.plural(),
                 });
                 Some(i + 1)
             }
@@ -1075,7 +1068,7 @@ impl Finder<'_> {
             let cue_form = self
                 .infos
                 .get(items[a].token as usize)
-                .is_some_and(|info| !matches!(info.cue, Lookup::None));
+                .is_some_and(|info| info.has_cue());
             let participle = cue_form || ["ing", "ed", "ly"].iter().any(|s| word.ends_with(s));
             if b - a > 1 {
                 // "Told Hillary …", "Speaking Tuesday, …": the name, if
@@ -1150,7 +1143,7 @@ impl Finder<'_> {
         let items = self.items;
         let mut head = None;
         let mut k = m;
-        while k < items.len() && k - m < MAX_PHRASE && !self.line_break_before(k) {
+        while k < items.len() && k - m < MAX_PHRASE {
             let it = &items[k];
             let word_like = matches!(
                 it.kind,
@@ -1159,7 +1152,9 @@ impl Finder<'_> {
                     | ItemKind::Number
                     | ItemKind::Word(WordClass::Plain | WordClass::Month | WordClass::Particle)
             );
-            if !word_like {
+            // The kind first: the gap before the item is read only for a
+            // word that would join the phrase.
+            if !word_like || self.line_break_before(k) {
                 break;
             }
             if it.is(WordFlags::HEAD) {

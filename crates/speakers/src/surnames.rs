@@ -124,7 +124,7 @@ fn is_mixed_case(word: &str) -> bool {
 /// A word that names a group or an organization ("Campaign" of "Hillary
 /// Clinton Campaign") is no surname.
 fn is_collective(info: WordInfo) -> bool {
-    let Lookup::Word(id) = info.entry else {
+    let Lookup::Word(id) = info.entry() else {
         return false;
     };
     lexicon::words().entries.get(id as usize).is_some_and(|e| {
