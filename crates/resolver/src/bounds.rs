@@ -145,8 +145,9 @@ fn opens_time_or_occasion(doc: &Doc, rest: &[Token]) -> bool {
     };
     let is_year = first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit());
     is_year
-        || MONTHS_AND_DAYS
+        || MONTHS
             .iter()
+            .chain(&words::WEEKDAYS)
             .any(|w| w.eq_ignore_ascii_case(first))
         || words.take(OCCASION_REACH).any(|w| {
             OCCASIONS.contains(&w) || whosaid_speakers::is_time_noun(w.trim_end_matches('s'))
@@ -175,8 +176,8 @@ const OCCASIONS: [&str; 15] = [
     "hopes",
 ];
 
-/// Names of months and weekdays.
-const MONTHS_AND_DAYS: [&str; 19] = [
+/// Names of the months.
+const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -189,13 +190,6 @@ const MONTHS_AND_DAYS: [&str; 19] = [
     "October",
     "November",
     "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// The content before a frame set off by commas in the middle of its

@@ -1218,23 +1218,8 @@ fn closes_content_before(doc: &Doc, claims: &Claims, c: usize) -> bool {
 
 /// Whether `word` names a day ("Tuesday", "yesterday").
 fn is_day_word(word: &str) -> bool {
-    DAY_WORDS.contains(&word)
+    matches!(word, "yesterday" | "today" | "tonight") || words::WEEKDAYS.contains(&word)
 }
-
-/// Words naming a day, which may stand between a closing frame's cue and
-/// its adjunct.
-const DAY_WORDS: [&str; 10] = [
-    "yesterday",
-    "today",
-    "tonight",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Words that open an adjunct of a frame rather than a reported clause
 /// ("she said *in* a video message", "X wrote *last* week").

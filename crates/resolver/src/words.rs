@@ -88,6 +88,19 @@ pub const FINITE_AUXILIARIES: [&str; 23] = [
     "may", "might", "must", "does", "did", "do", "isn't", "wasn't", "won't", "didn't", "doesn't",
 ];
 
+/// The names of the weekdays, capitalized: a time after a cue, whether it
+/// ends an object ("in *Monday*'s debate") or stands between a closing
+/// frame and its adjunct ("X said *Tuesday* in Paris").
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Words allowed between a speaker and its cue ("Kirby *also* said").
 pub static GAP: LazyLock<WordSet> =
     LazyLock::new(|| parse(include_str!("../../../data/resolver/gap-words.txt")));
