@@ -1667,3 +1667,13 @@ fn an_apposition_inside_a_whose_clause_is_not_the_speaker() {
         Some(("speaker_then_quote", "Rubio".into()))
     );
 }
+
+#[test]
+fn a_claimed_cue_in_a_coordinated_clause_closes_the_first_clause() {
+    let text = "Mayor Delia Okafor spoke at the rally in Brinmoor on Tuesday. The crowd cheers, \
+                and then Okafor continues: \"We will rebuild the harbor this year.\"";
+    assert_eq!(
+        who_said(text, "harbor"),
+        Some(("speaker_then_quote", "then Okafor".into()))
+    );
+}
