@@ -465,6 +465,12 @@ impl<'a> Doc<'a> {
                 break;
             }
             if self.word(t) == mark && i + 1 < close {
+                // "X, whose hometown, *Y*, is on the coast, said": the
+                // mention before this mark is an apposition inside the
+                // relative clause; the speaker is before "whose".
+                if self.opens_relative_aside(before, i, mark) {
+                    continue;
+                }
                 // "Jim Jordan (R-Ohio), a panel member, said"
                 let name_end = self.skip_gap_and_parentheses(&before[..i], i);
                 if let Some((e, m)) =
@@ -498,6 +504,22 @@ impl<'a> Doc<'a> {
         let name_end = self.skip_gap_and_parentheses(before, close)?;
         self.mention_ending_at(before, name_end, floor)
             .filter(|&m| self.mentions()[m].kind == MentionKind::Name)
+    }
+
+    /// Whether the mark `before[mark_at]` closes an apposition inside a
+    /// relative clause: a mark followed by "whose" comes a few tokens
+    /// before it ("X, whose start-up, Y, makes Z, said").
+    fn opens_relative_aside(&self, before: &[Token], mark_at: usize, mark: &str) -> bool {
+        let reach = mark_at.saturating_sub(12);
+        for j in (reach..mark_at).rev() {
+            if before[j].kind == TokenKind::QuoteMark {
+                return false;
+            }
+            if self.word(&before[j]) == "whose" && j > 0 && self.word(&before[j - 1]) == mark {
+                return true;
+            }
+        }
+        false
     }
 
     /// When mention `m` only names a time ("X *last month* said", "X *this

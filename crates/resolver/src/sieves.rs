@@ -1075,7 +1075,7 @@ fn quoting_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> Opti
         let later = &doc.cues()[d];
         if later.frame != CueFrame::Verb
             || !matches!(later.form, VerbForm::Past | VerbForm::Present)
-            || !doc.licenses_reported_speech(d)
+            || (!doc.licenses_reported_speech(d) && claims.cue_is_free(d))
         {
             return None;
         }
@@ -1084,7 +1084,12 @@ fn quoting_frame_after(doc: &Doc, claims: &Claims, c: usize, unit: Span) -> Opti
             return None;
         }
         let subject = doc.mentions()[subject].span;
-        if subject.start < cue_end || open_finite_speech_cue(doc, claims, d).is_none() {
+        // The later cue may already be claimed, even when its lemma is
+        // not licensed for reported speech ("X cheers, and then Y
+        // continues: "Q"", whose quote speaker_then_quote gave Y): an
+        // earlier sieve found it a verb of saying with a quote.
+        let finite_unit = doc.finite_speech_unit(d, || finite_speech_unit(doc, d));
+        if subject.start < cue_end || finite_unit.is_none() {
             return None;
         }
         let between = doc.tokens(Span::new(cue_end, subject.start));

@@ -1656,3 +1656,24 @@ fn an_infinitive_of_saying_with_a_that_clause() {
     );
     assert_eq!(summary(text).len(), 3);
 }
+
+#[test]
+fn an_apposition_inside_a_whose_clause_is_not_the_speaker() {
+    let text =
+        "Senator Marco Rubio spoke on Monday. Rubio, whose hometown, Miami, is on the coast, \
+                argues \"the tide will not wait for Congress.\"";
+    assert_eq!(
+        who_said(text, "tide"),
+        Some(("speaker_then_quote", "Rubio".into()))
+    );
+}
+
+#[test]
+fn a_claimed_cue_in_a_coordinated_clause_closes_the_first_clause() {
+    let text = "Mayor Delia Okafor spoke at the rally in Brinmoor on Tuesday. The crowd cheers, \
+                and then Okafor continues: \"We will rebuild the harbor this year.\"";
+    assert_eq!(
+        who_said(text, "harbor"),
+        Some(("speaker_then_quote", "then Okafor".into()))
+    );
+}
