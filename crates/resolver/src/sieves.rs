@@ -3387,7 +3387,31 @@ fn last_drafts(doc: &Doc, claims: &Claims, spans: &[Span], quoting: bool) -> Vec
 fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     let before = doc.tokens(Span::new(unit.start, cue_start));
     let and = conjunction_before(doc, before)?;
-    later_coordinated_pronoun(doc, &before[..and]).or_else(|| opening_mention(doc, unit, cue_start))
+    later_coordinated_pronoun(doc, &before[..and])
+        .or_else(|| quoting_verb_source(doc, unit, before[and].span.start))
+        .or_else(|| opening_mention(doc, unit, cue_start))
+}
+
+/// The source of a verb cue that opens a clause after a dash or a
+/// semicolon and whose object holds a quotation, joined to the cue by the
+/// conjunction at `conjunction`: "For that she drew his ire - *he* called
+/// her "weak" *and* said C" → he, not the unit's opening mention. PolNeAR
+/// gives the second cue its own row with the first one's speaker. Without
+/// the clause break the source is often a subordinate clause's subject
+/// ("after X called them "Q" and proposed"), and the opening mention is
+/// more often right.
+fn quoting_verb_source(doc: &Doc, unit: Span, conjunction: usize) -> Option<usize> {
+    let m = joined_verb_source(doc, unit, conjunction)?;
+    let source = doc.mentions()[m].span;
+    let before_source = doc.tokens(Span::new(unit.start, source.start));
+    let after_break = before_source
+        .last()
+        .is_some_and(|t| is_punct(doc, t, &["-", "—", "–", "--", ";"]));
+    let quoting = doc
+        .tokens(Span::new(source.end, conjunction))
+        .iter()
+        .any(|t| t.kind == TokenKind::QuoteMark);
+    (after_break && quoting).then_some(m)
 }
 
 /// The index in `before` of the "and" or "but" that ends it, gap words

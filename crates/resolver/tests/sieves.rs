@@ -1515,6 +1515,17 @@ fn a_cue_after_and_takes_the_subject_of_the_verb_it_joins() {
 }
 
 #[test]
+fn a_cue_after_and_takes_the_subject_of_a_quoting_verb_after_a_dash() {
+    // The unit opens with another clause's subject ("she"); the verb the
+    // conjunction joins starts a clause after the dash and quotes a word.
+    let text = "The senator had criticized the plan. For that she drew Okafor's anger - he called her \"lazy\" and said she had \"no friends\" in Ohio.";
+    assert_eq!(
+        who_said(text, "no friends"),
+        Some(("speaker_cue_content", "he".into()))
+    );
+}
+
+#[test]
 fn according_to_takes_as_x_put_it() {
     let text = "As Dana Kent puts it, the mayor is trying to make the council \"an offer it cannot refuse.\"";
     assert_eq!(
