@@ -1577,8 +1577,9 @@ impl Source {
 /// group in it ("Trump is expected to endorse", "he would have to tell") is
 /// not a subject.
 fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
-    let start = clause_subject_start(doc, unit, cue_start);
-    let tokens = doc.tokens(Span::new(start, cue_start));
+    let end = aside_start(doc, unit, cue_start).unwrap_or(cue_start);
+    let start = clause_subject_start(doc, unit, end);
+    let tokens = doc.tokens(Span::new(start, end));
     let phrase = without_trailing_gap(doc, tokens);
     let verb_group = tokens[phrase.len()..]
         .iter()
@@ -1586,6 +1587,32 @@ fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
     (!verb_group && reads_as_subject(doc, phrase, &["-", "%", "'s", "’s", "'", "’"], &["to"]))
         .then(|| span_of(phrase))
 }
+
+/// Where an aside between commas right before the cue starts
+/// ("Proponents of the bill*, however,* say"): the subject ends there.
+fn aside_start(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
+    let before = without_trailing_gap(doc, doc.tokens(Span::new(unit.start, cue_start)));
+    match before {
+        [.., open, aside, close]
+            if is_punct(doc, open, &[","])
+                && is_punct(doc, close, &[","])
+                && is_one_of(doc, aside, &ASIDE_ADVERBS) =>
+        {
+            Some(open.span.start)
+        }
+        _ => None,
+    }
+}
+
+/// Adverbs set off by commas between a subject and its verb.
+const ASIDE_ADVERBS: [&str; 6] = [
+    "however",
+    "though",
+    "meanwhile",
+    "too",
+    "instead",
+    "moreover",
+];
 
 /// `tokens` without the adverbs and auxiliaries at their end ("7 percent
 /// *also* said").

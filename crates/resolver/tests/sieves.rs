@@ -201,6 +201,15 @@ fn a_subject_that_is_no_mention() {
 }
 
 #[test]
+fn a_subject_phrase_before_an_aside() {
+    let text = "Supporters of the plan, however, say it would keep the parks open by having the city act as a \"referee.\"";
+    assert_eq!(
+        who_said(text, "keep the parks"),
+        Some(("phrase_cue_content", "Supporters of the plan".into()))
+    );
+}
+
+#[test]
 fn a_verb_group_is_no_subject_phrase() {
     let text = "The new budget is expected to show that the deficit grew.";
     assert_eq!(
