@@ -1567,8 +1567,9 @@ impl Source {
 /// group in it ("Trump is expected to endorse", "he would have to tell") is
 /// not a subject.
 fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
-    let start = clause_subject_start(doc, unit, cue_start);
-    let tokens = doc.tokens(Span::new(start, cue_start));
+    let end = aside_start(doc, unit, cue_start).unwrap_or(cue_start);
+    let start = clause_subject_start(doc, unit, end);
+    let tokens = doc.tokens(Span::new(start, end));
     let phrase = without_trailing_gap(doc, tokens);
     let verb_group = tokens[phrase.len()..]
         .iter()
@@ -1576,6 +1577,32 @@ fn subject_phrase(doc: &Doc, unit: Span, cue_start: usize) -> Option<Span> {
     (!verb_group && reads_as_subject(doc, phrase, &["-", "%", "'s", "’s", "'", "’"], &["to"]))
         .then(|| span_of(phrase))
 }
+
+/// Where an aside between commas right before the cue starts
+/// ("Proponents of the bill*, however,* say"): the subject ends there.
+fn aside_start(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
+    let before = without_trailing_gap(doc, doc.tokens(Span::new(unit.start, cue_start)));
+    match before {
+        [.., open, aside, close]
+            if is_punct(doc, open, &[","])
+                && is_punct(doc, close, &[","])
+                && is_one_of(doc, aside, &ASIDE_ADVERBS) =>
+        {
+            Some(open.span.start)
+        }
+        _ => None,
+    }
+}
+
+/// Adverbs set off by commas between a subject and its verb.
+const ASIDE_ADVERBS: [&str; 6] = [
+    "however",
+    "though",
+    "meanwhile",
+    "too",
+    "instead",
+    "moreover",
+];
 
 /// `tokens` without the adverbs and auxiliaries at their end ("7 percent
 /// *also* said").
@@ -3377,7 +3404,31 @@ fn last_drafts(doc: &Doc, claims: &Claims, spans: &[Span], quoting: bool) -> Vec
 fn coordinated_subject(doc: &Doc, unit: Span, cue_start: usize) -> Option<usize> {
     let before = doc.tokens(Span::new(unit.start, cue_start));
     let and = conjunction_before(doc, before)?;
-    later_coordinated_pronoun(doc, &before[..and]).or_else(|| opening_mention(doc, unit, cue_start))
+    later_coordinated_pronoun(doc, &before[..and])
+        .or_else(|| quoting_verb_source(doc, unit, before[and].span.start))
+        .or_else(|| opening_mention(doc, unit, cue_start))
+}
+
+/// The source of a verb cue that opens a clause after a dash or a
+/// semicolon and whose object holds a quotation, joined to the cue by the
+/// conjunction at `conjunction`: "For that she drew his ire - *he* called
+/// her "weak" *and* said C" → he, not the unit's opening mention. PolNeAR
+/// gives the second cue its own row with the first one's speaker. Without
+/// the clause break the source is often a subordinate clause's subject
+/// ("after X called them "Q" and proposed"), and the opening mention is
+/// more often right.
+fn quoting_verb_source(doc: &Doc, unit: Span, conjunction: usize) -> Option<usize> {
+    let m = joined_verb_source(doc, unit, conjunction)?;
+    let source = doc.mentions()[m].span;
+    let before_source = doc.tokens(Span::new(unit.start, source.start));
+    let after_break = before_source
+        .last()
+        .is_some_and(|t| is_punct(doc, t, &["-", "—", "–", "--", ";"]));
+    let quoting = doc
+        .tokens(Span::new(source.end, conjunction))
+        .iter()
+        .any(|t| t.kind == TokenKind::QuoteMark);
+    (after_break && quoting).then_some(m)
 }
 
 /// The index in `before` of the "and" or "but" that ends it, gap words

@@ -201,6 +201,15 @@ fn a_subject_that_is_no_mention() {
 }
 
 #[test]
+fn a_subject_phrase_before_an_aside() {
+    let text = "Supporters of the plan, however, say it would keep the parks open by having the city act as a \"referee.\"";
+    assert_eq!(
+        who_said(text, "keep the parks"),
+        Some(("phrase_cue_content", "Supporters of the plan".into()))
+    );
+}
+
+#[test]
 fn a_verb_group_is_no_subject_phrase() {
     let text = "The new budget is expected to show that the deficit grew.";
     assert_eq!(
@@ -1511,6 +1520,17 @@ fn a_cue_after_and_takes_the_subject_of_the_verb_it_joins() {
     assert_eq!(
         who_said(text, "twisted"),
         Some(("speaker_cue_content", "Mr. Okafor".into()))
+    );
+}
+
+#[test]
+fn a_cue_after_and_takes_the_subject_of_a_quoting_verb_after_a_dash() {
+    // The unit opens with another clause's subject ("she"); the verb the
+    // conjunction joins starts a clause after the dash and quotes a word.
+    let text = "The senator had criticized the plan. For that she drew Okafor's anger - he called her \"lazy\" and said she had \"no friends\" in Ohio.";
+    assert_eq!(
+        who_said(text, "no friends"),
+        Some(("speaker_cue_content", "he".into()))
     );
 }
 
