@@ -1697,3 +1697,22 @@ fn a_claimed_cue_in_a_coordinated_clause_closes_the_first_clause() {
         Some(("speaker_then_quote", "then Okafor".into()))
     );
 }
+
+#[test]
+fn a_closing_frame_whose_subject_has_modifiers() {
+    // Lowercase modifiers ("county", "the") stand between the comma and the
+    // mention: the clause before the comma is still the frame's content.
+    let text = "The new bridge over the river will cost twice the estimate, county officials said.";
+    assert_eq!(
+        who_said(text, "bridge over the river"),
+        Some(("content_then_speaker", "officials".into()))
+    );
+    let text = "The mayor will not seek a third term next year, the Harbor Gazette reported.";
+    assert_eq!(
+        who_said(text, "third term").map(|w| w.0),
+        Some("content_then_speaker")
+    );
+    // "as" opens a subordinate clause, not a subject: no frame.
+    let text = "The tax on fuel went up twice last spring, as county officials said.";
+    assert_eq!(who_said(text, "tax on fuel"), None);
+}
