@@ -510,7 +510,7 @@ impl<'a> Doc<'a> {
     /// relative clause: a mark followed by "whose" comes a few tokens
     /// before it ("X, whose start-up, Y, makes Z, said").
     fn opens_relative_aside(&self, before: &[Token], mark_at: usize, mark: &str) -> bool {
-        let reach = mark_at.saturating_sub(12);
+        let reach = mark_at.saturating_sub(MAX_RELATIVE_ASIDE_TOKENS);
         for j in (reach..mark_at).rev() {
             if before[j].kind == TokenKind::QuoteMark {
                 return false;
@@ -856,6 +856,10 @@ fn is_time_mention_end(word: &str) -> bool {
             .iter()
             .any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// How many tokens before the mark closing an apposition
+/// [`Doc::opens_relative_aside`] looks for the ", whose" that opened it.
+const MAX_RELATIVE_ASIDE_TOKENS: usize = 12;
 
 /// Words that may stand before a time mention and after the subject
 /// ("X *late* last week said", "X *at* the time said").

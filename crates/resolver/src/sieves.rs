@@ -1849,14 +1849,11 @@ fn content_then_speaker(doc: &Doc, claims: &mut Claims, sieve: &'static str) {
 }
 
 /// Claims the content of every [`closing_frame`] for its speaker, and with
-/// `past_modifiers` of every [`closing_frame_past_modifiers`] as well.
+/// `past_modifiers` of every frame whose subject has modifiers as well (see
+/// [`closing_frame_within`]).
 fn claim_closing_frames(doc: &Doc, claims: &mut Claims, sieve: &'static str, past_modifiers: bool) {
     for c in 0..doc.cues().len() {
-        let Some((m, content)) = closing_frame(doc, claims, c).or_else(|| {
-            past_modifiers
-                .then(|| closing_frame_past_modifiers(doc, claims, c))
-                .flatten()
-        }) else {
+        let Some((m, content)) = closing_frame_within(doc, claims, c, past_modifiers) else {
             continue;
         };
         // "Ana Ruiz, who said C": the words before the relative pronoun are
@@ -1935,22 +1932,11 @@ fn closing_frame(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> 
     closing_frame_within(doc, claims, c, false)
 }
 
-/// `C, election officials said.`, `C, the paper reported on Tuesday.`: a
-/// [`closing_frame`] whose subject has a few lowercase modifiers (and
-/// perhaps a determiner) between the comma and the mention, with the cue
-/// right after the mention and at most a short adjunct after the cue. Only
-/// [`content_then_speaker`] asks for it: letting [`closing_frame`] itself
-/// look past modifiers cost train attribution F1 (-0.0008), as other sieves
-/// use it to rule their own reading out.
-fn closing_frame_past_modifiers(doc: &Doc, claims: &Claims, c: usize) -> Option<(usize, Span)> {
-    closing_frame_within(doc, claims, c, true)
-}
-
-/// The most modifier words a [`closing_frame_past_modifiers`] subject may
-/// have before its mention, a determiner included.
+/// The most modifier words a subject of [`closing_frame_within`] may have
+/// before its mention, a determiner included.
 const MAX_SUBJECT_MODIFIERS: usize = 3;
 
-/// The most words after the cue of a [`closing_frame_past_modifiers`]: a
+/// The most words after the cue of a frame whose subject has modifiers: a
 /// short adjunct ("on Tuesday", "in a statement").
 const MAX_MODIFIED_FRAME_CODA_WORDS: usize = 4;
 
@@ -2023,6 +2009,14 @@ const NOT_MODIFIERS: [&str; 12] = [
     "who",
 ];
 
+/// [`closing_frame`], and with `past_modifiers` (when that finds none) a
+/// frame whose subject has a few lowercase modifiers (and perhaps a
+/// determiner) between the comma and the mention, with the cue right after
+/// the mention and at most a short adjunct after the cue: `C, election
+/// officials said.`, `C, the paper reported on Tuesday.` Only
+/// [`content_then_speaker`] asks for those: letting [`closing_frame`]
+/// itself look past modifiers cost train attribution F1 (-0.0008), as other
+/// sieves use it to rule their own reading out.
 fn closing_frame_within(
     doc: &Doc,
     claims: &Claims,
@@ -2040,39 +2034,55 @@ fn closing_frame_within(
     }
     let unit = open_cue_unit(doc, claims, c)?;
     // C, X said  /  C, said X
-    let (m, comma) = match doc.source_of_cue(c, unit.start) {
-        Some(m) if past_modifiers => {
-            // Lowercase words before a name or a pronoun are rarely its
-            // modifiers (a role is part of the name's mention already),
-            // unless a determiner opens them: "the news site RTL Info".
-            let described = match doc.mentions()[m].kind {
-                MentionKind::Pronoun => false,
-                MentionKind::Name => opens_with_determiner(doc, unit.start, m),
-                _ => true,
-            };
-            let mention_end = doc.mentions()[m].span.end;
-            let right_before_cue = doc
-                .tokens(Span::new(mention_end, cue.span.start))
-                .iter()
-                .all(|t| t.kind != TokenKind::Word);
-            let coda = doc.tokens(Span::new(cue.span.end, unit.end));
-            let short_coda = coda
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .take(MAX_MODIFIED_FRAME_CODA_WORDS + 1)
-                .count()
-                <= MAX_MODIFIED_FRAME_CODA_WORDS;
-            (described && right_before_cue && short_coda)
-                .then(|| comma_before_modifiers(doc, unit.start, m).map(|comma| (m, comma)))
-                .flatten()
-        }
-        Some(m) => {
-            comma_before(doc, unit.start, doc.mentions()[m].span.start).map(|comma| (m, comma))
-        }
-        None if past_modifiers => None,
-        None => comma_before(doc, unit.start, cue.span.start)
-            .and_then(|comma| doc.source_after(cue.span.end, unit.end).map(|m| (m, comma))),
-    }?;
+    let Some(m) = doc.source_of_cue(c, unit.start) else {
+        let (m, comma) = comma_before(doc, unit.start, cue.span.start)
+            .and_then(|comma| doc.source_after(cue.span.end, unit.end).map(|m| (m, comma)))?;
+        return closing_frame_content(doc, claims, c, unit, m, comma);
+    };
+    let plain = comma_before(doc, unit.start, doc.mentions()[m].span.start)
+        .and_then(|comma| closing_frame_content(doc, claims, c, unit, m, comma));
+    if plain.is_some() || !past_modifiers {
+        return plain;
+    }
+    // Lowercase words before a name or a pronoun are rarely its modifiers
+    // (a role is part of the name's mention already), unless a determiner
+    // opens them: "the news site RTL Info".
+    let described = match doc.mentions()[m].kind {
+        MentionKind::Pronoun => false,
+        MentionKind::Name => opens_with_determiner(doc, unit.start, m),
+        _ => true,
+    };
+    let mention_end = doc.mentions()[m].span.end;
+    let right_before_cue = doc
+        .tokens(Span::new(mention_end, cue.span.start))
+        .iter()
+        .all(|t| t.kind != TokenKind::Word);
+    let coda = doc.tokens(Span::new(cue.span.end, unit.end));
+    let short_coda = coda
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(MAX_MODIFIED_FRAME_CODA_WORDS + 1)
+        .count()
+        <= MAX_MODIFIED_FRAME_CODA_WORDS;
+    if !(described && right_before_cue && short_coda) {
+        return None;
+    }
+    let comma = comma_before_modifiers(doc, unit.start, m)?;
+    closing_frame_content(doc, claims, c, unit, m, comma)
+}
+
+/// The content of the closing frame of cue `c` in `unit`, spoken by
+/// mention `m` and ending at `comma`, when the frame is the end of its
+/// unit and the content is long enough and free.
+fn closing_frame_content(
+    doc: &Doc,
+    claims: &Claims,
+    c: usize,
+    unit: Span,
+    m: usize,
+    comma: usize,
+) -> Option<(usize, Span)> {
+    let cue = &doc.cues()[c];
     // Nothing but a short coda may follow ("…, he said in an interview."),
     // or an apposition ("…, said X, a deputy manager for Y's campaign.").
     let frame_end = cue.span.end.max(doc.mentions()[m].span.end);
@@ -3283,7 +3293,6 @@ fn follows_verb_or_preposition(doc: &Doc, m: usize, unit: Span) -> bool {
         .is_some_and(|t| {
             let word = doc.word(t);
             OBJECT_TAKING_PREPOSITIONS.contains(&word)
-                || matches!(word, "'s" | "’s")
                 || word.ends_with("'s")
                 || word.ends_with("’s")
                 || doc
